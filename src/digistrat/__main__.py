@@ -1,0 +1,3 @@
+from digistrat.cli import main
+
+main()

@@ -1,0 +1,194 @@
+"""The command line: the only module that prints or exits.
+
+Each command imports what it needs when it runs, so ``--version`` and ``--help`` stay instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from digistrat import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from digistrat.loader import Repository
+
+app = typer.Typer(
+    name="digistrat",
+    help="Keep a digital strategy as code: check it against the guide, prioritise, publish.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+RepoArg = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Argument(
+        help="The strategy repository (default: the folder holding strategy.yaml, searching "
+        "upward from here).",
+        show_default=False,
+    ),
+]
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console that honours NO_COLOR and never wraps machine-readable output."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Print a plain-English error to stderr and exit."""
+    err = console(stderr=True)
+    err.print(f"[bold red]error:[/] {message}", markup=True)
+    raise typer.Exit(code)
+
+
+def load_repository(path: Path | None) -> Repository:
+    """Load the repository or exit with a usage error if there is none."""
+    from digistrat.loader import RepositoryNotFound, load
+
+    start = path or Path.cwd()
+    if path is not None and not path.exists():
+        fail(f"{path} does not exist.")
+    try:
+        return load(start)
+    except RepositoryNotFound as exc:
+        fail(str(exc))
+    except PermissionError as exc:
+        fail(f"cannot read {exc.filename}: permission denied.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"digistrat {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Keep a digital strategy as code: check it against the guide, prioritise, publish."""
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Where to create the repository.")] = Path("."),
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that already exist.")
+    ] = False,
+    organisation: Annotated[
+        str, typer.Option(help="Your organisation's name, written into strategy.yaml.")
+    ] = "Example NHS Trust",
+) -> None:
+    """Create a strategy repository with a commented example of every file kind."""
+    from digistrat.scaffold import scaffold
+
+    if directory.exists() and not directory.is_dir():
+        fail(f"{directory} exists and is not a folder.")
+    try:
+        result = scaffold(directory, force=force, organisation=organisation)
+    except OSError as exc:
+        fail(f"could not write to {directory}: {exc.strerror or exc}", EXIT_FINDINGS)
+    out = console()
+    for rel in result.written:
+        out.print(f"  wrote    {rel}")
+    for rel in result.skipped:
+        out.print(f"  exists   {rel}  (kept; use --force to replace)")
+    if result.skipped and not result.written:
+        fail(
+            f"{directory} already holds a strategy repository; nothing was changed. "
+            "Use --force to overwrite the example files.",
+            EXIT_FINDINGS,
+        )
+    out.print(
+        f"\nCreated a strategy repository in {directory}. Next: edit strategy.yaml, "
+        f"then run `digistrat check {directory}`."
+    )
+    if result.skipped:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def check(path: RepoArg = None) -> None:
+    """Check the strategy against the format and the guide's rules."""
+    repo = load_repository(path)
+    findings = repo.findings
+    out = console()
+    for f in findings:
+        where = f"{f.path}:{f.line}:{f.column}" if f.line else f.path
+        out.print(f"{where}: {f.code} [{f.severity}] {f.message}", markup=False)
+        if f.hint:
+            out.print(f"    hint: {f.hint}", markup=False)
+    errors = sum(1 for f in findings if f.severity == "error")
+    out.print(f"{len(findings)} finding(s), {errors} error(s).", markup=False)
+    raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            help="strategy, services, users, initiatives or commitments (default: all)."
+        ),
+    ] = None,
+    out: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--out", help="Write one <kind>.schema.json per kind into this folder."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the file kinds, for editors and validators."""
+    from digistrat import schema as s
+
+    if kind is not None and kind not in s.FILE_KINDS:
+        fail(f"unknown kind `{kind}`; choose one of: {', '.join(s.FILE_KINDS)}.")
+    kinds = [kind] if kind else list(s.FILE_KINDS)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        for k in kinds:
+            (out / f"{k}.schema.json").write_text(s.dumps(s.schema_for(k)), encoding="utf-8")
+            typer.echo(f"wrote {out / f'{k}.schema.json'}")
+        return
+    if kind:
+        typer.echo(s.dumps(s.schema_for(kind)), nl=False)
+    else:
+        import json
+
+        typer.echo(json.dumps(s.all_schemas(), indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Entry point: fast path for --version, and no traceback for anything unexpected."""
+    if sys.argv[1:] == ["--version"]:
+        sys.stdout.write(f"digistrat {__version__}\n")
+        return
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("digistrat: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # an internal error: a bug, but never a raw traceback for users
+        if os.environ.get("DIGISTRAT_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"digistrat: internal error ({type(exc).__name__}: {exc}).\n"
+            "This is a bug in digistrat, not in your strategy. Please report it; "
+            "set DIGISTRAT_DEBUG=1 to see the details.\n"
+        )
+        sys.exit(EXIT_USAGE)

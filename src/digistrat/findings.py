@@ -1,0 +1,61 @@
+"""Findings: every problem digistrat reports is a value, collected and reported together.
+
+Loader findings use the ``F`` codes below; the rule catalogue (``digistrat.rules``) adds its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+# Codes the loader itself reports (schema, references, unreadable YAML). Stable: never reuse.
+YAML_SYNTAX = ("F001", "yaml-syntax")
+SCHEMA = ("F002", "schema")
+DUPLICATE_KEY = ("F003", "duplicate-key")
+DUPLICATE_ID = ("F004", "duplicate-id")
+UNKNOWN_REFERENCE = ("F005", "unknown-reference")
+UNSAFE_YAML = ("F006", "unsafe-yaml")
+LIMIT_EXCEEDED = ("F007", "limit-exceeded")
+NOT_A_MAPPING = ("F008", "not-a-mapping")
+BAD_FILE_NAME = ("F009", "bad-file-name")
+UNREADABLE_FILE = ("F010", "unreadable-file")
+MISSING_STRATEGY = ("F011", "missing-strategy")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem, located in the repository.
+
+    ``path`` is repository-relative with forward slashes; ``line`` and ``column`` are 1-based
+    (``None`` when the problem concerns the whole file or repository).
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    path: str
+    line: int | None
+    column: int | None
+    message: str
+    hint: str = ""
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line or 0, self.column or 0, self.code)
+
+
+def make(
+    rule: tuple[str, str],
+    path: str,
+    line: int | None,
+    column: int | None,
+    message: str,
+    hint: str = "",
+    severity: Severity = "error",
+) -> Finding:
+    """Build a loader finding from one of the ``(code, name)`` pairs above."""
+    return Finding(rule[0], rule[1], severity, path, line, column, message, hint)

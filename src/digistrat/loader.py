@@ -1,0 +1,403 @@
+"""Load a strategy repository: find its root, read every file, validate, resolve references.
+
+``load(path)`` never raises for bad content: it returns a :class:`Repository` holding whatever
+loaded cleanly plus every problem found, so that all of them can be reported at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from digistrat import findings as F
+from digistrat.findings import Finding
+from digistrat.models import KINDS, Commitment, Initiative, Service, Strategy, UserGroup
+from digistrat.models.common import ID_PATTERN
+from digistrat.validation import findings_from, locate
+from digistrat.yamlio import Loaded, Pos, YamlProblem, YMap, load_bytes
+
+STRATEGY_FILE = "strategy.yaml"
+MAX_FILES = 50_000
+_ID_RE = re.compile(ID_PATTERN)
+_RESERVED = {"con", "prn", "aux", "nul", "index", "assets"} | {
+    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
+}
+
+
+class RepositoryNotFound(Exception):
+    """No ``strategy.yaml`` in the folder or any folder above it."""
+
+
+@dataclass(slots=True)
+class SourceFile:
+    """One file as read: its repository-relative path, the loaded YAML, comment directives."""
+
+    path: str
+    data: Any
+    directives: list[tuple[int, str]] = field(default_factory=list)
+    """(line, text) of each line holding a ``digistrat:`` comment, for inline suppressions."""
+
+
+@dataclass(slots=True)
+class Repository:
+    """Everything loaded from one strategy repository."""
+
+    root: Path
+    strategy: Strategy | None = None
+    services: dict[str, Service] = field(default_factory=dict)
+    users: dict[str, UserGroup] = field(default_factory=dict)
+    initiatives: dict[str, Initiative] = field(default_factory=dict)
+    commitments: dict[str, Commitment] = field(default_factory=dict)
+    files: dict[str, SourceFile] = field(default_factory=dict)
+    """Every file read, by repository-relative path."""
+    declared: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, id) → path for every entity file, valid or not: references to an entry that
+    failed validation are not reported twice."""
+    paths: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, id) → path; the strategy is ("strategy", "strategy")."""
+    findings: list[Finding] = field(default_factory=list)
+    """Problems found while loading (schema, references, unreadable YAML)."""
+
+    def entities(self, kind: str) -> dict[str, Any]:
+        stores: dict[str, dict[str, Any]] = {
+            "services": self.services,
+            "users": self.users,
+            "initiatives": self.initiatives,
+            "commitments": self.commitments,
+        }
+        return stores[kind]
+
+    def path_of(self, kind: str, ident: str) -> str:
+        return self.paths.get((kind, ident), STRATEGY_FILE if kind == "strategy" else "")
+
+    def where(self, kind: str, ident: str, *loc: str | int) -> tuple[str, int | None, int | None]:
+        """(path, line, column) of a field of an entity: ``where("initiatives", "x", "owner")``."""
+        path = self.path_of(kind, ident)
+        source = self.files.get(path)
+        pos = locate(source.data, loc, key=True) if source is not None else None
+        return (path, pos[0], pos[1]) if pos else (path, None, None)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` that holds ``strategy.yaml``."""
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if (folder / STRATEGY_FILE).is_file():
+            return folder
+    raise RepositoryNotFound(
+        f"No {STRATEGY_FILE} found in {start} or any folder above it. "
+        "Run `digistrat init` to create a strategy repository, or give its folder."
+    )
+
+
+def _directives(raw: bytes) -> list[tuple[int, str]]:
+    if b"digistrat:" not in raw:
+        return []
+    text = raw.decode("utf-8", errors="replace")
+    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if "digistrat:" in line]
+
+
+def _problem_finding(path: str, p: YamlProblem) -> Finding:
+    rule = {
+        "syntax": F.YAML_SYNTAX,
+        "duplicate-key": F.DUPLICATE_KEY,
+        "unsafe": F.UNSAFE_YAML,
+        "limit": F.LIMIT_EXCEEDED,
+        "encoding": F.UNREADABLE_FILE,
+    }.get(p.kind, F.YAML_SYNTAX)
+    message = p.message if p.kind != "syntax" else f"the YAML cannot be read: {p.message}"
+    return F.make(rule, path, p.line, p.column, message, p.hint)
+
+
+class _Reader:
+    """Reads files into SourceFiles, collecting findings; shared by the load steps."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.real_root = root.resolve()
+        self.findings: list[Finding] = []
+
+    def read(self, file: Path) -> tuple[str, Loaded | None, list[tuple[int, str]]]:
+        rel = file.relative_to(self.root).as_posix()
+        try:
+            real = file.resolve()
+            if not real.is_relative_to(self.real_root):
+                self.findings.append(
+                    F.make(
+                        F.UNREADABLE_FILE,
+                        rel,
+                        None,
+                        None,
+                        "this file is a link to somewhere outside the repository",
+                        "Copy the file into the repository instead of linking to it.",
+                    )
+                )
+                return rel, None, []
+            raw = real.read_bytes()
+        except OSError as exc:
+            self.findings.append(
+                F.make(
+                    F.UNREADABLE_FILE,
+                    rel,
+                    None,
+                    None,
+                    f"the file cannot be read ({exc.strerror or exc.__class__.__name__})",
+                    "Check that it exists and that you have permission to read it.",
+                )
+            )
+            return rel, None, []
+        loaded = load_bytes(raw)
+        self.findings.extend(_problem_finding(rel, p) for p in loaded.problems)
+        return rel, loaded, _directives(raw)
+
+
+def _validate(
+    model: type[BaseModel], data: Any, path: str, extra: dict[str, Any] | None = None
+) -> tuple[Any, list[Finding]]:
+    if not isinstance(data, dict):
+        what = "empty" if data is None else f"a {type(data).__name__.replace('YSeq', 'list')}"
+        return None, [
+            F.make(
+                F.NOT_A_MAPPING,
+                path,
+                1,
+                1,
+                f"the file is {what}, but it should be a block of `key: value` lines",
+                "Start from the example made by `digistrat init`, or see `digistrat schema`.",
+            )
+        ]
+    try:
+        payload = {**extra, **data} if extra else data
+        return model.model_validate(payload), []
+    except ValidationError as exc:
+        return None, findings_from(model, exc, data, path)
+
+
+def _entity_files(root: Path, kind: str) -> list[Path]:
+    folder = root / kind
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                found.append(Path(dirpath) / name)
+    return found
+
+
+def load(start: Path) -> Repository:
+    """Load the repository containing ``start``. Raises only :class:`RepositoryNotFound`."""
+    root = find_root(start)
+    enabled = gc.isenabled()
+    gc.disable()  # thousands of small models: collection passes would dominate the cost
+    try:
+        return _load(root)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path) -> Repository:
+    repo = Repository(root=root)
+    reader = _Reader(root)
+    rel, loaded, directives = reader.read(root / STRATEGY_FILE)
+    if loaded is not None and not (loaded.data is None and loaded.problems):
+        repo.files[rel] = SourceFile(rel, loaded.data, directives)
+        repo.paths[("strategy", "strategy")] = rel
+        strategy, problems = _validate(Strategy, loaded.data, rel)
+        repo.strategy = strategy
+        reader.findings.extend(problems)
+    count = 0
+    for kind, model in KINDS.items():
+        store = repo.entities(kind)
+        for file in _entity_files(root, kind):
+            count += 1
+            if count > MAX_FILES:
+                reader.findings.append(
+                    F.make(
+                        F.LIMIT_EXCEEDED,
+                        kind,
+                        None,
+                        None,
+                        f"the repository has more than {MAX_FILES:,} entity files",
+                        "Split the strategy: no single strategy needs this many files.",
+                    )
+                )
+                break
+            _load_entity(repo, reader, kind, model, file, store)
+    reader.findings.extend(_check_references(repo))
+    repo.findings = sorted(reader.findings, key=lambda f: f.sort_key)
+    return repo
+
+
+def _load_entity(
+    repo: Repository,
+    reader: _Reader,
+    kind: str,
+    model: type[BaseModel],
+    file: Path,
+    store: dict[str, Any],
+) -> None:
+    rel, loaded, directives = reader.read(file)
+    if loaded is None or (loaded.data is None and loaded.problems):
+        return
+    stem = file.stem
+    if not _ID_RE.match(stem) or stem in _RESERVED:
+        reader.findings.append(
+            F.make(
+                F.BAD_FILE_NAME,
+                rel,
+                None,
+                None,
+                f"`{file.name}` is not a usable file name: it becomes the id of this entry",
+                "Name the file with lower-case words joined by hyphens, like "
+                "`outpatient-booking.yaml` (and avoid reserved names like `con` or `index`).",
+            )
+        )
+        return
+    repo.files[rel] = SourceFile(rel, loaded.data, directives)
+    given = loaded.data.get("id") if isinstance(loaded.data, dict) else None
+    declared = given if isinstance(given, str) and _ID_RE.match(given) else stem
+    repo.declared.setdefault((kind, declared), rel)
+    entity, problems = _validate(model, loaded.data, rel, None if given else {"id": stem})
+    reader.findings.extend(problems)
+    if entity is None:
+        return
+    ident = entity.id or stem
+    if ident in store:
+        first = repo.paths[(kind, ident)]
+        line, col = _pos(loaded.data, "id")
+        reader.findings.append(
+            F.make(
+                F.DUPLICATE_ID,
+                rel,
+                line,
+                col,
+                f"the id `{ident}` is already used by {first}",
+                "Each entry needs its own id: rename this file or change its `id`.",
+            )
+        )
+        return
+    store[ident] = entity
+    repo.paths[(kind, ident)] = rel
+
+
+def _pos(data: Any, key: str) -> tuple[int | None, int | None]:
+    if isinstance(data, YMap) and key in data:
+        pos: Pos = data.keys_at[key]
+        return pos
+    return (1, 1) if isinstance(data, YMap) else (None, None)
+
+
+def _ids(items: Any) -> list[tuple[int, str]]:
+    """(index, id) of the items of a raw YAML list of blocks that carry a text ``id``."""
+    if not isinstance(items, list):
+        return []
+    return [
+        (i, x["id"])
+        for i, x in enumerate(items)
+        if isinstance(x, dict) and isinstance(x.get("id"), str)
+    ]
+
+
+def _raw(repo: Repository, path: str, *keys: str) -> Any:
+    source = repo.files.get(path)
+    data = source.data if source else None
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+# kind → (key holding references, the kind or set it refers to, how to name it)
+_REFERENCES: dict[str, list[tuple[str, str, str]]] = {
+    "services": [("users", "users", "user group")],
+    "initiatives": [
+        ("needs", "needs", "user need (`group/need`)"),
+        ("services", "services", "service"),
+        ("depends_on", "initiatives", "initiative"),
+        ("objectives", "objectives", "objective in strategy.yaml"),
+    ],
+    "commitments": [("initiatives", "initiatives", "initiative")],
+}
+
+
+def _check_references(repo: Repository) -> list[Finding]:
+    """Every cross-reference must resolve, checked on the raw YAML so that a file with other
+    errors still has its references checked."""
+    out: list[Finding] = []
+    known: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for kind, ident in repo.declared:
+        known[kind].add(ident)
+    known["needs"] = {
+        f"{gid}/{nid}"
+        for (kind, gid), path in repo.declared.items()
+        if kind == "users"
+        for _, nid in _ids(_raw(repo, path, "needs"))
+    }
+    has_strategy = STRATEGY_FILE in repo.files
+    known["objectives"] = {o for _, o in _ids(_raw(repo, STRATEGY_FILE, "objectives"))}
+    out.extend(_duplicates(repo, STRATEGY_FILE, ("objectives",), "objective"))
+    out.extend(_duplicates(repo, STRATEGY_FILE, ("scoring", "criteria"), "criterion"))
+    for (kind, _), path in sorted(repo.declared.items(), key=lambda item: item[1]):
+        if kind == "users":
+            out.extend(_duplicates(repo, path, ("needs",), "need"))
+        data = _raw(repo, path)
+        for key, target, what in _REFERENCES.get(kind, []):
+            if target == "objectives" and not has_strategy:
+                continue
+            refs = _raw(repo, path, key)
+            if not isinstance(refs, list):
+                continue
+            for i, ref in enumerate(refs):
+                if isinstance(ref, str) and ref not in known[target]:
+                    pos = locate(data, (key, i))
+                    line, col = pos if pos else (None, None)
+                    close = difflib.get_close_matches(ref, sorted(known[target]), n=1, cutoff=0.6)
+                    hint = (
+                        f"Did you mean `{close[0]}`?"
+                        if close
+                        else f"Check the spelling, or add the {what} it refers to."
+                    )
+                    out.append(
+                        F.make(
+                            F.UNKNOWN_REFERENCE,
+                            path,
+                            line,
+                            col,
+                            f"`{ref}` is not a known {what}",
+                            hint,
+                        )
+                    )
+    return out
+
+
+def _duplicates(repo: Repository, path: str, keys: tuple[str, ...], what: str) -> list[Finding]:
+    seen: set[str] = set()
+    out: list[Finding] = []
+    data = _raw(repo, path)
+    for i, value in _ids(_raw(repo, path, *keys)):
+        if value in seen:
+            pos = locate(data, (*keys, i, "id"))
+            line, col = pos if pos else (None, None)
+            out.append(
+                F.make(
+                    F.DUPLICATE_ID,
+                    path,
+                    line,
+                    col,
+                    f"the {what} id `{value}` is used twice",
+                    f"Give each {what} its own id.",
+                )
+            )
+        seen.add(value)
+    return out

@@ -1,0 +1,72 @@
+"""``digistrat init``: scaffold a strategy repository. Writes only new files unless forced.
+
+Never deletes anything. Every file is written atomically (temporary file, then rename), so an
+interrupted run leaves either the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from digistrat import schema as schemas
+from digistrat.atomic import write_text
+from digistrat.resources import templates_dir
+
+
+@dataclass(slots=True)
+class ScaffoldResult:
+    written: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _context(organisation: str, today: date) -> dict[str, object]:
+    # The strategy year starts on 1 April (the NHS financial year), three years long.
+    start = date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+    end = date(start.year + 3, 3, 31)
+    return {
+        "organisation": organisation,
+        "today": today.isoformat(),
+        "start": start,
+        "end": end,
+        "last_year": date(today.year - 1, today.month, 1).isoformat(),
+        "exemplar_end": date(start.year, 9, 30) if today < date(start.year, 9, 30) else end,
+        "commitment_due": date(end.year - 1, 3, 31) if date(end.year - 1, 3, 31) > today else end,
+    }
+
+
+def plan(organisation: str, today: date) -> dict[str, str]:
+    """Every file ``init`` writes, repository-relative path → content."""
+    from jinja2 import Environment, StrictUndefined
+
+    env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    base = templates_dir() / "init"
+    context = _context(organisation, today)
+    files: dict[str, str] = {}
+    for source in sorted(base.rglob("*")):
+        if source.is_file():
+            rel = source.relative_to(base).as_posix()
+            files[rel] = env.from_string(source.read_text(encoding="utf-8")).render(context)
+    for kind in schemas.FILE_KINDS:
+        files[f".digistrat/schemas/{kind}.schema.json"] = schemas.dumps(schemas.schema_for(kind))
+    return files
+
+
+def scaffold(
+    directory: Path,
+    *,
+    force: bool = False,
+    organisation: str = "Example NHS Trust",
+    today: date | None = None,
+) -> ScaffoldResult:
+    """Write the example repository into ``directory``; existing files are kept unless forced."""
+    result = ScaffoldResult()
+    for rel, content in plan(organisation, today or date.today()).items():
+        target = directory / rel
+        if target.exists() and not force:
+            result.skipped.append(rel)
+            continue
+        write_text(target, content)
+        result.written.append(rel)
+    return result

@@ -1,0 +1,432 @@
+"""Safe, fast YAML reading that remembers where every key and item came from.
+
+Parsing goes through libyaml (PyYAML's C parser) when it is available: it is an order of
+magnitude faster than a pure-Python parser. Construction is our own, deliberately small:
+
+* YAML 1.2 core scalars only: ``no``, ``on`` and ``yes`` stay text, ``010`` is ten, ``1e3`` is a
+  number, and dates stay text so that the models can say what a bad one should look like;
+* no explicit tags (``!!python/object`` and friends are refused, not constructed);
+* duplicate keys are reported, not silently overwritten;
+* limits on file size, nesting depth and alias expansion, so no input can hang or exhaust memory.
+
+Mappings load as :class:`YMap` and sequences as :class:`YSeq`: plain ``dict`` and ``list``
+subclasses that also carry 1-based (line, column) positions, used to point findings at the line.
+Comment-preserving write-back is a different job and uses ruamel.yaml (see ``digistrat.edit``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+_Parser: Any
+try:  # libyaml: the fast path
+    _Parser = yaml.CParser  # type: ignore[attr-defined]
+
+    HAVE_LIBYAML = True
+except AttributeError:  # pragma: no cover - exercised only where PyYAML was built without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _PureParser(Reader, Scanner, Parser, Composer):
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    _Parser = _PureParser
+    HAVE_LIBYAML = False
+
+# Limits: documented in the README ("Limits"). Generous for any real strategy, fatal for abuse.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000  # values after expanding aliases ("billion laughs" protection)
+MAX_INT_DIGITS = 100
+
+Pos = tuple[int, int]
+
+
+class YMap(dict[Any, Any]):
+    """A mapping that remembers its own position and each key's and value's position."""
+
+    __slots__ = ("keys_at", "pos", "values_at")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pos: Pos = (1, 1)
+        self.keys_at: dict[Any, Pos] = {}
+        self.values_at: dict[Any, Pos] = {}
+
+
+class YSeq(list[Any]):
+    """A sequence that remembers its own position and each item's position."""
+
+    __slots__ = ("items_at", "pos")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pos: Pos = (1, 1)
+        self.items_at: list[Pos] = []
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """Why a file could not be read; ``kind`` is one of: syntax, duplicate-key, unsafe, limit,
+    encoding."""
+
+    kind: str
+    message: str
+    hint: str
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(slots=True)
+class Loaded:
+    data: Any
+    problems: list[YamlProblem] = field(default_factory=list)
+
+
+def _at(node: Node) -> Pos:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Resolver(BaseResolver):
+    """YAML 1.2 core schema resolution (not YAML 1.1's 'Norway problem')."""
+
+
+_Resolver.yaml_implicit_resolvers = {}
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+
+
+class _Constructor(SafeConstructor):
+    """Builds YMap/YSeq/str/int/float/bool/None and nothing else."""
+
+    yaml_constructors: ClassVar[dict[Any, Any]] = {}
+    yaml_multi_constructors: ClassVar[dict[Any, Any]] = {}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[YamlProblem] = []
+
+    def construct_core_int(self, node: ScalarNode) -> int:
+        text = str(node.value)
+        sign = -1 if text.startswith("-") else 1
+        digits = text.lstrip("+-")
+        if len(digits) > MAX_INT_DIGITS:
+            raise ConstructorError(
+                None, None, f"the number is too long ({len(digits)} digits)", node.start_mark
+            )
+        if digits.startswith("0o"):
+            return sign * int(digits[2:], 8)
+        if digits.startswith("0x"):
+            return sign * int(digits[2:], 16)
+        return sign * int(digits, 10)
+
+    def construct_core_float(self, node: ScalarNode) -> float:
+        text = str(node.value).lower()
+        if text.endswith(".inf"):
+            return -math.inf if text.startswith("-") else math.inf
+        if text == ".nan":
+            return math.nan
+        return float(text)
+
+    def construct_core_str(self, node: ScalarNode) -> str:
+        return str(node.value)
+
+    def construct_core_map(self, node: MappingNode) -> Any:
+        data = YMap()
+        data.pos = _at(node)
+        yield data
+        seen: dict[Any, Pos] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    line, col = _at(key_node)
+                    self.problems.append(
+                        YamlProblem(
+                            "duplicate-key",
+                            f"the key `{key_node.value}` appears twice in the same block "
+                            f"(first on line {seen[key][0]})",
+                            "Keep one of them: with both, one would silently replace the other.",
+                            line,
+                            col,
+                        )
+                    )
+                else:
+                    seen[key] = _at(key_node)
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise ConstructorError(
+                    None, None, "a key must be a plain word, not a list or block", _mark(key_node)
+                )
+            key = self.construct_object(key_node, deep=False)
+            value = self.construct_object(value_node, deep=False)
+            data[key] = value
+            data.keys_at[key] = _at(key_node)
+            data.values_at[key] = _at(value_node)
+
+    def construct_core_seq(self, node: SequenceNode) -> Any:
+        data = YSeq()
+        data.pos = _at(node)
+        yield data
+        for item in node.value:
+            data.append(self.construct_object(item, deep=False))
+            data.items_at.append(_at(item))
+
+    def construct_refused(self, node: Node) -> Any:
+        raise ConstructorError(
+            None,
+            None,
+            f"the tag `{str(node.tag).replace('tag:yaml.org,2002:', '!!')}` is not allowed",
+            node.start_mark,
+        )
+
+
+def _mark(node: Node) -> Any:
+    return node.start_mark
+
+
+_C: Any = _Constructor
+_C.add_constructor("tag:yaml.org,2002:null", SafeConstructor.construct_yaml_null)
+_C.add_constructor("tag:yaml.org,2002:bool", SafeConstructor.construct_yaml_bool)
+_C.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_core_int)
+_C.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_core_float)
+_C.add_constructor("tag:yaml.org,2002:str", _Constructor.construct_core_str)
+_C.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_core_map)
+_C.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_core_seq)
+_C.add_constructor(None, _Constructor.construct_refused)
+
+
+class _Loader(_Parser, _Constructor, _Resolver):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+def decode(raw: bytes) -> tuple[str | None, YamlProblem | None]:
+    """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return None, YamlProblem(
+                "encoding", "the file starts like UTF-16 text but is not", _SAVE_UTF8
+            )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw:
+        return None, YamlProblem(
+            "encoding",
+            "this looks like a binary file, not YAML text",
+            "Replace it with a text file.",
+        )
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, YamlProblem(
+            "encoding", "the file is not valid UTF-8 text", _SAVE_UTF8, line, None
+        )
+
+
+_SAVE_UTF8 = "Save the file with UTF-8 encoding (most editors offer it under 'Save as')."
+
+_SYNTAX_HINTS = (
+    ("'\\t'", "YAML does not allow tab characters for indentation: use spaces instead."),
+    (
+        "mapping values are not allowed",
+        "A value seems to contain a colon followed by a space: "
+        "put the whole value in quotes, or check the indentation of this line.",
+    ),
+    ("could not find expected ':'", "A key is missing its colon, or a line is indented wrongly."),
+    ("did not find expected key", "Check that this line lines up with the keys above it."),
+    ("did not find expected '-' indicator", "List items must line up: check the indentation."),
+    (
+        "found undefined alias",
+        "An alias (`*name`) refers to an anchor (`&name`) that does not exist.",
+    ),
+    ("found unexpected end of stream", "A quote or bracket is opened but never closed."),
+    (
+        "flow sequence",
+        "A `[` list is not closed with `]`, or holds a `key: value`: close it, or quote the text.",
+    ),
+    ("flow mapping", "A `{` block is not closed with `}`: close it, or quote the text."),
+    ("while scanning a quoted scalar", "A quote is opened but never closed."),
+    (
+        "found character that cannot start any token",
+        "A value starts with a character YAML "
+        "reserves (such as `@` or a backtick): put the value in quotes.",
+    ),
+    (
+        "expected <document start>",
+        "The file has text YAML cannot read at the top level: check the indentation of this line.",
+    ),
+)
+
+
+def _syntax_hint(problem: str) -> str:
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem:
+            return hint
+    return "Check the indentation and quoting near this line; an online YAML checker can help."
+
+
+def _nesting_ok(text: str) -> bool:
+    """Cheap guard for pathological flow nesting (``[[[[…``): scan events only when suspicious."""
+    if text.count("[") + text.count("{") < 4 * MAX_DEPTH and len(text) < 64 * 1024:
+        return True
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader if HAVE_LIBYAML else yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return False
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return True
+
+
+def _expansion_ok(data: Any) -> tuple[bool, int]:
+    """Count values as if aliases were expanded (memoised, so linear), and the maximum depth."""
+    sizes: dict[int, int] = {}
+    depth_max = 0
+    stack: list[tuple[Any, int, bool]] = [(data, 1, False)]
+    while stack:
+        obj, depth, done = stack.pop()
+        if not isinstance(obj, (dict, list)):
+            continue
+        oid = id(obj)
+        if done:
+            children = obj.values() if isinstance(obj, dict) else obj
+            total = 1
+            for child in children:
+                total += sizes.get(id(child), 1) if isinstance(child, (dict, list)) else 1
+            sizes[oid] = total
+            if total > MAX_NODES:
+                return False, depth_max
+            continue
+        if oid in sizes:
+            continue
+        depth_max = max(depth_max, depth)
+        if depth > MAX_DEPTH:
+            return False, depth_max
+        sizes[oid] = -1  # in progress: guards against cycles
+        stack.append((obj, depth, True))
+        children = obj.values() if isinstance(obj, dict) else obj
+        for child in children:
+            if isinstance(child, (dict, list)) and id(child) not in sizes:
+                stack.append((child, depth + 1, False))
+    return True, depth_max
+
+
+def load_text(text: str) -> Loaded:
+    """Parse one YAML document; never raises for bad input, returns problems instead."""
+    if not _nesting_ok(text):
+        return Loaded(None, [_too_deep()])
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = str(exc.problem or exc.context or "the YAML could not be read")
+        if isinstance(exc, ConstructorError):
+            kind = "limit" if "too long" in problem else "unsafe"
+            hint = (
+                "Write the number in a shorter form."
+                if kind == "limit"
+                else "digistrat reads plain YAML only: remove the `!tag` and write the value."
+            )
+            return Loaded(None, [_problem(kind, problem, hint, mark)])
+        context_mark = exc.context_mark
+        if exc.context and context_mark and mark and context_mark.line != mark.line:
+            problem += f" ({exc.context}, which starts on line {context_mark.line + 1})"
+        return Loaded(None, [_problem("syntax", problem, _syntax_hint(problem), mark)])
+    except yaml.YAMLError as exc:
+        return Loaded(
+            None, [YamlProblem("syntax", str(exc).splitlines()[0], _syntax_hint(str(exc)))]
+        )
+    except (RecursionError, MemoryError):
+        return Loaded(None, [_too_deep()])
+    finally:
+        loader.dispose()
+    problems = list(loader.problems)
+    ok, _ = _expansion_ok(data)
+    if not ok:
+        problems.append(
+            YamlProblem(
+                "limit",
+                f"the file nests too deeply or expands to more than {MAX_NODES:,} values "
+                "(through anchors and aliases)",
+                f"Keep nesting under {MAX_DEPTH} levels and avoid aliases that repeat big blocks.",
+            )
+        )
+        return Loaded(None, problems)
+    return Loaded(data, problems)
+
+
+def _too_deep() -> YamlProblem:
+    return YamlProblem(
+        "limit",
+        f"the file nests lists or blocks more than {MAX_DEPTH} levels deep",
+        "Flatten the structure: strategy files need only a few levels.",
+    )
+
+
+def _problem(kind: str, message: str, hint: str, mark: Any) -> YamlProblem:
+    if mark is None:
+        return YamlProblem(kind, message, hint)
+    return YamlProblem(kind, message, hint, mark.line + 1, mark.column + 1)
+
+
+def load_bytes(raw: bytes) -> Loaded:
+    """Decode and parse, refusing files over :data:`MAX_FILE_BYTES`."""
+    if len(raw) > MAX_FILE_BYTES:
+        return Loaded(
+            None,
+            [
+                YamlProblem(
+                    "limit",
+                    f"the file is {len(raw) / 1024 / 1024:.1f} MiB; the limit is "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
+                    "A strategy file should be short: split it into one file per entity.",
+                )
+            ],
+        )
+    text, problem = decode(raw)
+    if text is None:
+        assert problem is not None
+        return Loaded(None, [problem])
+    return load_text(text)
