@@ -1,0 +1,50 @@
+"""What a rule is, and what it gets to look at.
+
+A rule is one module in this package with:
+
+* a module docstring that is its documentation: the first line is a one-line summary; then why
+  it matters (in plain English, citing the guide section); then a ``Failing example::`` and a
+  ``Passing example::`` block, each a small file tree (``# path/to/file.yaml`` comment lines
+  start each file) that the contract test loads and checks;
+* ``CODE`` (permanent, e.g. ``"M001"``), ``NAME`` (kebab-case), ``SEVERITY``, ``SECTION``
+  (e.g. ``"§2 Q2 Mission"``), ``OPTIONS`` (option name → default, documented in the docstring);
+* ``check(ctx)`` yielding :class:`Violation` values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from digistrat.findings import Severity
+from digistrat.loader import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule found, and where: ``kind`` and ``ident`` name the entity ("strategy",
+    "strategy" for strategy.yaml), ``loc`` the field inside it (empty for the whole file)."""
+
+    kind: str
+    ident: str
+    loc: tuple[str | int, ...]
+    message: str
+    hint: str = ""
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything a rule may look at. ``today`` is injected so that results are reproducible."""
+
+    repo: Repository
+    today: date
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def option(self, name: str, default: Any) -> Any:
+        return self.options.get(name, default)
+
+
+Check = Iterator[Violation]
+__all__ = ["Check", "Context", "Severity", "Violation"]
