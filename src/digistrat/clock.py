@@ -1,0 +1,22 @@
+"""Today's date, overridable for reproducible runs with ``DIGISTRAT_TODAY=YYYY-MM-DD``."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+
+class BadToday(ValueError):
+    """``DIGISTRAT_TODAY`` is set but is not a date."""
+
+
+def today() -> date:
+    value = os.environ.get("DIGISTRAT_TODAY", "").strip()
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadToday(
+            f"DIGISTRAT_TODAY is set to {value!r}, which is not a date like 2026-03-31"
+        ) from None
