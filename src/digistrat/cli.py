@@ -178,6 +178,14 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         sys.stdout.write(f"digistrat {__version__}\n")
         return
+    if os.environ.get("DIGISTRAT_TODAY"):
+        from digistrat.clock import BadToday, today
+
+        try:
+            today()
+        except BadToday as exc:
+            sys.stderr.write(f"error: {exc}.\n")
+            sys.exit(EXIT_USAGE)
     try:
         app()
     except KeyboardInterrupt:

@@ -164,7 +164,13 @@ def _validate(
     model: type[BaseModel], data: Any, path: str, extra: dict[str, Any] | None = None
 ) -> tuple[Any, list[Finding]]:
     if not isinstance(data, dict):
-        what = "empty" if data is None else f"a {type(data).__name__.replace('YSeq', 'list')}"
+        what = (
+            "empty"
+            if data is None
+            else "a list"
+            if isinstance(data, list)
+            else "a single value"
+        )
         return None, [
             F.make(
                 F.NOT_A_MAPPING,

@@ -16,11 +16,7 @@ def schema_for(kind: str) -> dict[str, Any]:
     model = FILE_KINDS[kind]
     schema = _loosen_dates(model.model_json_schema(mode="validation"))
     where = "strategy.yaml" if kind == "strategy" else f"{kind}/<id>.yaml"
-    return {
-        "$schema": SCHEMA_DIALECT,
-        "title": f"digistrat {where}",
-        **schema,
-    }
+    return {**{"$schema": SCHEMA_DIALECT}, **schema, "title": f"digistrat {where}"}
 
 
 def all_schemas() -> dict[str, dict[str, Any]]:

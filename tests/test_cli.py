@@ -1,0 +1,146 @@
+"""The command line as a user meets it: the installed entry point, run in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from digistrat import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "digistrat", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "DIGISTRAT_TODAY": "2026-11-26"},
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"digistrat {__version__}\n"
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+def test_start_up_does_not_import_the_heavy_stack(args: list[str]) -> None:
+    heavy = ("pydantic", "rich", "jinja2", "ruamel", "yaml")
+    code = (
+        f"import sys, runpy; sys.argv = ['digistrat', *{args!r}]\n"
+        "try:\n    runpy.run_module('digistrat', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        f"print('HEAVY', [m for m in {heavy!r} if m in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "HEAVY []" in result.stdout
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("init", "check", "schema"):
+        assert command in result.stdout
+
+
+def test_init_then_check_then_init_again(tmp_path: Path) -> None:
+    target = tmp_path / "x"
+    first = run("init", str(target))
+    assert first.returncode == 0, first.stderr
+    assert "wrote    strategy.yaml" in first.stdout
+    assert run("check", str(target)).returncode == 0
+    before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    again = run("init", str(target))
+    assert again.returncode == 1
+    assert "nothing was changed" in again.stderr
+    assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
+
+
+def test_init_into_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("x")
+    result = run("init", str(tmp_path / "f"))
+    assert result.returncode == 2
+    assert "is not a folder" in result.stderr
+
+
+def test_check_outside_a_repository_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "No strategy.yaml found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_a_path_that_does_not_exist(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+
+
+def test_check_reports_findings_with_exit_code_1(tmp_path: Path) -> None:
+    run("init", str(tmp_path))
+    service = tmp_path / "services/example-service.yaml"
+    service.write_text(service.read_text().replace("\nteam:", "\nteem:"))
+    result = run("check", str(tmp_path))
+    assert result.returncode == 1
+    assert "services/example-service.yaml:" in result.stdout
+    assert "teem" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_schema_for_one_kind_and_all(tmp_path: Path) -> None:
+    one = json.loads(run("schema", "services").stdout)
+    assert one["title"] == "digistrat services/<id>.yaml"
+    everything = json.loads(run("schema").stdout)
+    assert set(everything) == {"strategy", "services", "users", "initiatives", "commitments"}
+    assert run("schema", "nonsense").returncode == 2
+    written = run("schema", "--out", str(tmp_path / "s"))
+    assert written.returncode == 0
+    assert (tmp_path / "s/users.schema.json").is_file()
+
+
+def test_bad_digistrat_today_is_a_clear_error(tmp_path: Path) -> None:
+    run("init", str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-m", "digistrat", "check", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "DIGISTRAT_TODAY": "yesterday"},
+    )
+    assert result.returncode == 2
+    assert "DIGISTRAT_TODAY is set to 'yesterday'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_templates(tmp_path: Path) -> None:
+    """A non-editable install can run `init` and `render`: templates are package data."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = tmp_path.glob("digistrat-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "digistrat/templates/init/strategy.yaml" in names
+    assert "digistrat/templates/init/.github/workflows/digistrat.yml" in names
+    assert "digistrat/cli.py" in names

@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from digistrat.loader import RepositoryNotFound, find_root, load
+from digistrat.scaffold import scaffold
+
+from helpers import build_tree
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def repo_dir(tmp_path: Path) -> Path:
+    """A valid repository made by `init`."""
+    scaffold(tmp_path, today=TODAY)
+    return tmp_path
+
+
+def codes(findings: list) -> list[tuple[str, str, int | None]]:
+    return [(f.code, f.path, f.line) for f in findings]
+
+
+def test_init_output_loads_cleanly(repo_dir: Path) -> None:
+    repo = load(repo_dir)
+    assert repo.findings == []
+    assert repo.strategy is not None
+    assert set(repo.services) == {"example-service"}
+    assert set(repo.users) == {"example-users"}
+    assert set(repo.initiatives) == {"example-initiative"}
+    assert set(repo.commitments) == {"example-commitment"}
+
+
+def test_root_is_found_from_a_subfolder(repo_dir: Path) -> None:
+    assert find_root(repo_dir / "services") == repo_dir.resolve()
+    assert load(repo_dir / "services" / "example-service.yaml").root == repo_dir.resolve()
+
+
+def test_no_strategy_yaml_anywhere(tmp_path: Path) -> None:
+    with pytest.raises(RepositoryNotFound, match="digistrat init"):
+        load(tmp_path)
+
+
+def test_six_different_problems_are_all_reported_at_once(repo_dir: Path) -> None:
+    """Misspelt key, wrong type, bad date, duplicate id, dangling reference, syntax error."""
+    service = repo_dir / "services/example-service.yaml"
+    service.write_text(service.read_text().replace("\nteam:", "\nteem:"))
+    initiative = repo_dir / "initiatives/example-initiative.yaml"
+    initiative.write_text(initiative.read_text().replace("effort: 3", "effort: lots"))
+    commitment = repo_dir / "commitments/example-commitment.yaml"
+    text = commitment.read_text()
+    text = text.replace("  - example-initiative", "  - no-such-initiative")
+    commitment.write_text(
+        "\n".join(
+            "due: 2027-13-45" if line.startswith("due:") else line for line in text.splitlines()
+        )
+    )
+    build_tree(
+        repo_dir,
+        {
+            "users/second.yaml": "id: example-users\nname: Again\nkind: staff\n",
+            "services/broken.yaml": "name: [unclosed\nkind: care\n",
+        },
+    )
+    repo = load(repo_dir)
+    found = {(f.code, f.path) for f in repo.findings}
+    assert found == {
+        ("F002", "services/example-service.yaml"),  # teem
+        ("F002", "initiatives/example-initiative.yaml"),  # lots
+        ("F002", "commitments/example-commitment.yaml"),  # 2027-13-45
+        ("F004", "users/second.yaml"),
+        ("F005", "commitments/example-commitment.yaml"),
+        ("F001", "services/broken.yaml"),
+    }
+    assert all(f.line is not None for f in repo.findings)
+    by_message = {f.message: f for f in repo.findings}
+    teem = next(f for m, f in by_message.items() if "teem" in m)
+    assert teem.hint == "Did you mean `team`?"
+    bad_date = next(f for m, f in by_message.items() if "2027-13-45" in m)
+    assert "2026-03-31" in bad_date.hint
+
+
+def test_dangling_references_of_every_kind(tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": """
+                organisation: T
+                title: S
+                objectives:
+                  - id: safe
+                    title: Safe care
+            """,
+            "users/patients.yaml": """
+                name: Patients
+                kind: patient
+                needs:
+                  - id: book
+                    statement: I need to book
+                    priority: high
+            """,
+            "services/booking.yaml": "name: Booking\nkind: transaction\nusers: [patient]\n",
+            "initiatives/a.yaml": """
+                name: A
+                category: improve
+                needs: [patients/book, patients/nope]
+                services: [booking, bookings]
+                objectives: [unsafe]
+                depends_on: [b]
+            """,
+            "commitments/c.yaml": "statement: Better\ninitiatives: [a, z]\n",
+        },
+    )
+    repo = load(tmp_path)
+    refs = sorted((f.path, f.line, f.message) for f in repo.findings if f.code == "F005")
+    assert refs == [
+        ("commitments/c.yaml", 2, "`z` is not a known initiative"),
+        ("initiatives/a.yaml", 3, "`patients/nope` is not a known user need (`group/need`)"),
+        ("initiatives/a.yaml", 4, "`bookings` is not a known service"),
+        ("initiatives/a.yaml", 5, "`unsafe` is not a known objective in strategy.yaml"),
+        ("initiatives/a.yaml", 6, "`b` is not a known initiative"),
+        ("services/booking.yaml", 3, "`patient` is not a known user group"),
+    ]
+    service_ref = next(f for f in repo.findings if f.path == "services/booking.yaml")
+    assert service_ref.hint == "Did you mean `patients`?"
+
+
+def test_references_to_an_invalid_entity_are_not_reported_twice(tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": "organisation: T\ntitle: S\n",
+            "initiatives/a.yaml": "name: A\ncategory: sideways\n",
+            "commitments/c.yaml": "statement: Better\ninitiatives: [a]\n",
+        },
+    )
+    assert codes(load(tmp_path).findings) == [("F002", "initiatives/a.yaml", 2)]
+
+
+def test_duplicate_ids_inside_lists(tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": """
+                organisation: T
+                title: S
+                objectives:
+                  - {id: a, title: One}
+                  - {id: a, title: Two}
+            """,
+        },
+    )
+    [finding] = load(tmp_path).findings
+    assert (finding.code, finding.line) == ("F004", 5)
+
+
+@pytest.mark.parametrize("name", ["Bad Name.yaml", "UPPER.yaml", "con.yaml", "a_b.yaml"])
+def test_unusable_file_names(tmp_path: Path, name: str) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": "organisation: T\ntitle: S\n",
+            f"services/{name}": "name: X\nkind: care\n",
+        },
+    )
+    [finding] = load(tmp_path).findings
+    assert finding.code == "F009" and finding.path == f"services/{name}"
+
+
+def test_given_id_overrides_the_file_name(tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": "organisation: T\ntitle: S\n",
+            "services/x.yaml": "id: booking\nname: X\nkind: care\n",
+        },
+    )
+    repo = load(tmp_path)
+    assert list(repo.services) == ["booking"]
+    assert repo.path_of("services", "booking") == "services/x.yaml"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [("", "empty"), ("- a\n- b\n", "a list"), ("just text\n", "a single value")],
+)
+def test_a_file_that_is_not_a_mapping(tmp_path: Path, content: str, expected: str) -> None:
+    build_tree(
+        tmp_path, {"strategy.yaml": "organisation: T\ntitle: S\n", "services/x.yaml": content}
+    )
+    [finding] = load(tmp_path).findings
+    assert finding.code == "F008" and expected in finding.message
+
+
+def test_symlink_outside_the_repository_is_refused(tmp_path: Path) -> None:
+    outside = build_tree(tmp_path / "outside", {"secret.yaml": "name: X\nkind: care\n"})
+    repo_dir = build_tree(tmp_path / "repo", {"strategy.yaml": "organisation: T\ntitle: S\n"})
+    (repo_dir / "services").mkdir()
+    (repo_dir / "services/linked.yaml").symlink_to(outside / "secret.yaml")
+    [finding] = load(repo_dir).findings
+    assert finding.code == "F010" and "outside the repository" in finding.message
+
+
+def test_where_locates_nested_fields(repo_dir: Path) -> None:
+    repo = load(repo_dir)
+    path, line, _ = repo.where("initiatives", "example-initiative", "owner", "function")
+    assert path == "initiatives/example-initiative.yaml"
+    assert (repo_dir / path).read_text().splitlines()[line - 1].strip().startswith("function:")

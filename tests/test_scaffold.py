@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from digistrat.loader import load
+from digistrat.scaffold import plan, scaffold
+
+TODAY = date(2026, 11, 26)
+
+
+def test_init_writes_every_kind_and_the_supporting_files(tmp_path: Path) -> None:
+    result = scaffold(tmp_path, organisation="Riverside NHS Trust", today=TODAY)
+    assert result.skipped == []
+    for rel in [
+        "strategy.yaml",
+        "services/example-service.yaml",
+        "users/example-users.yaml",
+        "initiatives/example-initiative.yaml",
+        "commitments/example-commitment.yaml",
+        "README.md",
+        ".github/workflows/digistrat.yml",
+        ".pre-commit-config.yaml",
+        ".vscode/settings.json",
+        ".digistrat/schemas/strategy.schema.json",
+    ]:
+        assert rel in result.written
+        assert (tmp_path / rel).is_file()
+    text = (tmp_path / "strategy.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=.digistrat/schemas/strategy")
+    assert "organisation: Riverside NHS Trust" in text
+
+
+def test_scaffolded_dates_fit_a_horizon_around_today(tmp_path: Path) -> None:
+    scaffold(tmp_path, today=TODAY)
+    strategy = load(tmp_path).strategy
+    assert strategy is not None and strategy.horizon is not None
+    assert strategy.horizon.start == date(2026, 4, 1)
+    assert strategy.horizon.end == date(2029, 3, 31)
+    commitment = load(tmp_path).commitments["example-commitment"]
+    assert commitment.due is not None and TODAY < commitment.due <= strategy.horizon.end
+
+
+def test_init_twice_changes_nothing(tmp_path: Path) -> None:
+    scaffold(tmp_path, today=TODAY)
+    (tmp_path / "strategy.yaml").write_text("organisation: Mine\ntitle: Edited\n")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = scaffold(tmp_path, today=TODAY)
+    assert result.written == []
+    assert len(result.skipped) == len(before)
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_init_fills_in_only_missing_files_and_force_replaces(tmp_path: Path) -> None:
+    scaffold(tmp_path, today=TODAY)
+    (tmp_path / "README.md").unlink()
+    (tmp_path / "strategy.yaml").write_text("mine\n")
+    result = scaffold(tmp_path, today=TODAY)
+    assert result.written == ["README.md"]
+    assert (tmp_path / "strategy.yaml").read_text() == "mine\n"
+    forced = scaffold(tmp_path, today=TODAY, force=True)
+    assert "strategy.yaml" in forced.written
+    assert (tmp_path / "strategy.yaml").read_text() != "mine\n"
+
+
+def test_init_never_deletes_other_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me")
+    scaffold(tmp_path, today=TODAY, force=True)
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
+
+
+def test_plan_is_deterministic_for_a_given_day() -> None:
+    assert plan("T", TODAY) == plan("T", TODAY)
+    assert plan("T", TODAY) != plan("T", date(2027, 6, 1))
