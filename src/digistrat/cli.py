@@ -152,10 +152,23 @@ def schema(
         Optional[Path],  # noqa: UP045
         typer.Option("--out", help="Write one <kind>.schema.json per kind into this folder."),
     ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", help="json (JSON Schema) or markdown (a field-by-field reference)."
+        ),
+    ] = "json",
 ) -> None:
     """Print the JSON Schema of the file kinds, for editors and validators."""
     from digistrat import schema as s
 
+    if fmt not in ("json", "markdown"):
+        fail(f"unknown format `{fmt}`; choose json or markdown.")
+    if fmt == "markdown":
+        from digistrat.formatdoc import markdown
+
+        typer.echo(markdown(), nl=False)
+        return
     if kind is not None and kind not in s.FILE_KINDS:
         fail(f"unknown kind `{kind}`; choose one of: {', '.join(s.FILE_KINDS)}.")
     kinds = [kind] if kind else list(s.FILE_KINDS)
