@@ -27,11 +27,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 _Parser: Any
-try:  # libyaml: the fast path
-    _Parser = yaml.CParser  # type: ignore[attr-defined]
+try:  # libyaml: the fast path (``CParser`` lives in ``yaml._yaml``; ``yaml`` does not export it)
+    from yaml._yaml import CParser
 
+    _Parser = CParser
     HAVE_LIBYAML = True
-except AttributeError:  # pragma: no cover - exercised only where PyYAML was built without libyaml
+except ImportError:  # pragma: no cover - exercised only where PyYAML was built without libyaml
     from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
@@ -304,18 +305,33 @@ def _syntax_hint(problem: str) -> str:
     return "Check the indentation and quoting near this line; an online YAML checker can help."
 
 
+_TAB_HINT = "YAML does not allow tab characters for indentation: use spaces instead."
+
+
+def _is_tab(text: str, mark: Any) -> bool:
+    """Whether the error mark sits on a tab (libyaml's message does not say so)."""
+    if mark is None:
+        return False
+    lines = text.split("\n", mark.line + 1)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column : mark.column + 1] == "\t"
+
+
 def _nesting_ok(text: str) -> bool:
     """Cheap guard for pathological flow nesting (``[[[[…``): scan events only when suspicious."""
     if text.count("[") + text.count("{") < 4 * MAX_DEPTH and len(text) < 64 * 1024:
         return True
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader if HAVE_LIBYAML else yaml.SafeLoader):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return False
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader if HAVE_LIBYAML else yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return False
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as exc:  # libyaml stops very deep flow nesting itself
+        return "nesting depth" not in str(exc)  # other errors: reported by the real parse
     return True
 
 
@@ -373,7 +389,8 @@ def load_text(text: str) -> Loaded:
         context_mark = exc.context_mark
         if exc.context and context_mark and mark and context_mark.line != mark.line:
             problem += f" ({exc.context}, which starts on line {context_mark.line + 1})"
-        return Loaded(None, [_problem("syntax", problem, _syntax_hint(problem), mark)])
+        hint = _TAB_HINT if _is_tab(text, mark) else _syntax_hint(problem)
+        return Loaded(None, [_problem("syntax", problem, hint, mark)])
     except yaml.YAMLError as exc:
         return Loaded(
             None, [YamlProblem("syntax", str(exc).splitlines()[0], _syntax_hint(str(exc)))]
