@@ -7,9 +7,11 @@ loaded cleanly plus every problem found, so that all of them can be reported at 
 from __future__ import annotations
 
 import difflib
+import errno
 import gc
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,15 @@ from digistrat.findings import Finding
 from digistrat.models import KINDS, Commitment, Initiative, Service, Strategy, UserGroup
 from digistrat.models.common import ID_PATTERN
 from digistrat.validation import findings_from, locate
-from digistrat.yamlio import Loaded, Pos, YamlProblem, YMap, load_bytes
+from digistrat.yamlio import (
+    MAX_FILE_BYTES,
+    Loaded,
+    Pos,
+    YamlProblem,
+    YMap,
+    load_bytes,
+    too_big,
+)
 
 STRATEGY_FILE = "strategy.yaml"
 MAX_FILES = 50_000
@@ -87,12 +97,21 @@ class Repository:
 
 def find_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` that holds ``strategy.yaml``."""
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links
+        raise RepositoryNotFound(f"{start} cannot be opened ({exc}).") from None
     if start.is_file():
         start = start.parent
     for folder in (start, *start.parents):
-        if (folder / STRATEGY_FILE).is_file():
+        candidate = folder / STRATEGY_FILE
+        if candidate.is_file():
             return folder
+        if candidate.is_symlink() or candidate.exists():
+            raise RepositoryNotFound(
+                f"{candidate} is not a readable file (it is a folder, or a link that leads "
+                f"nowhere). Replace it with the strategy file, or run `digistrat init`."
+            )
     raise RepositoryNotFound(
         f"No {STRATEGY_FILE} found in {start} or any folder above it. "
         "Run `digistrat init` to create a strategy repository, or give its folder."
@@ -104,6 +123,48 @@ def _directives(raw: bytes) -> list[tuple[int, str]]:
         return []
     text = raw.decode("utf-8", errors="replace")
     return [(n, line) for n, line in enumerate(text.splitlines(), 1) if "digistrat:" in line]
+
+
+def read_limited(path: Path) -> bytes | YamlProblem:
+    """The file's bytes, or why not: only regular files, refused by size before reading.
+
+    Opening without blocking means a named pipe (FIFO) given a ``.yaml`` name cannot hang the
+    run, and a huge file is refused without being read into memory.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return YamlProblem(
+                "encoding",
+                "this is not an ordinary file (it is a folder, a device or a pipe)",
+                "Replace it with a text file, or give it a name that does not end in .yaml.",
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            return too_big(info.st_size)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:  # the file may grow while it is read
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _unreadable(rel: str, exc: OSError | RuntimeError) -> Finding:
+    loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
+    if loop:
+        message = "this file is a link that leads back to itself (a loop of links)"
+        hint = "Replace the link with the file it should point to."
+    else:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        message = f"the file cannot be read ({reason})"
+        hint = "Check that it exists and that you have permission to read it."
+    return F.make(F.UNREADABLE_FILE, rel, None, None, message, hint)
 
 
 def _problem_finding(path: str, p: YamlProblem) -> Finding:
@@ -142,19 +203,13 @@ class _Reader:
                     )
                 )
                 return rel, None, []
-            raw = real.read_bytes()
-        except OSError as exc:
-            self.findings.append(
-                F.make(
-                    F.UNREADABLE_FILE,
-                    rel,
-                    None,
-                    None,
-                    f"the file cannot be read ({exc.strerror or exc.__class__.__name__})",
-                    "Check that it exists and that you have permission to read it.",
-                )
-            )
+            raw = read_limited(real)
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
+            self.findings.append(_unreadable(rel, exc))
             return rel, None, []
+        if not isinstance(raw, bytes):
+            self.findings.append(_problem_finding(rel, raw))
+            return rel, Loaded(None, [raw]), []
         loaded = load_bytes(raw)
         self.findings.extend(_problem_finding(rel, p) for p in loaded.problems)
         return rel, loaded, _directives(raw)
@@ -164,13 +219,7 @@ def _validate(
     model: type[BaseModel], data: Any, path: str, extra: dict[str, Any] | None = None
 ) -> tuple[Any, list[Finding]]:
     if not isinstance(data, dict):
-        what = (
-            "empty"
-            if data is None
-            else "a list"
-            if isinstance(data, list)
-            else "a single value"
-        )
+        what = "empty" if data is None else "a list" if isinstance(data, list) else "a single value"
         return None, [
             F.make(
                 F.NOT_A_MAPPING,

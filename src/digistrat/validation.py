@@ -120,6 +120,15 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
             else "Remove it."
         )
         return f"unknown key `{key}`", hint
+    if kind == "invalid_key":
+        shown = (
+            "null" if value is None else str(value).lower() if isinstance(value, bool) else value
+        )
+        return (
+            f"`{_show(shown)}` is not a usable key: keys are words",
+            "Write the key as a word followed by a colon, like `name:` "
+            "(a number, `true`, `false` or an empty key cannot be a field name).",
+        )
     if kind == "missing":
         parent = _model_at(model, loc[:-1])
         field = parent.model_fields.get(str(loc[-1])) if parent and loc else None

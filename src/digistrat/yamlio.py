@@ -349,7 +349,10 @@ def _expansion_ok(data: Any) -> tuple[bool, int]:
             children = obj.values() if isinstance(obj, dict) else obj
             total = 1
             for child in children:
-                total += sizes.get(id(child), 1) if isinstance(child, (dict, list)) else 1
+                size = sizes.get(id(child), 1) if isinstance(child, (dict, list)) else 1
+                if size < 0:  # an alias to a block that contains it: endless expansion
+                    return False, depth_max
+                total += size
             sizes[oid] = total
             if total > MAX_NODES:
                 return False, depth_max
@@ -378,23 +381,18 @@ def load_text(text: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = str(exc.problem or exc.context or "the YAML could not be read")
+        if "maximum nesting depth" in problem:  # libyaml's own limit (about 1,000 levels)
+            return Loaded(None, [_too_deep(mark)])
         if isinstance(exc, ConstructorError):
-            kind = "limit" if "too long" in problem else "unsafe"
-            hint = (
-                "Write the number in a shorter form."
-                if kind == "limit"
-                else "digistrat reads plain YAML only: remove the `!tag` and write the value."
-            )
+            kind, hint = _constructor_kind(problem)
             return Loaded(None, [_problem(kind, problem, hint, mark)])
         context_mark = exc.context_mark
         if exc.context and context_mark and mark and context_mark.line != mark.line:
             problem += f" ({exc.context}, which starts on line {context_mark.line + 1})"
         hint = _TAB_HINT if _is_tab(text, mark) else _syntax_hint(problem)
         return Loaded(None, [_problem("syntax", problem, hint, mark)])
-    except yaml.YAMLError as exc:
-        return Loaded(
-            None, [YamlProblem("syntax", str(exc).splitlines()[0], _syntax_hint(str(exc)))]
-        )
+    except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow
+        return Loaded(None, [_reader_problem(text, exc)])
     except (RecursionError, MemoryError):
         return Loaded(None, [_too_deep()])
     finally:
@@ -414,12 +412,49 @@ def load_text(text: str) -> Loaded:
     return Loaded(data, problems)
 
 
-def _too_deep() -> YamlProblem:
-    return YamlProblem(
+def _too_deep(mark: Any = None) -> YamlProblem:
+    return _problem(
         "limit",
         f"the file nests lists or blocks more than {MAX_DEPTH} levels deep",
         "Flatten the structure: strategy files need only a few levels.",
+        mark,
     )
+
+
+def _constructor_kind(problem: str) -> tuple[str, str]:
+    """(kind, hint) for a problem found while building values (after parsing succeeded)."""
+    if "too long" in problem:
+        return "limit", "Write the number in a shorter form."
+    if "is not allowed" in problem:
+        return "unsafe", "digistrat reads plain YAML only: remove the `!tag` and write the value."
+    if "merging" in problem:
+        return "syntax", "A `<<:` merge key takes an alias to a block, like `<<: *defaults`."
+    if "key must be" in problem:
+        return "syntax", "Write each key as a plain word followed by a colon, like `name:`."
+    return "syntax", _syntax_hint(problem)
+
+
+def _reader_problem(text: str, exc: yaml.YAMLError) -> YamlProblem:
+    """A character the YAML reader refuses (control characters, for instance), with its place."""
+    found = _FORBIDDEN_CHAR.search(text)
+    if found is None:
+        return YamlProblem("syntax", str(exc).splitlines()[0], _syntax_hint(str(exc)))
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return YamlProblem(
+        "syntax",
+        f"the file contains an invisible control character (code {ord(found.group())}) "
+        "that YAML does not allow",
+        "Delete it (it often comes from copying text out of another program), or retype the line.",
+        line,
+        column,
+    )
+
+
+# Characters outside YAML's printable set (YAML 1.2 §5.1).
+_FORBIDDEN_CHAR = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def _problem(kind: str, message: str, hint: str, mark: Any) -> YamlProblem:
@@ -428,20 +463,20 @@ def _problem(kind: str, message: str, hint: str, mark: Any) -> YamlProblem:
     return YamlProblem(kind, message, hint, mark.line + 1, mark.column + 1)
 
 
+def too_big(size: int) -> YamlProblem:
+    """The problem for a file over :data:`MAX_FILE_BYTES` (checked before reading it)."""
+    return YamlProblem(
+        "limit",
+        f"the file is {size / 1024 / 1024:.1f} MiB; the limit is "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
+        "A strategy file should be short: split it into one file per entity.",
+    )
+
+
 def load_bytes(raw: bytes) -> Loaded:
     """Decode and parse, refusing files over :data:`MAX_FILE_BYTES`."""
     if len(raw) > MAX_FILE_BYTES:
-        return Loaded(
-            None,
-            [
-                YamlProblem(
-                    "limit",
-                    f"the file is {len(raw) / 1024 / 1024:.1f} MiB; the limit is "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
-                    "A strategy file should be short: split it into one file per entity.",
-                )
-            ],
-        )
+        return Loaded(None, [too_big(len(raw))])
     text, problem = decode(raw)
     if text is None:
         assert problem is not None

@@ -1,0 +1,136 @@
+"""Regression tests for crashes and hangs found by the hostile corpus and the fuzzer.
+
+Each test names the input that used to break digistrat and what happened.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from digistrat.loader import RepositoryNotFound, load, read_limited
+from digistrat.yamlio import MAX_FILE_BYTES, YamlProblem, load_text
+
+from helpers import build_tree
+
+STRATEGY = """\
+organisation: Example Trust
+title: Digital strategy
+"""
+
+
+def _codes(repo_path: Path) -> list[tuple[str, str, int | None]]:
+    return [(f.code, f.path, f.line) for f in load(repo_path).findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- " * 3000 + "x\n",  # block nesting on one line: libyaml's own depth error
+        "? " * 5000 + "x\n",
+        "[" * 2000 + "]" * 2000,
+    ],
+    ids=["dashes", "question-marks", "deep-flow"],
+)
+def test_libyaml_depth_error_is_the_nesting_limit_not_a_crash(text: str) -> None:
+    # Used to raise ScannerError ("exceeded maximum nesting depth") out of load().
+    loaded = load_text(text)
+    assert loaded.data is None
+    assert [p.kind for p in loaded.problems] == ["limit"]
+    assert "levels deep" in loaded.problems[0].message
+
+
+def test_an_alias_inside_its_own_anchor_is_refused() -> None:
+    # `&a [*a]` built a list containing itself: anything walking the data would loop forever.
+    loaded = load_text("name: &a [*a]\n")
+    assert loaded.data is None
+    assert loaded.problems[0].kind == "limit"
+
+
+def test_a_bad_merge_key_is_a_syntax_problem_with_a_useful_hint() -> None:
+    loaded = load_text("a: &a 1\nb:\n  <<: *a\n")
+    problem = loaded.problems[0]
+    assert problem.kind == "syntax" and problem.line is not None
+    assert "<<: *defaults" in problem.hint
+
+
+def test_a_control_character_is_located_exactly() -> None:
+    loaded = load_text("a: 1\nb: x\x07y\n")
+    problem = loaded.problems[0]
+    assert (problem.line, problem.column) == (2, 5)
+    assert "code 7" in problem.message
+
+
+def test_a_named_pipe_called_yaml_does_not_hang(tmp_path: Path) -> None:
+    # Reading a FIFO used to block forever waiting for a writer.
+    build_tree(tmp_path, {"strategy.yaml": STRATEGY})
+    (tmp_path / "services").mkdir()
+    os.mkfifo(tmp_path / "services" / "pipe.yaml")
+    assert ("F010", "services/pipe.yaml", None) in _codes(tmp_path)
+
+
+def test_a_symlink_loop_is_a_finding(tmp_path: Path) -> None:
+    # Path.resolve() raised RuntimeError("Symlink loop"), which escaped load().
+    build_tree(tmp_path, {"strategy.yaml": STRATEGY})
+    (tmp_path / "services").mkdir()
+    (tmp_path / "services" / "loop.yaml").symlink_to("loop.yaml")
+    found = [f for f in load(tmp_path).findings if f.path == "services/loop.yaml"]
+    assert [f.code for f in found] == ["F010"]
+    assert "loop" in found[0].message
+
+
+def test_a_huge_file_is_refused_by_size_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.truncate(50 * 1024 * 1024)
+    result = read_limited(big)
+    assert isinstance(result, YamlProblem)
+    assert "50.0 MiB" in result.message
+
+
+def test_a_file_exactly_at_the_limit_is_read(tmp_path: Path) -> None:
+    edge = tmp_path / "edge.yaml"
+    edge.write_bytes(b"#" * MAX_FILE_BYTES)
+    result = read_limited(edge)
+    assert isinstance(result, bytes) and len(result) == MAX_FILE_BYTES
+
+
+@pytest.mark.parametrize("kind", ["folder", "loop"])
+def test_strategy_yaml_that_is_not_a_file_is_named(tmp_path: Path, kind: str) -> None:
+    # Used to say "No strategy.yaml found", which is confusing when there is one.
+    target = tmp_path / "strategy.yaml"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        target.symlink_to("strategy.yaml")
+    with pytest.raises(RepositoryNotFound, match=r"strategy\.yaml is not a readable file"):
+        load(tmp_path)
+
+
+@pytest.mark.parametrize("key", ["1", "true", "~", ".nan"])
+def test_keys_that_are_not_words_get_a_plain_message(tmp_path: Path, key: str) -> None:
+    build_tree(tmp_path, {"strategy.yaml": STRATEGY + f"{key}: x\n"})
+    messages = [f.message for f in load(tmp_path).findings]
+    assert any("is not a usable key" in m for m in messages), messages
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_an_unreadable_strategy_is_a_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests run as root here, so chmod 000 would still be readable: simulate the refusal.
+    build_tree(tmp_path, {"strategy.yaml": STRATEGY})
+    real_open = os.open
+
+    def refuse(path: object, flags: int, *args: object) -> int:
+        if str(path).endswith("strategy.yaml"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    found = load(tmp_path).findings
+    assert [(f.code, f.path) for f in found] == [("F010", "strategy.yaml")]
+    assert "Permission denied" in found[0].message
