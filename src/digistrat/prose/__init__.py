@@ -1,0 +1,52 @@
+"""Plain-English text analysis for the text rules (T001 to T006).
+
+* :mod:`digistrat.prose.wordlists`: the default word lists, each a rule option;
+* :mod:`digistrat.prose.match`: pure functions over strings (terms, acronyms, sentences…);
+* :mod:`digistrat.prose.fields`: which text values of a repository the rules read.
+"""
+
+from digistrat.prose.fields import (
+    NOT_PROSE,
+    TextValue,
+    entities_in_order,
+    int_option,
+    repository_text,
+    terms_option,
+    text_values,
+)
+from digistrat.prose.match import (
+    acronyms,
+    defined_acronyms,
+    find_terms,
+    has_anchor,
+    is_allowed_acronym,
+    normalised,
+    placeholder,
+    sentence_count,
+    solution_phrasing,
+    terms_pattern,
+    unquoted,
+    word_count,
+)
+
+__all__ = [
+    "NOT_PROSE",
+    "TextValue",
+    "acronyms",
+    "defined_acronyms",
+    "entities_in_order",
+    "find_terms",
+    "has_anchor",
+    "int_option",
+    "is_allowed_acronym",
+    "normalised",
+    "placeholder",
+    "repository_text",
+    "sentence_count",
+    "solution_phrasing",
+    "terms_option",
+    "terms_pattern",
+    "text_values",
+    "unquoted",
+    "word_count",
+]

@@ -1,0 +1,323 @@
+"""Plain-English text analysis for the text rules: pure functions over strings.
+
+Prose linters are mostly disliked for their false alarms, so everything here is deliberately
+narrow: whole words only, a small number of well-chosen terms, acronyms matched by their exact
+capitals, and quoted passages (someone else's words) left out of word-list checks. Patterns are
+compiled once per word list and cached, and every function is a single pass over its text, so a
+repository of ten thousand entities is checked in well under a second.
+
+Nothing in this module reads files or knows about rules: it takes text and returns data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+# --- matching word lists --------------------------------------------------------------------
+
+_WORD_CHAR = r"[^\W_]"  # a letter or digit
+
+
+def _inflected(token: str) -> str:
+    """A regex for ``token`` and its common English endings (improve → improved, improvement)."""
+    t = re.escape(token)
+    if not token.isalpha() or len(token) < 4:
+        return t + "(?:s|es)?"
+    if token.endswith(("ise", "ize")):
+        return re.escape(token[:-3]) + "i[sz](?:e|es|ed|ing|ation|ations)"
+    if token.endswith("e"):
+        return re.escape(token[:-1]) + "(?:e|es|ed|ing|ement|ements|ation|ations|ative)"
+    if token.endswith("y"):
+        return re.escape(token[:-1]) + "(?:y|ies)"
+    return t + "(?:s|es|ed|ing|ment|ments|ation|ations|ational|ative|ly|ally)?"
+
+
+def _term(term: str) -> str:
+    """One term as a regex: capitalised acronyms exactly, other words case-insensitively."""
+    term = term.strip()
+    if sum(c.isupper() for c in term) >= 2 and " " not in term:
+        return re.escape(term) + "s?"
+    tokens = re.split(r"([\s-]+)", term.lower())
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        if i % 2:  # a separator: a space or a hyphen, written either way
+            out.append(r"[\s-]?" if "-" in tok else r"[\s-]+")
+        elif i == len(tokens) - 1:
+            out.append(_inflected(tok))
+        else:
+            out.append(re.escape(tok))
+    return "(?i:" + "".join(out) + ")"
+
+
+@lru_cache(maxsize=64)
+def terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A compiled pattern matching any of ``terms`` as whole words (``None`` for no terms).
+
+    Lower-case terms match case-insensitively and with their common endings ("improve" also
+    matches "improved" and "improvement"; "optimise" also "optimize"). Terms with two or more
+    capitals ("AI", "RPA") match only as written, optionally plural ("LLMs").
+    """
+    parts = sorted({_term(t) for t in terms if t and t.strip()}, key=len, reverse=True)
+    if not parts:
+        return None
+    return re.compile(rf"(?<!{_WORD_CHAR})(?:{'|'.join(parts)})(?!{_WORD_CHAR})")
+
+
+def find_terms(text: str, terms: Iterable[str]) -> list[str]:
+    """The terms from ``terms`` used in ``text`` (as written there), in order, without repeats."""
+    pattern = terms_pattern(tuple(terms))
+    if pattern is None:
+        return []
+    seen: dict[str, None] = {}
+    for match in pattern.finditer(text):
+        seen.setdefault(match.group(0), None)
+    return list(seen)
+
+
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”")
+
+
+def unquoted(text: str) -> str:
+    """``text`` without passages in double quotes: quoted words are someone else's, not ours."""
+    if '"' not in text and "“" not in text:
+        return text
+    return _QUOTED.sub(" ", text)
+
+
+# --- numbers, dates and other measurable anchors --------------------------------------------
+
+_ANCHOR = re.compile(
+    r"\d|%|(?<![^\W_])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|halve|halved|double|"
+    r"doubled|twice|triple|tripled|third|quarter|zero|per\s+cent|percent|"
+    r"within|at\s+least|at\s+most|less\s+than|fewer\s+than|more\s+than|no\s+longer|"
+    r"same[\s-]day)(?![^\W_])|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+
+
+def has_anchor(text: str) -> bool:
+    """Whether ``text`` pins itself down with a number, date, proportion or limit."""
+    return _ANCHOR.search(text) is not None
+
+
+# --- acronyms ---------------------------------------------------------------------------------
+
+_ACRONYM = re.compile(r"(?<![\w&'’])([A-Z][A-Z0-9&]*[A-Z0-9])(?:s|['’]s)?(?![\w&'’])")
+_ROMAN = re.compile(r"^[IVX]+$")
+_SHOUTED = frozenset(
+    [
+        "ALL",
+        "AND",
+        "ARE",
+        "BUT",
+        "FOR",
+        "MUST",
+        "NEVER",
+        "NEW",
+        "NO",
+        "NOT",
+        "NOW",
+        "ONE",
+        "ONLY",
+        "OR",
+        "THE",
+        "TO",
+        "TWO",
+        "WE",
+        "WILL",
+        "YES",
+    ]
+)
+_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*\)")
+_PLAIN_WORD = re.compile(r"(?<![\w'’])[A-Za-z][\w'’&-]*")
+_CLAUSE_END = re.compile(r".*[();:.!?]", re.DOTALL)
+_BEFORE_WORDS = re.compile(r"(?<![\w&])([A-Z][A-Z0-9&]*[A-Z0-9])s?\s*\(([^()]{3,150})\)")
+
+
+def _is_acronym(token: str) -> bool:
+    letters = sum(c.isalpha() for c in token)
+    return (
+        2 <= len(token.replace("&", "")) <= 6
+        and letters >= 2
+        and token not in _SHOUTED
+        and not _ROMAN.match(token)
+    )
+
+
+def acronyms(text: str) -> Iterator[str]:
+    """Each acronym used in ``text`` (``EPR``, ``A&E``, ``PAS``; plural ``EPRs`` as ``EPR``).
+
+    Whole tokens of two to six capitals (digits allowed after the first letter), so ``AI`` is
+    not found in ``CHAIN`` or ``maintain``. Text that is mostly capitals (a shouted heading) and
+    roman numerals are ignored.
+    """
+    if sum(c.isupper() for c in text) * 5 > sum(c.isalpha() for c in text) * 4 > 80:
+        return
+    for match in _ACRONYM.finditer(text):
+        token = match.group(1)
+        if _is_acronym(token):
+            yield token
+
+
+def defined_acronyms(text: str) -> set[str]:
+    """Acronyms that ``text`` spells out, as ``Full Name (ACR)`` or ``ACR (Full Name)``."""
+    if "(" not in text:
+        return set()
+    found: set[str] = set()
+    for match in _IN_BRACKETS.finditer(text):
+        before = text[max(0, match.start() - 80) : match.start()]
+        before = _CLAUSE_END.sub("", before, count=1)
+        if _spells(match.group(1), before, last=True):
+            found.add(match.group(1))
+    for match in _BEFORE_WORDS.finditer(text):
+        if _spells(match.group(1), match.group(2)):
+            found.add(match.group(1))
+    return found
+
+
+def _spells(acronym: str, words: str, *, last: bool = False) -> bool:
+    """Whether ``words`` (the last few of them, with ``last``) could spell out ``acronym``:
+    one of them starts with its first letter, and they are not all capitals."""
+    plain = [w for w in _PLAIN_WORD.findall(words) if not w.isupper()]
+    if last:
+        plain = plain[-(len(acronym) + 3) :]
+    return any(w[0].lower() == acronym[0].lower() for w in plain)
+
+
+def is_allowed_acronym(token: str, allowed: frozenset[str]) -> bool:
+    """Whether ``token`` is known to every reader: in ``allowed``, also with a number after it
+    (``NHS111``)."""
+    return token in allowed or token.rstrip("0123456789") in allowed
+
+
+# --- sentences and words ------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*\s+(?=[\"'‘“(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "no",
+        "vs",
+        "approx",
+        "inc",
+        "ltd",
+        "co",
+        "nos",
+        "fig",
+    ]
+)
+
+
+def word_count(text: str) -> int:
+    """Number of words (``A&E``, ``e-mail`` and ``don't`` are one word each)."""
+    return len(_WORD.findall(text))
+
+
+def sentence_count(text: str) -> int:
+    """Number of sentences: full stops, question and exclamation marks followed by a new
+    sentence; abbreviations such as ``e.g.`` and ``Dr.`` do not end one."""
+    text = text.strip()
+    if not text:
+        return 0
+    ends = 0
+    for match in _SENTENCE_END.finditer(text):
+        start = match.start()
+        word = text[text.rfind(" ", 0, start) + 1 : start]
+        if word.lower().rstrip(".") not in _ABBREVIATIONS:
+            ends += 1
+    return ends + 1
+
+
+# --- solution-phrased statements ------------------------------------------------------------------
+
+_LEAD_IN = (
+    r"(?:(?:by|in|within|over|during|before|from|this|next|throughout)\b[^,.;:]{0,40},\s*)?"
+    r"(?:(?:we|the\s+\w+(?:\s+\w+)?|our\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:will|shall|are\s+going\s+to|plan\s+to|aim\s+to|intend\s+to|commit\s+to|is\s+going\s+to)"
+    r"\s+|we'll\s+|we’ll\s+|to\s+)?(?:\w+ly\s+)?"
+)
+
+
+def _verb_forms(verb: str) -> str:
+    """``roll out`` → roll(s) out / roll-out / rollout; ``implement`` → implement /
+    implementation (of)."""
+    words = verb.lower().split()
+    head = re.escape(words[0])
+    rest = "".join(r"[\s-]?" + re.escape(w) for w in words[1:])
+    stem = re.escape(words[0][:-1]) if words[0].endswith("e") else head
+    nouns = rf"(?:{head}s?|{stem}(?:ation|ement|ment|ion))"
+    return rf"(?:(?:{head}|{stem}ing){rest}(?:\s+(?:of|to|with))?|{nouns}{rest}\s+(?:of|to))"
+
+
+@lru_cache(maxsize=16)
+def solution_pattern(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern for a statement that opens with delivering a solution: "Implement …",
+    "We will roll out …", "Deployment of …", "By 2027, we will procure …"."""
+    forms = sorted({_verb_forms(v) for v in verbs if v.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(rf"^\s*{_LEAD_IN}(?P<verb>{'|'.join(forms)})(?![^\W_])", re.IGNORECASE)
+
+
+_PASSIVE = (
+    r"^\s*(?:[\w&’'-]+\s+){0,5}?[\w&’'-]+\s+(?:will|shall|is\s+going\s+to|are\s+going\s+to)"
+    r"\s+(?P<verb>be\s+(?:fully\s+)?(?:implemented|rolled\s+out|deployed|procured|installed|"
+    r"launched|upgraded|migrated|bought|purchased|live))\b"
+)
+_PASSIVE_RE = re.compile(_PASSIVE, re.IGNORECASE)
+
+
+def solution_phrasing(text: str, verbs: Iterable[str]) -> str | None:
+    """The solution verb a statement is built around ("implement", "roll out"), if it opens
+    with one, or is a passive "The new X will be deployed"; ``None`` for an outcome phrasing
+    such as "Patients can book online" or "Staff re-enter less data after we implement X"."""
+    pattern = solution_pattern(tuple(verbs))
+    match = pattern.match(text) if pattern is not None else None
+    if match is None:
+        match = _PASSIVE_RE.match(text)
+    return " ".join(match.group("verb").split()).lower() if match else None
+
+
+# --- placeholders ---------------------------------------------------------------------------------
+
+_FILL_IN = re.compile(r"[<\[]\s*(?:your|insert|enter|add)\b[^>\]\n]{0,60}[>\]]", re.IGNORECASE)
+_REPLACE_ME = re.compile(r"^\s*replace\s+(?:with|this|me)\b", re.IGNORECASE)
+
+
+def placeholder(text: str, markers: Iterable[str]) -> str | None:
+    """The placeholder in ``text``, if any: "Replace with …", "<your name>", or a marker such
+    as TODO or TBC (whole words, any case)."""
+    if _REPLACE_ME.match(text):
+        return " ".join(text.split()[:3]) + " …"
+    fill = _FILL_IN.search(text)
+    if fill:
+        return fill.group(0)
+    pattern = _markers_pattern(tuple(markers))
+    found = pattern.search(text) if pattern is not None else None
+    return found.group(0) if found else None
+
+
+@lru_cache(maxsize=16)
+def _markers_pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = sorted({re.escape(m.strip()) for m in markers if m.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(words)})(?![^\W_])", re.IGNORECASE)
+
+
+def normalised(text: str) -> str:
+    """``text`` folded for comparing: lower case, single spaces, no closing full stop."""
+    return " ".join(text.lower().split()).strip("\"'“”").rstrip(".").strip()

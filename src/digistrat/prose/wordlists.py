@@ -1,0 +1,114 @@
+"""Default word lists for the text rules. Each rule exposes its list as an option, so that an
+organisation can change it in ``strategy.yaml`` (``check: options:``)."""
+
+from __future__ import annotations
+
+VAGUE_WORDS: tuple[str, ...] = (
+    "improve",
+    "enhance",
+    "transform",
+    "streamline",
+    "optimise",
+    "modernise",
+    "revolutionise",
+    "empower",
+    "world-class",
+    "best-in-class",
+    "seamless",
+    "cutting-edge",
+    "state-of-the-art",
+)
+"""Words that promise change without saying what or how much (guide §1 Vague, §11 Tangible)."""
+
+JARGON_WORDS: tuple[str, ...] = (
+    "leverage",
+    "synergy",
+    "paradigm",
+    "holistic",
+    "low-hanging fruit",
+    "move the needle",
+    "blue-sky",
+    "best-of-breed",
+    "game-changer",
+    "game-changing",
+    "thought leadership",
+    "transformation journey",
+    "digital journey",
+)
+"""Management-speak that a board member or patient would have to translate (guide §11)."""
+
+ACRONYMS_ALLOWED: tuple[str, ...] = (
+    "NHS",
+    "GP",
+    "A&E",
+    "UK",
+    "IT",
+    "CEO",
+    "COVID",
+    "ID",
+    "SMS",
+    "PDF",
+    "PC",
+    "TV",
+    "OK",
+)
+"""Acronyms every reader of an NHS strategy already knows."""
+
+HYPE_TECH: tuple[str, ...] = (
+    "AI",
+    "artificial intelligence",
+    "machine learning",
+    "ML",
+    "generative AI",
+    "GenAI",
+    "LLM",
+    "large language model",
+    "blockchain",
+    "distributed ledger",
+    "RPA",
+    "robotic process automation",
+    "metaverse",
+    "quantum computing",
+    "quantum computer",
+    "NFT",
+    "Web3",
+    "digital twin",
+)
+"""Cutting-edge technology the guide warns against putting at the core (§1 Unproven tech).
+Terms with two or more capitals (``AI``, ``RPA``) match only with those exact capitals."""
+
+BASICS_TECH: tuple[str, ...] = (
+    "EPR",
+    "electronic patient record",
+    "electronic health record",
+    "PAS",
+    "patient administration system",
+    "Wi-Fi",
+    "wifi",
+    "network",
+    "infrastructure",
+    "devices",
+    "laptops",
+    "single sign-on",
+    "cyber security",
+    "broadband",
+)
+"""The basics the guide says to fix first: records, connectivity, devices, infrastructure."""
+
+SOLUTION_VERBS: tuple[str, ...] = (
+    "implement",
+    "roll out",
+    "deploy",
+    "procure",
+    "install",
+    "go live",
+    "upgrade",
+    "migrate",
+    "launch",
+    "buy",
+    "purchase",
+)
+"""Verbs that describe delivering a system rather than a change for people (§11)."""
+
+PLACEHOLDER_MARKERS: tuple[str, ...] = ("TODO", "TBC", "TBD", "FIXME", "XXX", "lorem ipsum")
+"""Generic markers of unfinished text."""

@@ -1,0 +1,353 @@
+"""The text analysis behind the text rules: hits, and the near-misses that must not hit."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from digistrat import prose
+from digistrat.prose.wordlists import (
+    HYPE_TECH,
+    JARGON_WORDS,
+    PLACEHOLDER_MARKERS,
+    SOLUTION_VERBS,
+    VAGUE_WORDS,
+)
+from digistrat.yamlio import load_bytes
+
+# --- word lists -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will improve care", ["improve"]),
+        ("Improvements to booking", ["Improvements"]),
+        ("an improved service", ["improved"]),
+        ("World class care", ["World class"]),
+        ("world-class, seamless care", ["world-class", "seamless"]),
+        ("optimized and optimised flows", ["optimized", "optimised"]),
+        ("a transformational programme", ["transformational"]),
+        ("Streamlining referrals", ["Streamlining"]),
+        ("state of the art theatres", ["state of the art"]),
+    ],
+)
+def test_vague_words_found_with_their_endings(text: str, expected: list[str]) -> None:
+    assert prose.find_terms(text, VAGUE_WORDS) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "improvised music",  # not an ending of "improve"
+        "a transformer on the ward",
+        "enhancer sequences",
+        "seams of the tent",
+        "edge of the site",
+        "the classical approach",
+    ],
+)
+def test_vague_words_near_misses(text: str) -> None:
+    assert prose.find_terms(text, VAGUE_WORDS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AI-powered triage", ["AI"]),
+        ("Use AI to read scans", ["AI"]),
+        ("LLMs for letters", ["LLMs"]),
+        ("a GenAI pilot", ["GenAI"]),
+        ("Generative AI for notes", ["Generative AI"]),
+        ("machine-learning model", ["machine-learning"]),
+        ("Artificial Intelligence", ["Artificial Intelligence"]),
+        ("robotic process automation (RPA)", ["robotic process automation", "RPA"]),
+        ("a blockchain for consent", ["blockchain"]),
+        ("digital twins of wards", ["digital twins"]),
+    ],
+)
+def test_hype_terms_found(text: str, expected: list[str]) -> None:
+    assert prose.find_terms(text, HYPE_TECH) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maintain the supply CHAIN",  # AI inside words
+        "Said and Aidan",
+        "Ai Weiwei's exhibition",  # case-sensitive acronym
+        "harpa concert hall",  # RPA inside a word
+        "a quantum leap in care",  # only quantum computing counts
+        "5 ml of saline",  # ML needs its capitals
+        "digital twinning towns",
+        "a chain of pharmacies",
+    ],
+)
+def test_hype_terms_near_misses(text: str) -> None:
+    assert prose.find_terms(text, HYPE_TECH) == []
+
+
+def test_jargon_words() -> None:
+    assert prose.find_terms("We will leverage synergies holistically", JARGON_WORDS) == [
+        "leverage",
+        "synergies",
+        "holistically",
+    ]
+    assert prose.find_terms("pick the low hanging fruit", JARGON_WORDS) == ["low hanging fruit"]
+    assert prose.find_terms("a leveret and a paradise", JARGON_WORDS) == []
+
+
+def test_user_terms_any_capitals_and_acronyms_exact() -> None:
+    assert prose.find_terms("The Metaverse", ["metaverse"]) == ["Metaverse"]
+    assert prose.find_terms("the vr headset", ["VR"]) == []
+    assert prose.find_terms("the VR headset", ["VR"]) == ["VR"]
+    assert prose.find_terms("anything", []) == []
+    assert prose.find_terms("anything", ["", "  "]) == []
+
+
+def test_quoted_passages_are_left_out() -> None:
+    text = 'Patients told us: "the old system was seamless". We cut waits.'
+    assert prose.find_terms(prose.unquoted(text), VAGUE_WORDS) == []
+    assert prose.find_terms(prose.unquoted("“world-class” they said"), VAGUE_WORDS) == []
+    assert prose.unquoted("no quotes") == "no quotes"
+
+
+# --- measurable anchors -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "improve take-up by 20%",
+        "improve to 90 per cent",
+        "by March 2027",
+        "halve the waiting time",
+        "within two days",
+        "at least half of patients",
+        "no longer need to phone",
+        "improve in 2027/28",
+        "improve by May",
+    ],
+)
+def test_anchors(text: str) -> None:
+    assert prose.has_anchor(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "improve care for all",
+        "improve access for every patient",
+        "we may improve things",  # may, the verb, is not a month
+        "a someone and a tone",  # number words only as whole words
+        "march forward together",
+    ],
+)
+def test_no_anchor(text: str) -> None:
+    assert not prose.has_anchor(text)
+
+
+# --- acronyms ---------------------------------------------------------------------------------
+
+
+def test_acronyms_found() -> None:
+    text = "The EPR’s data, the PAS and A&E, NHS111, two GPs and the ICS."
+    assert list(prose.acronyms(text)) == ["EPR", "PAS", "A&E", "NHS111", "GP", "ICS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phase II and phase IV",  # roman numerals
+        "We will NOT do this",  # emphasis
+        "A patient and I",  # single capitals
+        "maintain the chain",
+        "NHS 111 online",  # a number is not an acronym
+        "Covid-19 and Wi-Fi",
+        "THIS WHOLE SENTENCE IS SHOUTED AT THE READER FOR NO REASON AT ALL, SADLY FOR EVERYONE",
+    ],
+)
+def test_acronym_near_misses(text: str) -> None:
+    found = [a for a in prose.acronyms(text) if a != "NHS"]
+    assert found == []
+
+
+def test_acronym_definitions() -> None:
+    text = (
+        "The Electronic Patient Record (EPR) and PAS (patient administration system); "
+        "see also (CQC) and LIMS (LIMS)."
+    )
+    assert prose.defined_acronyms(text) == {"EPR", "PAS"}
+    assert prose.defined_acronyms("no brackets here") == set()
+    assert prose.defined_acronyms("electronic patient records (EPRs)") == {"EPR"}
+
+
+def test_allowed_acronyms_with_numbers() -> None:
+    allowed = frozenset({"NHS"})
+    assert prose.is_allowed_acronym("NHS", allowed)
+    assert prose.is_allowed_acronym("NHS111", allowed)
+    assert not prose.is_allowed_acronym("PAS", allowed)
+
+
+# --- words and sentences ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "sentences"),
+    [
+        ("Patients and staff can get what they need online, first time.", 11, 1),
+        ("Patients first. Staff second.", 4, 2),
+        ("Care closer to home, e.g. in clinics. Every time!", 9, 2),
+        ("Led by Dr. Patel and St. Mary's team.", 8, 1),
+        ("One trust: A&E, e-mail and don't count once each", 9, 1),
+        ("Why? Because.", 2, 2),
+        ("Work from anywhere", 3, 1),
+        ("  ", 0, 0),
+    ],
+)
+def test_words_and_sentences(text: str, words: int, sentences: int) -> None:
+    assert prose.word_count(text) == words
+    assert prose.sentence_count(text) == sentences
+
+
+# --- solution phrasing --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Implement a new EPR", "implement"),
+        ("We will roll out Wi-Fi to every ward", "roll out"),
+        ("Roll-out of e-prescribing", "roll-out of"),
+        ("Rollout of laptops to community nurses", "rollout of"),
+        ("By March 2027, we will deploy a patient portal", "deploy"),
+        ("The trust will procure a new PAS", "procure"),
+        ("Successfully implement the EPR", "implement"),
+        ("Procurement of a new PAS", "procurement of"),
+        ("Migration to the cloud", "migration to"),
+        ("Go live with e-prescribing", "go live with"),
+        ("Upgrade to Windows 11", "upgrade to"),
+        ("Installing kiosks in clinics", "installing"),
+        ("The new EPR will be live by 2027", "be live"),
+        ("Wi-Fi will be installed on every ward", "be installed"),
+        ("To launch a patient app", "launch"),
+    ],
+)
+def test_solution_phrasing(text: str, verb: str) -> None:
+    assert prose.solution_phrasing(text, SOLUTION_VERBS) == verb
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients can book their appointments online",
+        "Staff spend less time re-entering data after we implement the new EPR",
+        "Staff spend less time because the EPR will be implemented",
+        "Implementation teams include nurses and porters",
+        "Nurses on every ward see the roll out of observations as a time saver",
+        "Every ward has working Wi-Fi, so staff can use tablets at the bedside",
+        "Procurement teams save 3 days per contract",
+        "Patients launching the app see their letters first",
+        "Deployed staff can see the rota on their phones",
+    ],
+)
+def test_outcome_phrasing_passes(text: str) -> None:
+    assert prose.solution_phrasing(text, SOLUTION_VERBS) is None
+
+
+def test_solution_phrasing_with_no_verbs_still_sees_passive() -> None:
+    assert prose.solution_phrasing("Implement X", []) is None
+    assert prose.solution_phrasing("The portal will be deployed", []) == "be deployed"
+
+
+# --- placeholders -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Replace with a name", "Replace with a …"),
+        ("replace this with one sentence", "replace this with …"),
+        ("TODO", "TODO"),
+        ("Owner tbc", "tbc"),
+        ("Due date TBD.", "TBD"),
+        ("Lorem ipsum dolor", "Lorem ipsum"),
+        ("Hello <your name>", "<your name>"),
+        ("[Insert date]", "[Insert date]"),
+        ("XXX", "XXX"),
+    ],
+)
+def test_placeholders(text: str, found: str) -> None:
+    assert prose.placeholder(text, PLACEHOLDER_MARKERS) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Replacement of paper forms saves 2 hours a week",
+        "We will replace fax with email",
+        "a to-do list for ward clerks",
+        "XXL scrubs",
+        "Dr Todorov leads it",
+        "Give <b>bold</b> advice",
+        "Costs (see annex) are shown",
+    ],
+)
+def test_placeholder_near_misses(text: str) -> None:
+    assert prose.placeholder(text, PLACEHOLDER_MARKERS) is None
+
+
+def test_normalised() -> None:
+    assert prose.normalised('  "Patients can  Rebook online." ') == "patients can rebook online"
+
+
+# --- reading YAML -------------------------------------------------------------------------------
+
+
+def test_text_values_with_locations_and_skips() -> None:
+    data = load_bytes(
+        b"a: one\nb:\n  - two\n  - id: x\n    role: CIO\n    note: three\nn: 4\n"
+    ).data
+    assert list(prose.text_values(data, frozenset({"id", "role"}))) == [
+        (("a",), "one"),
+        (("b", 0), "two"),
+        (("b", 1, "note"), "three"),
+    ]
+
+
+def test_options_coerced() -> None:
+    assert prose.terms_option(["a", " b ", 3, ""], ("z",)) == ("a", "b")
+    assert prose.terms_option("one", ("z",)) == ("one",)
+    assert prose.terms_option(None, ("z",)) == ("z",)
+    assert prose.int_option(40, 30) == 40
+    assert prose.int_option("40", 30) == 30
+    assert prose.int_option(True, 30) == 30
+    assert prose.int_option(0, 30) == 30
+
+
+# --- cost ---------------------------------------------------------------------------------------
+
+
+def test_linear_on_long_text() -> None:
+    """Pathological input (long runs without the characters the patterns look for) stays
+    fast: no pattern backtracks quadratically."""
+    texts = [
+        "a" * 20_000,
+        "A" * 20_000,
+        ("Ab " * 7000) + "(",
+        "(" + "x " * 9000,
+        "We will " * 2500,
+        "PAS (" * 4000,
+    ]
+    start = time.perf_counter()
+    for text in texts:
+        prose.find_terms(text, VAGUE_WORDS)
+        prose.find_terms(text, HYPE_TECH)
+        prose.has_anchor(text)
+        list(prose.acronyms(text))
+        prose.defined_acronyms(text)
+        prose.sentence_count(text)
+        prose.solution_phrasing(text, SOLUTION_VERBS)
+        prose.placeholder(text, PLACEHOLDER_MARKERS)
+    assert time.perf_counter() - start < 2.0
