@@ -186,6 +186,73 @@ def schema(
         typer.echo(json.dumps(s.all_schemas(), indent=2, ensure_ascii=False))
 
 
+@app.command()
+def render(
+    path: RepoArg = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="The folder to publish into (created if needed).")
+    ] = Path("site"),
+    only: Annotated[
+        str,
+        typer.Option(
+            "--only",
+            help="Which outputs, separated by commas: site, document, poster, board "
+            "(default: all).",
+        ),
+    ] = "site,document,poster,board",
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write into a folder digistrat did not make, replacing files with the same "
+            "names (nothing else is deleted).",
+        ),
+    ] = False,
+) -> None:
+    """Publish the strategy: a static website, a markdown document, a poster, a board report."""
+    from digistrat.clock import today
+    from digistrat.render import OUTPUTS, OutputError, RenderError
+    from digistrat.render import render as do_render
+
+    chosen = [o.strip() for o in only.split(",") if o.strip()]
+    unknown = [o for o in chosen if o not in OUTPUTS]
+    if unknown or not chosen:
+        fail(f"--only takes {', '.join(OUTPUTS)} (separated by commas), not `{only}`.")
+    repo = load_repository(path)
+    report = console(stderr=True)
+    interactive = sys.stderr.isatty() and not os.environ.get("CI")
+    try:
+        if interactive:
+            from rich.progress import Progress
+
+            with Progress(console=report, transient=True) as bar:
+                tasks: dict[str, object] = {}
+
+                def progress(step: str, n: int, total: int) -> None:
+                    if step not in tasks:
+                        tasks[step] = bar.add_task(step, total=total)
+                    bar.update(tasks[step], completed=n)  # type: ignore[arg-type]
+
+                done = do_render(repo, out, today(), chosen, force=force, progress=progress)
+        else:
+            done = do_render(repo, out, today(), chosen, force=force)
+    except (OutputError, RenderError) as exc:
+        fail(str(exc), EXIT_FINDINGS)
+    except OSError as exc:
+        fail(f"could not write to {out}: {exc.strerror or exc}", EXIT_FINDINGS)
+    result = done.result
+    shown = console()
+    for rel in result.kept:
+        shown.print(f"  kept     {rel}  (no longer produced, but edited by someone)", markup=False)
+    shown.print(
+        f"Rendered {', '.join(chosen)} into {out}: {len(result.written)} file(s) written, "
+        f"{len(result.unchanged)} unchanged, {len(result.removed)} removed.",
+        markup=False,
+    )
+    if "site" in chosen:
+        shown.print(f"Open {out / 'index.html'} in a browser.", markup=False)
+
+
 def main() -> None:
     """Entry point: fast path for --version, and no traceback for anything unexpected."""
     if sys.argv[1:] == ["--version"]:

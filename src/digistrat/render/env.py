@@ -1,0 +1,80 @@
+"""The jinja2 environment: digistrat's templates, overridable from the strategy repository.
+
+A ``templates/`` folder in the strategy repository comes first: a file there with the same name
+as one of ours (``site/service.html``) replaces it. To change one block only, extend ours under
+the ``digistrat/`` prefix: ``{% extends "digistrat/site/service.html" %}``.
+
+HTML is always autoescaped; the markdown document escapes every value through ``finalize``.
+Templates run in jinja's sandbox, since a repository's templates may come from many hands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from digistrat.render import charts, text
+from digistrat.resources import templates_dir
+
+USER_TEMPLATES = "templates"
+
+
+def _loader(user_dir: Path | None) -> ChoiceLoader:
+    ours = FileSystemLoader(str(templates_dir()))
+    loaders: list[Any] = []
+    if user_dir is not None and user_dir.is_dir():
+        loaders.append(FileSystemLoader(str(user_dir)))
+    loaders += [ours, PrefixLoader({"digistrat": ours})]
+    return ChoiceLoader(loaders)
+
+
+def _filters() -> dict[str, Any]:
+    return {
+        "md": text.md_block,
+        "md_inline": text.md_inline,
+        "plain": text.plain,
+        "human": charts.human,
+        "words": lambda s: str(s).replace("-", " "),
+        "pct": lambda v: "–" if v is None else f"{v:.0f}%",
+        "num": lambda v: "–" if v is None else f"{v:g}",
+        "money": lambda v: "–" if v is None else f"£{v:,.2f}",
+        "isodate": lambda d: "–" if d is None else d.isoformat(),
+        "longdate": lambda d: "–" if d is None else f"{d.day} {d:%B %Y}",
+    }
+
+
+def html_environment(user_dir: Path | None) -> ImmutableSandboxedEnvironment:
+    """For the site, the poster and the board report: every value is HTML-escaped."""
+    env = ImmutableSandboxedEnvironment(
+        loader=_loader(user_dir),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(_filters())
+    return env
+
+
+def markdown_environment(user_dir: Path | None) -> ImmutableSandboxedEnvironment:
+    """For the markdown document: values keep their markdown, lose any HTML."""
+    env = ImmutableSandboxedEnvironment(
+        loader=_loader(user_dir),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        finalize=text.md_finalize,
+    )
+    env.filters.update(_filters())
+    env.filters["cell"] = text.md_cell
+    env.filters["oneline"] = lambda s: Markup(text.md_escape(" ".join(str(s).split())))
+    return env

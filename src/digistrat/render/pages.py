@@ -1,0 +1,203 @@
+"""Which files a render produces, and what each template is given.
+
+``produce`` is pure: repository in, ``{relative path: bytes}`` out. Writing is
+:mod:`digistrat.render.output`'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, Template
+
+from digistrat.render import charts
+from digistrat.render.board import answers
+from digistrat.render.context import Site
+
+OUTPUTS = ("site", "document", "poster", "board")
+CSS = "assets/style.css"
+
+NAV = (
+    ("index.html", "Home"),
+    ("priorities.html", "Priorities"),
+    ("roadmap.html", "Roadmap"),
+    ("commitments/index.html", "Commitments"),
+    ("services/index.html", "Services"),
+    ("users/index.html", "Users"),
+    ("context.html", "Context"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One file to render: where it goes, with which template and values."""
+
+    path: str
+    template: str
+    values: dict[str, Any]
+
+
+def _root(path: str) -> str:
+    return "../" * path.count("/")
+
+
+def _nav(site: Site) -> list[tuple[str, str]]:
+    nav: list[tuple[str, str]] = list(NAV) if "site" in site.pages else []
+    if "board" in site.pages:
+        nav.append(("board.html", "Board report"))
+    return nav
+
+
+def _charts_priorities(site: Site) -> dict[str, Any]:
+    points = []
+    for row in site.priorities.rows:
+        initiative = site.initiatives.get(row.id)
+        value = row.value if row.value is not None else row.total
+        effort = (
+            row.effort if row.effort is not None else (initiative.effort if initiative else None)
+        )
+        if value is None or effort is None or row.rank is None:
+            continue
+        points.append(charts.Point(str(row.rank), row.name, value, effort))
+    return {
+        "matrix": charts.matrix(
+            "value-effort",
+            "Value and effort of each initiative",
+            "Each numbered circle is an initiative, numbered by priority rank. Higher means "
+            "more value; further right means more effort. The table after the chart gives "
+            "the same figures.",
+            points,
+        ),
+        "points": points,
+    }
+
+
+def _charts_services(site: Site) -> dict[str, Any]:
+    take_up, volume = [], []
+    for service in site.services.values():
+        m = service.measures
+        t = m.digital_take_up if m else None
+        v = m.volume_per_year if m else None
+        take_up.append(charts.Bar(service.name, t, "–" if t is None else f"{t:.0f}%"))
+        volume.append(charts.Bar(service.name, v, charts.human(v)))
+    return {
+        "take_up": charts.bars(
+            "take-up",
+            "Digital take-up by service",
+            "Bars show the percentage of each service's use that happens digitally. The "
+            "services table gives the same figures.",
+            take_up,
+            100,
+        ),
+        "volume": charts.bars(
+            "volume",
+            "Yearly volume by service",
+            "Bars show how many times each service is used in a year. The services table "
+            "gives the same figures.",
+            volume,
+            None,
+        ),
+    }
+
+
+def _charts_roadmap(site: Site) -> dict[str, Any]:
+    labels = {"now": "Now", "next": "Next", "later": "Later"}
+    columns = [(labels[b], [s.name for s in site.priorities.roadmap.get(b, [])]) for b in labels]
+    return {
+        "roadmap": charts.roadmap(
+            "roadmap-chart",
+            "Roadmap: now, next and later",
+            "Three columns list the initiatives we are doing now, those that start next, and "
+            "those planned for later. The table after the chart gives the same list with "
+            "reasons.",
+            columns,
+        )
+    }
+
+
+def site_pages(site: Site) -> Iterator[Page]:
+    yield Page("index.html", "site/index.html", {})
+    yield Page("priorities.html", "site/priorities.html", _charts_priorities(site))
+    yield Page("roadmap.html", "site/roadmap.html", _charts_roadmap(site))
+    yield Page("context.html", "site/context.html", {})
+    yield Page("services/index.html", "site/services.html", _charts_services(site))
+    yield Page("users/index.html", "site/users.html", {})
+    yield Page("commitments/index.html", "site/commitments.html", {})
+    for sid, service in site.services.items():
+        yield Page(f"services/{sid}.html", "site/service.html", {"service": service, "id": sid})
+    for gid, group in site.users.items():
+        yield Page(f"users/{gid}.html", "site/user.html", {"group": group, "id": gid})
+    for iid, initiative in site.initiatives.items():
+        yield Page(
+            f"initiatives/{iid}.html",
+            "site/initiative.html",
+            {
+                "initiative": initiative,
+                "id": iid,
+                "r": site.priorities.by_id.get(iid),
+                "bucket": site.priorities.bucket_of.get(iid),
+            },
+        )
+    for cid, commitment in site.commitments.items():
+        yield Page(
+            f"commitments/{cid}.html",
+            "site/commitment.html",
+            {"commitment": commitment, "id": cid},
+        )
+
+
+def pages(
+    site: Site, only: Iterable[str], questions_of: Mapping[str, Iterable[int]]
+) -> Iterator[Page]:
+    chosen = set(only)
+    if "site" in chosen:
+        yield from site_pages(site)
+    if "board" in chosen:
+        unreadable = [f for f in site.findings if f.code.startswith("F")]
+        yield Page(
+            "board.html",
+            "board/board.html",
+            {"answers": answers(site, questions_of), "unreadable": unreadable},
+        )
+    if "poster" in chosen:
+        yield Page("poster.html", "poster/poster.html", {})
+
+
+def produce(
+    site: Site,
+    html_env: Environment,
+    md_env: Environment,
+    only: Iterable[str],
+    questions_of: Mapping[str, Iterable[int]],
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, bytes]:
+    """Render every chosen output to bytes, keyed by path inside the out folder."""
+    chosen = set(only)
+    files: dict[str, bytes] = {}
+    cache: dict[str, Template] = {}
+    nav = _nav(site)
+    todo = list(pages(site, chosen, questions_of))
+    for n, page in enumerate(todo, 1):
+        template = cache.get(page.template)
+        if template is None:
+            template = cache[page.template] = html_env.get_template(page.template)
+        values = {
+            "site": site,
+            "s": site.strategy,
+            "path": page.path,
+            "root": _root(page.path),
+            "nav": nav,
+        }
+        values.update(page.values)
+        files[page.path] = template.render(values).encode("utf-8")
+        if progress is not None:
+            progress(n, len(todo))
+    if chosen & {"site", "board"}:
+        css = html_env.get_template("site/style.css")
+        files[CSS] = css.render({}).encode("utf-8")
+    if "document" in chosen:
+        doc = md_env.get_template("document/strategy.md")
+        files["strategy.md"] = doc.render({"site": site, "s": site.strategy}).encode("utf-8")
+    return files

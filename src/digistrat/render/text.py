@@ -1,0 +1,106 @@
+"""Text from the strategy, made safe for output: markdown to HTML and escaping for markdown.
+
+Text fields may use markdown (emphasis, lists, links). Raw HTML is never passed through, images
+are switched off (a published page must make no network request), and links are kept only when
+they point at the web, an e-mail address or a place in the page.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+_SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|#|/|\./|\.\./|[^:/?#]*(?:[/?#]|$))", re.I)
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def safe_link(url: str) -> bool:
+    """Whether a link target may be published: web, e-mail, in-page or relative links only."""
+    cleaned = _CONTROL.sub("", url)
+    return bool(_SAFE_SCHEME.match(cleaned))
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable("image")
+    md.validateLink = safe_link  # type: ignore[method-assign]
+    return md
+
+
+_MD = _parser()
+
+
+@lru_cache(maxsize=4096)
+def _block(text: str) -> str:
+    rendered: str = _MD.render(text)
+    return rendered.strip()
+
+
+@lru_cache(maxsize=8192)
+def _inline(text: str) -> str:
+    rendered: str = _MD.renderInline(" ".join(text.split()))
+    return rendered
+
+
+def md_block(text: Any) -> Markup:
+    """Markdown text as HTML paragraphs and lists (nothing for an empty value)."""
+    if text is None or text == "":
+        return Markup("")
+    return Markup(_block(str(text)))
+
+
+def md_inline(text: Any) -> Markup:
+    """Markdown text as inline HTML (emphasis and links), for table cells and headings."""
+    if text is None or text == "":
+        return Markup("")
+    return Markup(_inline(str(text)))
+
+
+def plain(text: Any) -> str:
+    """Markdown text reduced to plain words, for SVG labels and the poster's short lines."""
+    if text is None:
+        return ""
+    html = _inline(str(text))
+    stripped = re.sub(r"<[^>]*>", "", html)
+    return Markup(stripped).unescape()
+
+
+# --- escaping for the markdown document -------------------------------------------------------
+
+_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_BAD_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:", re.I)
+_BAD_AUTOLINK = re.compile(r"<\s*(?:javascript|vbscript|data|file)\s*:", re.I)
+
+
+def md_escape(text: Any) -> str:
+    """Text for the markdown document: markdown formatting is kept, HTML and unsafe links are
+    not (``<`` becomes ``&lt;``; ``javascript:`` and similar link targets are defused)."""
+    value = str(text)
+    value = _BAD_LINK.sub("](#", value)
+    value = _BAD_AUTOLINK.sub("&lt;unsafe:", value)
+    value = _ENTITY_LIKE.sub("&amp;", value)
+    return value.replace("<", "&lt;")
+
+
+def md_finalize(value: Any) -> Any:
+    """Jinja ``finalize`` for markdown templates: escape every value unless marked safe."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_escape(value)
+
+
+def md_cell(value: Any) -> Markup:
+    """One markdown table cell: escaped, on one line, with pipes escaped."""
+    if value is None or value == "":
+        return Markup("–")
+    text = md_escape(" ".join(str(value).split()))
+    return Markup(text.replace("|", "\\|"))
+
+
+__all__ = ["escape", "md_block", "md_cell", "md_escape", "md_finalize", "md_inline", "plain"]
