@@ -290,6 +290,9 @@ def test_wishlist_keeps_its_deliberate_defects(wishlist: Repository) -> None:
     assert not any(i.exemplar for i in initiatives.values())
     assert all(i.owner is None or i.owner.function == "digital" for i in initiatives.values())
     assert any(not i.needs for i in initiatives.values())
+    assert any(i.owner is None for i in initiatives.values())
+    stopped = {iid for iid, i in initiatives.items() if i.status == "stopped"}
+    assert any(stopped & set(i.depends_on) for i in initiatives.values())
     assert any(
         i.type == "core" and {"blockchain", "metaverse", "AI", "RPA"} & set(i.technology)
         for i in initiatives.values()
@@ -300,7 +303,9 @@ def test_wishlist_keeps_its_deliberate_defects(wishlist: Repository) -> None:
         not criteria[k].min <= v <= criteria[k].max
         for i in initiatives.values()
         for k, v in i.scores.items()
+        if k in criteria
     )
+    assert any(set(i.scores) - set(criteria) for i in initiatives.values()), "unknown criterion"
 
     def chain(iid: str, seen: tuple[str, ...] = ()) -> int | None:
         """Longest dependency chain from ``iid``; None when it runs into a cycle."""
@@ -322,12 +327,14 @@ def test_wishlist_keeps_its_deliberate_defects(wishlist: Repository) -> None:
     services = wishlist.services.values()
     assert any(s.owner is None for s in services) and any(s.measures is None for s in services)
     assert any(s.status == "legacy" and s.switch_off is None for s in services)
+    assert any(s.status == "retiring" and s.switch_off and s.switch_off < TODAY for s in services)
     assert any(s.kind == "technology" and s.team is None for s in services)
     assert any(s.measures and (s.measures.digital_take_up or 0) > 100 for s in services)
 
     groups = wishlist.users.values()
     assert not any(g.specific_needs or g.at_risk_of_exclusion for g in groups)
     assert any(not n.evidence for g in groups for n in g.needs)
+    assert any(not g.needs for g in groups)
 
     text = "\n".join(p.read_text(encoding="utf-8") for _, p in yaml_files(EXAMPLES / "wishlist"))
     assert "Replace with" in text
