@@ -5,10 +5,16 @@ A rule is one module in this package with:
 * a module docstring that is its documentation: the first line is a one-line summary; then why
   it matters (in plain English, citing the guide section); then a ``Failing example::`` and a
   ``Passing example::`` block, each a small file tree (``# path/to/file.yaml`` comment lines
-  start each file) that the contract test loads and checks;
+  start each file) laid over the shared baseline repository in :mod:`digistrat.rules.examples`
+  (top-level keys of a file replace the baseline's; ``# path.yaml (removed)`` deletes a file);
+  the contract test loads both and checks that the rule fires on one and not on the other;
 * ``CODE`` (permanent, e.g. ``"M001"``), ``NAME`` (kebab-case), ``SEVERITY``, ``SECTION``
-  (e.g. ``"§2 Q2 Mission"``), ``OPTIONS`` (option name → default, documented in the docstring);
+  (e.g. ``"§2 Q2 Mission"``), ``QUESTIONS`` (the board questions of §2, 1 to 10, the rule
+  informs), ``OPTIONS`` (option name → default, documented in the docstring);
 * ``check(ctx)`` yielding :class:`Violation` values.
+
+Rules must be linear in the size of the repository: anything several rules need (which needs
+are addressed, the dependency graph…) is computed once per run in :mod:`digistrat.rules.index`.
 """
 
 from __future__ import annotations
@@ -36,11 +42,17 @@ class Violation:
 
 @dataclass(slots=True)
 class Context:
-    """Everything a rule may look at. ``today`` is injected so that results are reproducible."""
+    """Everything a rule may look at. ``today`` is injected so that results are reproducible.
+
+    ``options`` holds this rule's options (defaults merged with ``check: options:``);
+    ``shared`` is one dictionary for the whole run, where :mod:`digistrat.rules.index` keeps
+    what it computed once.
+    """
 
     repo: Repository
     today: date
     options: dict[str, Any] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)
 
     def option(self, name: str, default: Any) -> Any:
         return self.options.get(name, default)

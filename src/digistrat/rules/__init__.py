@@ -1,0 +1,173 @@
+"""The rule catalogue: an explicit, sorted list of rule modules (no discovery, no plugins).
+
+To add a rule, write ``<code>_<name>.py`` following :mod:`digistrat.rules.base` and add one
+line to the import list and to :data:`_MODULES` below, in code order.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from types import ModuleType
+
+from digistrat.rules import (
+    c001_commitment_without_measure,
+    c002_measure_incomplete,
+    c003_commitment_without_due_date,
+    c004_due_beyond_horizon,
+    c005_commitment_overdue,
+    c006_too_many_commitments,
+    c007_commitment_without_owner,
+    c008_commitment_without_initiative,
+    d001_dependency_cycle,
+    d002_long_dependency_chain,
+    d003_scores_missing,
+    d004_score_out_of_scale,
+    d005_unknown_criterion,
+    d006_depends_on_stopped,
+    h001_horizon_missing,
+    h002_horizon_length,
+    h003_review_cadence_missing,
+    h004_review_overdue,
+    h005_horizon_ended,
+    i001_objectives_missing,
+    i002_initiative_without_objective,
+    i003_objective_unserved,
+    i004_indicators_missing,
+    i005_maturity_missing,
+    k001_risks_missing,
+    k002_no_cyber_or_outage_risk,
+    k003_risk_unmanaged,
+    m001_mission_missing,
+    n001_not_doing_empty,
+    n002_too_many_priorities,
+    o001_it_driven,
+    o002_commitment_owned_by_digital,
+    o003_initiative_without_owner,
+    p001_principles_missing,
+    p002_too_many_principles,
+    r001_delivered_missing,
+    r002_over_capacity,
+    r003_capacity_missing,
+    s001_service_without_owner,
+    s002_service_measures_missing,
+    s003_service_opportunity_missing,
+    s004_measure_out_of_range,
+    s005_measures_stale,
+    s006_legacy_without_switch_off,
+    s007_tool_without_team,
+    s008_switch_off_passed,
+    u001_users_missing,
+    u002_need_without_evidence,
+    u003_usual_voices_only,
+    u004_no_specific_needs,
+    u005_high_priority_need_unaddressed,
+    u006_initiative_without_need,
+    u007_group_without_needs,
+    w001_ways_of_working_missing,
+    w002_rhythm_missing,
+    w003_not_published,
+    x001_no_exemplar,
+    x002_exemplar_too_long,
+    y001_system_missing,
+)
+from digistrat.rules.catalogue import RuleInfo, from_module
+from digistrat.rules.engine_findings import ENGINE
+from digistrat.rules.loader_findings import LOADER
+
+_MODULES: tuple[ModuleType, ...] = (
+    c001_commitment_without_measure,
+    c002_measure_incomplete,
+    c003_commitment_without_due_date,
+    c004_due_beyond_horizon,
+    c005_commitment_overdue,
+    c006_too_many_commitments,
+    c007_commitment_without_owner,
+    c008_commitment_without_initiative,
+    d001_dependency_cycle,
+    d002_long_dependency_chain,
+    d003_scores_missing,
+    d004_score_out_of_scale,
+    d005_unknown_criterion,
+    d006_depends_on_stopped,
+    h001_horizon_missing,
+    h002_horizon_length,
+    h003_review_cadence_missing,
+    h004_review_overdue,
+    h005_horizon_ended,
+    i001_objectives_missing,
+    i002_initiative_without_objective,
+    i003_objective_unserved,
+    i004_indicators_missing,
+    i005_maturity_missing,
+    k001_risks_missing,
+    k002_no_cyber_or_outage_risk,
+    k003_risk_unmanaged,
+    m001_mission_missing,
+    n001_not_doing_empty,
+    n002_too_many_priorities,
+    o001_it_driven,
+    o002_commitment_owned_by_digital,
+    o003_initiative_without_owner,
+    p001_principles_missing,
+    p002_too_many_principles,
+    r001_delivered_missing,
+    r002_over_capacity,
+    r003_capacity_missing,
+    s001_service_without_owner,
+    s002_service_measures_missing,
+    s003_service_opportunity_missing,
+    s004_measure_out_of_range,
+    s005_measures_stale,
+    s006_legacy_without_switch_off,
+    s007_tool_without_team,
+    s008_switch_off_passed,
+    u001_users_missing,
+    u002_need_without_evidence,
+    u003_usual_voices_only,
+    u004_no_specific_needs,
+    u005_high_priority_need_unaddressed,
+    u006_initiative_without_need,
+    u007_group_without_needs,
+    w001_ways_of_working_missing,
+    w002_rhythm_missing,
+    w003_not_published,
+    x001_no_exemplar,
+    x002_exemplar_too_long,
+    y001_system_missing,
+)
+"""Every rule module, in code order."""
+
+
+@cache
+def all_rules() -> list[RuleInfo]:
+    """Every catalogue entry: the loader's (F), the rules' and the engine's (Z), by code."""
+    entries = [*LOADER, *(from_module(m) for m in _MODULES), *ENGINE]
+    return sorted(entries, key=lambda r: r.code)
+
+
+@cache
+def _lookup() -> dict[str, RuleInfo]:
+    table: dict[str, RuleInfo] = {}
+    for rule in all_rules():
+        table[rule.code.lower()] = rule
+        table[rule.name.lower()] = rule
+    return table
+
+
+def find(code_or_name: str) -> RuleInfo | None:
+    """The rule with this code (any case) or kebab-case name, if there is one."""
+    return _lookup().get(code_or_name.strip().lower())
+
+
+def suggest(code_or_name: str) -> str | None:
+    """The closest code or name, for a did-you-mean hint."""
+    import difflib
+
+    close = difflib.get_close_matches(code_or_name.strip().lower(), list(_lookup()), n=1)
+    if not close:
+        return None
+    rule = _lookup()[close[0]]
+    return rule.code if close[0] == rule.code.lower() else rule.name
+
+
+__all__ = ["RuleInfo", "all_rules", "find", "suggest"]

@@ -1,0 +1,42 @@
+"""A commitment's due date has passed but it is not marked met or missed.
+
+Breaking commitments diminishes confidence (§11); so does leaving them silently open. Once the
+due date passes, record the result: ``status: met`` or ``status: missed``, with a progress note
+on what was learnt (§12 "Talk about ... failures").
+
+Failing example::
+
+    # commitments/rebook-online.yaml
+    due: 2026-05-01
+    status: on-track
+
+Passing example::
+
+    # commitments/rebook-online.yaml
+    due: 2026-05-01
+    status: met
+"""
+
+from __future__ import annotations
+
+from digistrat.rules.base import Check, Context, Violation
+
+CODE = "C005"
+NAME = "commitment-overdue"
+SEVERITY = "error"
+SECTION = "§11 Set actions; §12 Follow up"
+QUESTIONS = (6, 7)
+OPTIONS: dict[str, object] = {}
+
+
+def check(ctx: Context) -> Check:
+    for ident, com in ctx.repo.commitments.items():
+        if com.due is not None and com.due < ctx.today and com.status not in ("met", "missed"):
+            yield Violation(
+                "commitments",
+                ident,
+                ("status",) if "status" in com.model_fields_set else ("due",),
+                f"the commitment `{ident}` was due on {com.due} and is still {com.status}",
+                "Record the outcome: set `status:` to `met` or `missed` and add a dated "
+                "`progress:` note, or agree a new due date openly.",
+            )

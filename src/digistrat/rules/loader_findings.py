@@ -1,0 +1,168 @@
+"""Catalogue entries for what the loader reports while reading files (codes F001 to F011).
+
+These are found while reading and validating the files, before any rule runs, so they have
+documentation here but no rule module. ``digistrat explain F002`` reads it.
+"""
+
+from __future__ import annotations
+
+from digistrat import findings as F
+from digistrat.rules.catalogue import RuleInfo, documented
+
+_FORMAT = "Repository format (README, `digistrat schema`)"
+
+LOADER: list[RuleInfo] = [
+    documented(
+        *F.YAML_SYNTAX,
+        "error",
+        _FORMAT,
+        """
+        A file is not valid YAML, so nothing in it can be checked.
+
+        The message names the line where reading stopped. Common causes are a tab used for
+        indenting (use spaces), a missing space after a colon, or text containing `: ` or `#`
+        that needs quotes around it.
+        """,
+        "loader",
+    ),
+    documented(
+        *F.SCHEMA,
+        "error",
+        _FORMAT,
+        """
+        A value is missing, misspelt or of the wrong type for the repository format.
+
+        Every file kind has a fixed set of keys (see `digistrat schema`). An unknown key is
+        usually a typo, and is reported rather than ignored so that nothing you write is
+        silently lost. An entry that does not match the format is left out of every other check
+        until it is fixed.
+
+        Failing example::
+
+            # initiatives/online-booking.yaml
+            stauts: approved
+
+        Passing example::
+
+            # initiatives/online-booking.yaml
+            status: approved
+        """,
+        "loader",
+    ),
+    documented(
+        *F.DUPLICATE_KEY,
+        "error",
+        _FORMAT,
+        """
+        The same key appears twice in one block, so one of the two values would be lost.
+
+        YAML readers disagree about which value wins; digistrat reports it instead. Keep one.
+        """,
+        "loader",
+    ),
+    documented(
+        *F.DUPLICATE_ID,
+        "error",
+        _FORMAT,
+        """
+        Two entries of the same kind share an id, so references to it are ambiguous.
+
+        Ids come from the file name (or an explicit `id:`). Objectives, criteria and the needs
+        of one user group must also each have their own id.
+        """,
+        "loader",
+    ),
+    documented(
+        *F.UNKNOWN_REFERENCE,
+        "error",
+        _FORMAT + "; §10 Make choices (Sequencing)",
+        """
+        A reference names something that does not exist: a dependency on an unknown initiative,
+        an unknown need, service, objective or user group.
+
+        Entries refer to each other by id. A broken reference means a dependency, a need or an
+        objective silently drops out of the plan and the board report. The hint suggests the
+        closest existing id.
+
+        Failing example::
+
+            # initiatives/online-booking.yaml
+            depends_on:
+              - electronic-records
+
+        Passing example::
+
+            # initiatives/online-booking.yaml
+            depends_on: []
+        """,
+        "loader",
+        (10,),
+    ),
+    documented(
+        *F.UNSAFE_YAML,
+        "error",
+        _FORMAT,
+        """
+        A file uses a YAML feature digistrat refuses for safety, such as an explicit `!!tag`.
+
+        Strategy files only need plain text, numbers, dates, lists and blocks.
+        """,
+        "loader",
+    ),
+    documented(
+        *F.LIMIT_EXCEEDED,
+        "error",
+        _FORMAT + " (Limits)",
+        """
+        A file or the repository is larger or deeper than digistrat's safety limits.
+
+        The limits are listed in the README; no real strategy comes near them.
+        """,
+        "loader",
+    ),
+    documented(
+        *F.NOT_A_MAPPING,
+        "error",
+        _FORMAT,
+        """
+        A file is empty, a list or a single value instead of a block of `key: value` lines.
+
+        Start from the example that `digistrat init` writes.
+        """,
+        "loader",
+    ),
+    documented(
+        *F.BAD_FILE_NAME,
+        "error",
+        _FORMAT,
+        """
+        A file name cannot be used as an id: use lower-case words joined by hyphens.
+
+        The file name (without `.yaml`) is the entry's id, used in references and web addresses.
+        """,
+        "loader",
+    ),
+    documented(
+        *F.UNREADABLE_FILE,
+        "error",
+        _FORMAT,
+        """
+        A file cannot be read: permissions, encoding, or a link outside the repository.
+
+        Files must be UTF-8 text inside the repository folder.
+        """,
+        "loader",
+    ),
+    documented(
+        *F.MISSING_STRATEGY,
+        "error",
+        _FORMAT,
+        """
+        The file strategy.yaml is missing or unusable, so strategy-wide checks cannot run.
+
+        `strategy.yaml` marks the repository root and holds the mission, horizon and choices.
+        """,
+        "loader",
+    ),
+]
+"""One entry per loader finding code, in code order."""

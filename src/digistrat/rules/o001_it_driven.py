@@ -1,0 +1,53 @@
+"""Every owned initiative and commitment is owned by the digital function.
+
+Digital transformation is enabled by technology but must be led by the organisation's clinical
+and operational leaders, not only the IT department (§1 "IT-driven", "Mainstream"; §2 board
+question 6). If the digital function owns everything, the strategy is an IT plan.
+
+Failing example::
+
+    # initiatives/online-booking.yaml
+    owner: {name: Kim Doe, role: Head of IT, function: digital}
+    # commitments/rebook-online.yaml
+    owner: {name: Kim Doe, role: Head of IT, function: digital}
+
+Passing example::
+
+    # initiatives/online-booking.yaml
+    owner: {name: Kim Doe, role: Head of IT, function: digital}
+    # commitments/rebook-online.yaml
+    owner: {name: Lee Chan, role: Head of Outpatients, function: operational}
+"""
+
+from __future__ import annotations
+
+from digistrat.rules.base import Check, Context, Violation
+
+CODE = "O001"
+NAME = "it-driven"
+SEVERITY = "error"
+SECTION = "§1 IT-driven; §2 Q6"
+QUESTIONS = (6,)
+OPTIONS: dict[str, object] = {}
+
+
+def check(ctx: Context) -> Check:
+    repo = ctx.repo
+    owned: list[tuple[str, str, str]] = []  # (kind, id, function)
+    for ident, ini in repo.initiatives.items():
+        if ini.owner is not None and ini.status != "stopped":
+            owned.append(("initiatives", ident, ini.owner.function))
+    for ident, com in repo.commitments.items():
+        if com.owner is not None:
+            owned.append(("commitments", ident, com.owner.function))
+    if not owned or any(function != "digital" for _, _, function in owned):
+        return
+    kind, ident, _ = min(owned, key=lambda o: repo.paths.get((o[0], o[1]), ""))
+    yield Violation(
+        kind,
+        ident,
+        ("owner", "function"),
+        f"all {len(owned)} owned initiatives and commitments are owned by the digital function",
+        "Ask clinical and operational leaders to own the initiatives and commitments that "
+        "change their services (set `owner:` with `function: clinical` or `operational`).",
+    )

@@ -1,0 +1,46 @@
+"""The strategy records nothing already delivered.
+
+Talking about what has already been delivered, and its impact, builds the trust a strategy
+needs, because many staff have been let down by promises of new technology (§1 "Realistic",
+§12 "Talk about what you've already done").
+
+Failing example::
+
+    # strategy.yaml
+    delivered: []
+
+Passing example::
+
+    # strategy.yaml
+    delivered:
+      - what: Outpatient letters sent online
+        when: 2025-11-30
+        impact: Nine in ten letters now arrive the same day instead of a week later.
+"""
+
+from __future__ import annotations
+
+from digistrat.rules.base import Check, Context, Violation
+
+CODE = "R001"
+NAME = "delivered-missing"
+SEVERITY = "error"
+SECTION = "§1 Realistic; §12 Talk about what you've already done"
+QUESTIONS = (6,)
+OPTIONS: dict[str, object] = {}
+
+
+def check(ctx: Context) -> Check:
+    strategy = ctx.repo.strategy
+    if strategy is None or strategy.delivered:
+        return
+    if any(ini.status == "done" for ini in ctx.repo.initiatives.values()):
+        return
+    yield Violation(
+        "strategy",
+        "strategy",
+        ("delivered",),
+        "the strategy records nothing already delivered",
+        "Add `delivered:` with what has already changed (`what`, `when`, `impact` with a "
+        "number where possible), or mark finished initiatives `status: done`.",
+    )

@@ -1,0 +1,47 @@
+"""A technology service (a tool) has no team looking after it.
+
+Every tool needs a team, even a bought, commoditised one: someone must understand its users,
+keep feedback loops going and make sure it still meets needs (§8 "Make sure that every tool
+has a team"). Checked for services of kind ``technology`` and any live service that lists the
+``systems`` it runs on.
+
+Failing example::
+
+    # services/outpatient-booking.yaml
+    team:
+    systems:
+      - Patient administration system
+
+Passing example::
+
+    # services/outpatient-booking.yaml
+    team: Outpatient booking team
+    systems:
+      - Patient administration system
+"""
+
+from __future__ import annotations
+
+from digistrat.rules.base import Check, Context, Violation
+
+CODE = "S007"
+NAME = "tool-without-team"
+SEVERITY = "error"
+SECTION = "§8 Every tool has a team"
+QUESTIONS = (4,)
+OPTIONS: dict[str, object] = {}
+
+
+def check(ctx: Context) -> Check:
+    for ident, service in ctx.repo.services.items():
+        if service.team or service.phase == "retired":
+            continue
+        if service.kind == "technology" or service.systems:
+            yield Violation(
+                "services",
+                ident,
+                ("team",) if "team" in service.model_fields_set else ("kind",),
+                f"the service `{ident}` runs on technology but names no team looking after it",
+                "Add `team:` with the team that owns the tool day to day: product management, "
+                "support and supplier management.",
+            )

@@ -1,0 +1,43 @@
+"""The strategy sets no delivery rhythm.
+
+Strategy is something you do: the guide suggests regular show and tells, monthly progress
+reviews, quarterly re-prioritisation and strategy reviews, which also serve as light governance
+(§12 "Follow up"; §2 board question 7).
+
+Failing example::
+
+    # strategy.yaml
+    rhythm: []
+
+Passing example::
+
+    # strategy.yaml
+    rhythm:
+      - kind: show-and-tell
+        frequency: fortnightly
+"""
+
+from __future__ import annotations
+
+from digistrat.rules.base import Check, Context, Violation
+
+CODE = "W002"
+NAME = "rhythm-missing"
+SEVERITY = "info"
+SECTION = "§12 Follow up"
+QUESTIONS = (7,)
+OPTIONS: dict[str, object] = {}
+
+
+def check(ctx: Context) -> Check:
+    strategy = ctx.repo.strategy
+    if strategy is None or strategy.rhythm:
+        return
+    yield Violation(
+        "strategy",
+        "strategy",
+        ("rhythm",),
+        "the strategy sets no delivery rhythm",
+        "Add `rhythm:` with show and tells, progress reviews and quarterly re-prioritisation, "
+        "each with its `frequency`.",
+    )

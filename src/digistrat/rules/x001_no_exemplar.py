@@ -1,0 +1,59 @@
+"""No initiative is marked as an exemplar.
+
+Rather than analysing everything first, the guide advises picking a few exemplars: areas that
+want to change, where real value can be delivered in under six months to build momentum and
+learning (§9 "Decide where to start"). Mark them with ``exemplar: true``. Stopped initiatives do
+not count.
+
+Failing example::
+
+    # initiatives/online-booking.yaml
+    exemplar: false
+
+Passing example::
+
+    # initiatives/online-booking.yaml
+    exemplar: true
+"""
+
+from __future__ import annotations
+
+from digistrat.rules.base import Check, Context, Violation
+from digistrat.rules.index import index
+
+CODE = "X001"
+NAME = "no-exemplar"
+SEVERITY = "error"
+SECTION = "§9 Decide where to start"
+QUESTIONS = (6,)
+OPTIONS: dict[str, object] = {}
+
+
+def check(ctx: Context) -> Check:
+    if ctx.repo.strategy is None or not ctx.repo.initiatives:
+        if ctx.repo.strategy is not None and not any(
+            k == "initiatives" for k, _ in ctx.repo.declared
+        ):
+            yield Violation(
+                "strategy",
+                "strategy",
+                (),
+                "the repository has no initiatives, so no exemplar to start with",
+                "Add initiatives in `initiatives/` and mark one or two that can deliver real "
+                "value within six months with `exemplar: true`.",
+            )
+        return
+    current = index(ctx).current
+    if any(ini.exemplar for ini in current.values()):
+        return
+    if not current:
+        return
+    first = min(current, key=lambda i: ctx.repo.paths.get(("initiatives", i), i))
+    yield Violation(
+        "initiatives",
+        first,
+        ("exemplar",),
+        "no initiative is marked as an exemplar",
+        "Pick one or two initiatives that can deliver real value in under six months, in a "
+        "part of the organisation that wants to change, and set `exemplar: true`.",
+    )
