@@ -41,6 +41,7 @@ ACRONYMS_ALLOWED: tuple[str, ...] = (
     "NHS",
     "GP",
     "A&E",
+    "AI",
     "UK",
     "IT",
     "CEO",

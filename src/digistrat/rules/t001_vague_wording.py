@@ -1,0 +1,82 @@
+"""A promise uses vague words such as "improve" or "world-class" with nothing measurable.
+
+The guide lists vagueness as a sign of a bad digital strategy (§1 Vague): a strategy should set
+clear, measurable objectives, and its commitments should be tangible rather than vague
+aspirations (§11 Set actions). Words like "improve", "enhance", "transform", "seamless" or
+"world-class" sound like progress but cannot be checked: nobody can tell in a year whether they
+came true. This rule reads the mission, the objectives and each commitment's statement and
+outcome. It stays quiet when the same text pins the promise down with a number, a date, a
+proportion or a limit ("improve ... to 90%", "within two days", "by March 2027").
+
+Options:
+
+* ``vague-words``: the words looked for (each also matches its usual endings, so "improve"
+  covers "improved" and "improvement", and "-ise" words their "-ize" spelling). Setting it
+  replaces the default list.
+
+Failing example::
+
+    # commitments/rebook-online.yaml
+    statement: We will improve the booking experience for patients.
+
+Passing example::
+
+    # commitments/rebook-online.yaml
+    statement: Patients can change an appointment online in under five minutes by March 2027.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from digistrat import prose
+from digistrat.prose.wordlists import VAGUE_WORDS
+from digistrat.rules.base import Check, Context, Violation
+
+CODE = "T001"
+NAME = "vague-wording"
+SEVERITY = "warning"
+SECTION = "§1 Vague; §11 Set actions (Tangible, Measurable)"
+QUESTIONS = (2, 6, 7)
+OPTIONS: dict[str, object] = {"vague-words": list(VAGUE_WORDS)}
+
+_WHAT = {
+    "mission": "the mission",
+    "objectives": "the objective",
+    "statement": "the commitment `{}`",
+    "outcome": "the outcome of commitment `{}`",
+}
+
+
+def _fields(ctx: Context) -> Iterator[tuple[str, str, tuple[str | int, ...], str]]:
+    """(kind, ident, location, text) of every field this rule reads."""
+    strategy = ctx.repo.strategy
+    if strategy is not None:
+        if strategy.mission:
+            yield "strategy", "strategy", ("mission",), strategy.mission
+        for i, objective in enumerate(strategy.objectives):
+            yield "strategy", "strategy", ("objectives", i, "title"), objective.title
+    for ident, commitment in ctx.repo.commitments.items():
+        yield "commitments", ident, ("statement",), commitment.statement
+        if commitment.outcome:
+            yield "commitments", ident, ("outcome",), commitment.outcome
+
+
+def check(ctx: Context) -> Check:
+    words = prose.terms_option(ctx.option("vague-words", VAGUE_WORDS), VAGUE_WORDS)
+    for kind, ident, loc, text in _fields(ctx):
+        own_words = prose.unquoted(text)
+        found = prose.find_terms(own_words, words)
+        if not found or prose.has_anchor(own_words):
+            continue
+        quoted = ", ".join(f"“{w.lower()}”" for w in found)
+        yield Violation(
+            kind,
+            ident,
+            loc,
+            f"{_WHAT[str(loc[0])].format(ident)} uses vague wording ({quoted}) with no "
+            "number, date or limit to show when it has come true",
+            "Say what will be different and by how much or by when, for example “Patients "
+            "wait no more than 2 days for …” or “… by March 2027”; or replace the word with "
+            "the concrete change you mean.",
+        )

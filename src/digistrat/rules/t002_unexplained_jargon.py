@@ -1,0 +1,102 @@
+"""Text uses an acronym that is never spelled out, or management jargon.
+
+A strategy only works if it is understood across the organisation (§2 Q2), and commitments
+should be meaningful to everyone, without insider jargon (§11 Set actions, Tangible). Board
+members, patients and most staff do not know what a PAS, an LIMS or "leveraging synergies"
+means. This rule reads the sentences of every file (not ids, dates, roles, units, data sources
+or technology tags) and reports:
+
+* an acronym (two to six capitals, such as ``PAS`` or ``A&E``) that is spelled out nowhere in
+  the repository, once, where it is first used. Spelling it out once anywhere is enough, either
+  as "patient administration system (PAS)" or as "PAS (patient administration system)";
+* each use of a jargon phrase such as "synergy", "paradigm", "holistic" or "leverage".
+
+Quoted passages (someone else's words in double quotes) are not searched for jargon.
+
+Options:
+
+* ``acronyms-allowed``: acronyms every reader knows, in addition to the built-in ones (NHS, GP,
+  A&E, AI, UK, IT, CEO, COVID, ID, SMS, PDF, PC, TV, OK). Matched with their exact capitals.
+* ``jargon-words``: the jargon looked for (whole words, any capitals, usual endings). Setting
+  it replaces the default list.
+
+Failing example::
+
+    # initiatives/online-booking.yaml
+    description: Connect the PAS to the booking portal to leverage synergies.
+
+Passing example::
+
+    # initiatives/online-booking.yaml
+    description: >-
+      Connect the patient administration system (PAS) to the booking portal, so that a change
+      made online shows up straight away for the booking team.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digistrat import prose
+from digistrat.prose.wordlists import ACRONYMS_ALLOWED, JARGON_WORDS
+from digistrat.rules.base import Check, Context, Violation
+
+CODE = "T002"
+NAME = "unexplained-jargon"
+SEVERITY = "warning"
+SECTION = "§11 Set actions (Tangible: no insider jargon); §2 Q2 Mission understood by all"
+QUESTIONS = (2, 6)
+OPTIONS: dict[str, object] = {
+    "acronyms-allowed": [],
+    "jargon-words": list(JARGON_WORDS),
+}
+
+
+@dataclass(slots=True)
+class _FirstUse:
+    value: prose.TextValue
+    count: int = 1
+
+
+def check(ctx: Context) -> Check:
+    extra = prose.terms_option(ctx.option("acronyms-allowed", ()), ())
+    allowed = frozenset(ACRONYMS_ALLOWED) | frozenset(extra)
+    jargon = prose.terms_option(ctx.option("jargon-words", JARGON_WORDS), JARGON_WORDS)
+    defined: set[str] = set()
+    for value in prose.repository_text(ctx.repo):
+        defined |= prose.defined_acronyms(value.text)
+
+    first_use: dict[str, _FirstUse] = {}
+    for value in prose.repository_text(ctx.repo, prose.NOT_PROSE):
+        for token in prose.acronyms(value.text):
+            if token in defined or prose.is_allowed_acronym(token, allowed):
+                continue
+            seen = first_use.get(token)
+            if seen is None:
+                first_use[token] = _FirstUse(value)
+            else:
+                seen.count += 1
+        found = prose.find_terms(prose.unquoted(value.text), jargon) if jargon else []
+        if found:
+            quoted = ", ".join(f"“{w}”" for w in found)
+            yield Violation(
+                value.kind,
+                value.ident,
+                value.loc,
+                f"this text uses jargon ({quoted}) that readers outside the digital team "
+                "would have to translate",
+                "Say plainly what will happen and for whom, for example “use” instead of "
+                "“leverage”, or “working together” instead of “synergy”.",
+            )
+    for token, use in first_use.items():
+        more = f" (and {use.count - 1} more time{'s' if use.count > 2 else ''})"
+        yield Violation(
+            use.value.kind,
+            use.value.ident,
+            use.value.loc,
+            f"the acronym “{token}” is used here{more if use.count > 1 else ''} but is never "
+            "spelled out anywhere in the strategy",
+            f"Write it out in full once, like “full name ({token})”, or use plain words. If "
+            "every reader knows it, add it to `acronyms-allowed` under `check: options:` in "
+            "strategy.yaml.",
+        )

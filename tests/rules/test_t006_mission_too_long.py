@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digistrat.rules import t006_mission_too_long as rule
+from rules.text_helpers import run, strategy_with, where
+
+LONG = "Word " + " ".join(["word"] * 30) + "."
+
+
+def test_baseline_passes(tmp_path: Path) -> None:
+    assert run(rule, tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("mission", "problem"),
+    [
+        ("We put patients first. We give staff the tools they need.", "2 sentences"),
+        (LONG, "31 words"),
+        (f"Patients first. {LONG}", "2 sentences and 33 words"),
+        ("Patients first! Staff second? Partners third.", "3 sentences"),
+    ],
+)
+def test_too_long(tmp_path: Path, mission: str, problem: str) -> None:
+    found = run(rule, tmp_path, write={"strategy.yaml": strategy_with(mission=mission)})
+    assert where(found) == [("strategy.yaml", 3)]
+    assert found[0][2].startswith(f"the mission has {problem}: too long for everyone")
+    assert "aim for one sentence of at most 30 words" in found[0][2]
+
+
+@pytest.mark.parametrize(
+    "mission",
+    [
+        "Work from anywhere.",
+        " ".join(["word"] * 30) + ".",  # exactly at the limit
+        "Care closer to home, e.g. in clinics and at home, for everyone who needs it.",
+        "Led by Dr. Patel, St. Mary's works from anywhere.",
+        "Patients and staff get what they need online, first time: no phone queues, no paper.",
+        "The work from anywhere trust!",
+    ],
+)
+def test_succinct_missions_pass(tmp_path: Path, mission: str) -> None:
+    found = run(rule, tmp_path, write={"strategy.yaml": strategy_with(mission=f'"{mission}"')})
+    assert found == []
+
+
+def test_no_mission_is_another_rule(tmp_path: Path) -> None:
+    text = "\n".join(
+        line for line in strategy_with().splitlines() if not line.startswith("mission:")
+    )
+    assert run(rule, tmp_path, write={"strategy.yaml": text}) == []
+
+
+def test_options(tmp_path: Path) -> None:
+    files = {"strategy.yaml": strategy_with(mission="Patients first. Staff second.")}
+    assert run(rule, tmp_path, write=files, options={"mission-max-sentences": 2}) == []
+    found = run(rule, tmp_path, write=files, options={"mission-max-words": 3})
+    assert "aim for one sentence of at most 3 words" in found[0][2]
+    found = run(
+        rule, tmp_path, write=files, options={"mission-max-words": 3, "mission-max-sentences": 3}
+    )
+    assert "aim for at most 3 sentences and 3 words" in found[0][2]
+    bad = run(rule, tmp_path, write=files, options={"mission-max-words": "many"})
+    assert "at most 30 words" in bad[0][2]
