@@ -125,19 +125,121 @@ def init(
 
 
 @app.command()
-def check(path: RepoArg = None) -> None:
-    """Check the strategy against the format and the guide's rules."""
+def check(
+    path: RepoArg = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="human, concise, json, sarif, github, gitlab or junit.",
+        ),
+    ] = "human",
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on", help="Exit 1 if any finding is at least this severe: error, warning, info."
+        ),
+    ] = "error",
+    select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--select", help="Only these rules (code or name); repeat or comma-separate."),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--ignore", help="Also switch off these rules (code or name)."),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the report to this file instead of the screen."),
+    ] = None,
+) -> None:
+    """Check the strategy against the format and the guide's rules.
+
+    Exit code 0: nothing at or above --fail-on; 1: findings; 2: usage or configuration error.
+    """
+    from digistrat.report import FORMATS
+
+    if output_format not in FORMATS:
+        fail(f"unknown format `{output_format}`; choose one of: {', '.join(FORMATS)}.")
+    if fail_on not in ("error", "warning", "info"):
+        fail(f"--fail-on must be error, warning or info, not `{fail_on}`.")
     repo = load_repository(path)
-    findings = repo.findings
-    out = console()
-    for f in findings:
-        where = f"{f.path}:{f.line}:{f.column}" if f.line else f.path
-        out.print(f"{where}: {f.code} [{f.severity}] {f.message}", markup=False)
-        if f.hint:
-            out.print(f"    hint: {f.hint}", markup=False)
-    errors = sum(1 for f in findings if f.severity == "error")
-    out.print(f"{len(findings)} finding(s), {errors} error(s).", markup=False)
-    raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
+
+    from digistrat.checker import run
+    from digistrat.clock import today
+    from digistrat.config import ConfigError, load_config
+    from digistrat.report import render
+
+    def split(values: list[str] | None) -> list[str]:
+        return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+    try:
+        config = load_config(repo, select=split(select) or None, ignore=split(ignore) or None)
+    except ConfigError as exc:
+        fail(f"configuration: {exc}")
+    result = run(repo, today(), config)
+    color = (
+        output is None
+        and output_format == "human"
+        and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+    )
+    width = 100
+    if color:
+        import shutil
+
+        width = shutil.get_terminal_size((100, 24)).columns
+    text = render(output_format, result, color=color, width=width)
+    if output is not None:
+        from digistrat.atomic import write_text
+
+        try:
+            write_text(output, text)
+        except OSError as exc:
+            fail(f"could not write {output}: {exc.strerror or exc}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    raise typer.Exit(EXIT_FINDINGS if result.failed(fail_on) else EXIT_OK)
+
+
+@app.command("rules")
+def rules_command(
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table, json or markdown.")
+    ] = "table",
+) -> None:
+    """List every rule: code, name, default severity and what it checks."""
+    from digistrat.report import catalogue
+    from digistrat.rules import all_rules
+
+    rules = all_rules()
+    if output_format == "table":
+        text = catalogue.as_table(rules)
+    elif output_format == "json":
+        text = catalogue.as_json(rules)
+    elif output_format == "markdown":
+        text = catalogue.as_markdown(rules)
+    else:
+        fail(f"unknown format `{output_format}`; choose table, json or markdown.")
+    sys.stdout.write(text)
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule code (like C001) or name.")],
+) -> None:
+    """Show one rule's documentation: why it matters, examples, options."""
+    from digistrat.report import catalogue
+    from digistrat.rules import find, suggest
+
+    found = find(rule)
+    if found is None:
+        close = suggest(rule)
+        hint = f" Did you mean `{close}`?" if close else ""
+        fail(f"`{rule}` is not a rule code or name.{hint} See `digistrat rules`.")
+    sys.stdout.write(catalogue.explain(found))
 
 
 @app.command()
@@ -173,10 +275,15 @@ def schema(
         fail(f"unknown kind `{kind}`; choose one of: {', '.join(s.FILE_KINDS)}.")
     kinds = [kind] if kind else list(s.FILE_KINDS)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        for k in kinds:
-            (out / f"{k}.schema.json").write_text(s.dumps(s.schema_for(k)), encoding="utf-8")
-            typer.echo(f"wrote {out / f'{k}.schema.json'}")
+        if out.exists() and not out.is_dir():
+            fail(f"{out} is a file; --out needs a folder.")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            for k in kinds:
+                (out / f"{k}.schema.json").write_text(s.dumps(s.schema_for(k)), encoding="utf-8")
+                typer.echo(f"wrote {out / f'{k}.schema.json'}")
+        except OSError as exc:
+            fail(f"could not write to {out}: {exc.strerror or exc}", EXIT_FINDINGS)
         return
     if kind:
         typer.echo(s.dumps(s.schema_for(kind)), nl=False)

@@ -1,8 +1,8 @@
 """A commitment's due date has passed but it is not marked met or missed.
 
-Breaking commitments diminishes confidence (§11); so does leaving them silently open. Once the
-due date passes, record the result: ``status: met`` or ``status: missed``, with a progress note
-on what was learnt (§12 "Talk about ... failures").
+Leaving a commitment silently open after its due date erodes confidence as much as breaking it
+(§11 "Set actions"). Once the due date passes, record the result: ``status: met`` or
+``status: missed``, with a progress note on what was learnt (§12 "Talk about ... failures").
 
 Failing example::
 

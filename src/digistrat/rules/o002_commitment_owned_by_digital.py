@@ -1,8 +1,8 @@
 """A commitment is owned by the digital function rather than the service that will change.
 
-Commitments say what will change for patients and staff. The guide asks for ownership by
-clinical and operational leaders, with digital officers coordinating (§2 board question 6; §1
-"IT-driven").
+A commitment says what will change for patients and staff, so the guide asks for it to be owned
+by the clinical or operational leaders whose services change, with digital officers coordinating
+(§2 board question 6; §1 "IT-driven").
 
 Failing example::
 

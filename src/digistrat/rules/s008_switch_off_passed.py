@@ -1,6 +1,7 @@
 """A service's switch-off date has passed but it is still marked legacy or retiring.
 
-Switching things off is a test of the strategy (§8). When the date passes, either record the
+Retiring legacy technology on time is a test of a successful strategy (§8 "Prioritise
+switching things off"). When the date passes, either record the
 service as retired or set a new, honest date.
 
 Failing example::

@@ -1,0 +1,21 @@
+"""``--format concise``: one line per finding, ``path:line:col: CODE [severity] message``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from digistrat.checker import CheckResult
+    from digistrat.findings import Finding
+
+
+def line(f: Finding) -> str:
+    where = f.path
+    if f.line is not None:
+        where += f":{f.line}:{f.column or 1}"
+    message = " ".join(f.message.split())
+    return f"{where}: {f.code} [{f.severity}] {message}"
+
+
+def render(result: CheckResult) -> str:
+    return "".join(line(f) + "\n" for f in result.findings)
