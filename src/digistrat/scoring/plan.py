@@ -1,0 +1,538 @@
+"""A delivery plan by quarter: what runs now, next and later (§10 Bandwidth, Sequencing).
+
+How it is built (a "serial schedule", one initiative at a time, each at its earliest place):
+
+1. ``done`` and ``stopped`` initiatives are left out; ``in-progress`` ones keep running from
+   this quarter until their planned end (they are never moved, even when they alone exceed the
+   capacity: that is reported instead);
+2. the others are placed in priority order (their rank under the configured model); an
+   initiative that others wait for inherits the best priority among them, so a top priority is
+   not held back by a low-ranked prerequisite;
+3. each starts in the earliest quarter after all its dependencies finish, not before its
+   planned ``start``, in which a place is free for its whole duration: at most
+   ``capacity.concurrent_initiatives`` running at once and, if ``capacity.effort_per_quarter``
+   is given, at most that much effort per quarter (an initiative's effort is spread evenly
+   over its quarters);
+4. initiatives in a dependency loop, or waiting for one that was stopped or does not exist,
+   cannot be planned: they are listed as blocked, and each loop is reported as an error.
+
+Quarters are calendar quarters (January to March, April to June…), labelled by their months so
+that they read the same for calendar and financial years. "Now" is the current quarter, "next"
+the two quarters after it, "later" anything beyond.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from digistrat.findings import Finding
+from digistrat.loader import Repository
+from digistrat.models import Initiative
+from digistrat.scoring.ranking import score
+
+CYCLE = ("D001", "dependency-cycle")
+"""Same code as ``digistrat check`` uses for a dependency loop."""
+CAPACITY = ("Q003", "plan-capacity")
+"""Code of plan findings about capacity (none stated, or exceeded by work in progress)."""
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+NEXT_QUARTERS = 2
+"""How many quarters after the current one count as "next"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quarter:
+    """One quarter of the plan; index 0 is the quarter containing today."""
+
+    index: int
+    label: str
+    """e.g. ``Jan–Mar 2027``."""
+    start: date
+    end: date
+    running: tuple[str, ...]
+    """Ids of the initiatives running in this quarter, in plan order."""
+    starting: tuple[str, ...]
+    """Ids of the initiatives that start in this quarter."""
+    effort: float
+    """Effort used in this quarter (effort of each running initiative ÷ its quarters)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One initiative's place in the plan, and why it landed there."""
+
+    id: str
+    name: str
+    status: str
+    rank: int | None
+    bucket: str
+    """now, next, later, blocked (cannot be planned) or skipped (done or stopped)."""
+    reason: str
+    first: int | None = None
+    """Index of the quarter it starts (0 = this quarter); None if not planned."""
+    last: int | None = None
+    """Index of the last quarter it runs."""
+    start: date | None = None
+    """First day of its first quarter."""
+    end: date | None = None
+    """Last day of its last quarter."""
+    waits_for: tuple[str, ...] = ()
+    """Ids of the initiatives it waits for (not yet done)."""
+
+
+@dataclass(slots=True)
+class Plan:
+    """The plan: quarters and items, grouped into now / next / later."""
+
+    today: date
+    capacity: int | None
+    """How many initiatives can run at once (None: not stated, no limit applied)."""
+    effort_per_quarter: float | None
+    quarters: list[Quarter] = field(default_factory=list)
+    items: list[PlanItem] = field(default_factory=list)
+    """Every initiative, in plan order: by first quarter, then priority."""
+    problems: list[Finding] = field(default_factory=list)
+    """Dependency loops (errors) and capacity warnings."""
+    model: str = "weighted"
+
+    def bucket(self, name: str) -> list[PlanItem]:
+        return [i for i in self.items if i.bucket == name]
+
+    @property
+    def periods(self) -> list[Quarter]:
+        """The quarters (same as ``quarters``)."""
+        return self.quarters
+
+    @property
+    def now(self) -> list[PlanItem]:
+        """Running this quarter: in progress, or starting now."""
+        return self.bucket("now")
+
+    @property
+    def next(self) -> list[PlanItem]:
+        """Starting in the next two quarters."""
+        return self.bucket("next")
+
+    @property
+    def later(self) -> list[PlanItem]:
+        """Starting after that."""
+        return self.bucket("later")
+
+    @property
+    def blocked(self) -> list[PlanItem]:
+        """Cannot be planned: a dependency loop, or waiting for something stopped or unknown."""
+        return self.bucket("blocked")
+
+    @property
+    def skipped(self) -> list[PlanItem]:
+        """Done or stopped."""
+        return self.bucket("skipped")
+
+
+def quarter_of(day: date) -> int:
+    """A number for the calendar quarter containing ``day`` (consecutive quarters differ by 1)."""
+    return day.year * 4 + (day.month - 1) // 3
+
+
+def quarter_bounds(number: int) -> tuple[date, date]:
+    """First and last day of quarter ``number`` (as from :func:`quarter_of`)."""
+    year, q = divmod(number, 4)
+    start = date(year, q * 3 + 1, 1)
+    end = date(year + 1, 1, 1) if q == 3 else date(year, q * 3 + 4, 1)
+    return start, date.fromordinal(end.toordinal() - 1)
+
+
+def quarter_label(number: int) -> str:
+    year, q = divmod(number, 4)
+    return f"{_MONTHS[q * 3]}–{_MONTHS[q * 3 + 2]} {year}"
+
+
+@dataclass(slots=True)
+class _Board:
+    """How full each quarter is."""
+
+    capacity: int | None
+    effort: float | None
+    count: dict[int, int] = field(default_factory=dict)
+    load: dict[int, float] = field(default_factory=dict)
+
+    def blocker(self, t: int, load: float) -> str | None:
+        """Why an initiative with ``load`` cannot run in quarter ``t`` (None if it can)."""
+        if self.capacity is not None and self.count.get(t, 0) >= self.capacity:
+            return "places"
+        used = self.load.get(t, 0.0)
+        if self.effort is not None and used > 0 and used + load > self.effort + 1e-9:
+            return "effort"
+        return None
+
+    def take(self, first: int, last: int, load: float) -> None:
+        for t in range(first, last + 1):
+            self.count[t] = self.count.get(t, 0) + 1
+            self.load[t] = self.load.get(t, 0.0) + load
+
+
+def plan(repo: Repository, today: date) -> Plan:
+    """Sequence the initiatives into quarters from ``today`` (see the module documentation)."""
+    strategy = repo.strategy
+    cap = strategy.capacity if strategy else None
+    ranking = score(repo)
+    duration = int((ranking.options or {}).get("plan-duration", 2))
+    if ranking.errors and strategy is not None:
+        raw = strategy.scoring.options.get("plan-duration")
+        duration = raw if isinstance(raw, int) and 1 <= raw <= 40 else 2
+    result = Plan(
+        today,
+        cap.concurrent_initiatives if cap else None,
+        cap.effort_per_quarter if cap else None,
+        model=ranking.model,
+    )
+    if cap is None:
+        result.problems.append(
+            Finding(
+                CAPACITY[0],
+                CAPACITY[1],
+                "warning",
+                "strategy.yaml",
+                None,
+                None,
+                "strategy.yaml does not say how many initiatives can run at once, so the plan "
+                "starts everything as soon as its dependencies allow",
+                "Add `capacity: concurrent_initiatives: <number>` (§10: how much bandwidth "
+                "does your organisation have?).",
+            )
+        )
+    ranks = {r.id: r.rank for r in ranking.rows}
+    base = quarter_of(today)
+    builder = _Builder(repo, result, base, duration, ranks)
+    builder.run()
+    return result
+
+
+class _Builder:
+    """The state of one plan being built."""
+
+    def __init__(
+        self, repo: Repository, out: Plan, base: int, duration: int, ranks: dict[str, int | None]
+    ) -> None:
+        self.repo = repo
+        self.out = out
+        self.base = base
+        self.duration = duration
+        self.ranks = ranks
+        self.board = _Board(out.capacity, out.effort_per_quarter)
+        self.placed: dict[str, tuple[int, int]] = {}
+        self.items: dict[str, PlanItem] = {}
+
+    # -- helpers -------------------------------------------------------------------------------
+    def own_key(self, ident: str) -> tuple[float, str, str]:
+        rank = self.ranks.get(ident)
+        ini = self.repo.initiatives[ident]
+        return (rank if rank is not None else float("inf"), ini.name.casefold(), ident)
+
+    def span(self, ini: Initiative) -> int:
+        if ini.start and ini.end and ini.end >= ini.start:
+            return quarter_of(ini.end) - quarter_of(ini.start) + 1
+        return self.duration
+
+    def load(self, ini: Initiative, quarters: int) -> float:
+        return (ini.effort or 0.0) / quarters
+
+    def make(self, ident: str, bucket: str, reason: str, **kw: Any) -> None:
+        ini = self.repo.initiatives[ident]
+        first, last = kw.get("first"), kw.get("last")
+        if first is not None and last is not None:
+            kw["start"] = quarter_bounds(self.base + first)[0]
+            kw["end"] = quarter_bounds(self.base + last)[1]
+        self.items[ident] = PlanItem(
+            ident, ini.name, ini.status, self.ranks.get(ident), bucket, reason, **kw
+        )
+
+    def label(self, t: int) -> str:
+        return quarter_label(self.base + t)
+
+    # -- steps ---------------------------------------------------------------------------------
+    def run(self) -> None:
+        pending: dict[str, Initiative] = {}
+        for ident, ini in sorted(self.repo.initiatives.items()):
+            if ini.status in ("done", "stopped"):
+                self.make(ident, "skipped", f"Not planned: already {ini.status}.")
+            elif ini.status == "in-progress":
+                self.keep_running(ident, ini)
+            else:
+                pending[ident] = ini
+        self.check_overload()
+        self.schedule(pending)
+        self.finish()
+
+    def keep_running(self, ident: str, ini: Initiative) -> None:
+        if ini.end is not None:
+            last = max(0, quarter_of(ini.end) - self.base)
+            until = f"until {self.label(last)}"
+            if ini.end < self.out.today:
+                until = f"this quarter at least (its planned end, {ini.end:%d %b %Y}, has passed)"
+        else:
+            begun = quarter_of(ini.start) - self.base if ini.start else 0
+            last = max(0, begun + self.duration - 1)
+            until = f"until {self.label(last)} (no end date: {self.duration} quarters assumed)"
+        self.board.take(0, last, self.load(ini, last + 1))
+        self.placed[ident] = (0, last)
+        self.make(ident, "now", f"In progress: keeps running {until}.", first=0, last=last)
+
+    def check_overload(self) -> None:
+        cap = self.out.capacity
+        running = self.board.count.get(0, 0)
+        if cap is not None and running > cap:
+            self.out.problems.append(
+                Finding(
+                    CAPACITY[0],
+                    CAPACITY[1],
+                    "warning",
+                    "strategy.yaml",
+                    *self._capacity_pos(),
+                    f"{running} initiatives are in progress but the capacity is {cap}; nothing "
+                    "new can start until enough of them finish",
+                    "Pause or stop some work in progress, or raise "
+                    "`capacity: concurrent_initiatives` if the organisation really can run more.",
+                )
+            )
+
+    def _capacity_pos(self) -> tuple[int | None, int | None]:
+        _, line, col = self.repo.where("strategy", "strategy", "capacity")
+        return line, col
+
+    def schedule(self, pending: dict[str, Initiative]) -> None:
+        waits: dict[str, list[str]] = {}
+        blocked: dict[str, str] = {}
+        for ident, ini in pending.items():
+            waits[ident] = []
+            for dep in ini.depends_on:
+                other = self.repo.initiatives.get(dep)
+                if other is None:
+                    blocked.setdefault(
+                        ident,
+                        f"Blocked: depends on `{dep}`, which is not a known initiative (or its "
+                        "file has errors).",
+                    )
+                elif other.status == "stopped":
+                    blocked.setdefault(ident, f"Blocked: depends on `{dep}`, which was stopped.")
+                elif other.status != "done" and dep not in waits[ident]:
+                    waits[ident].append(dep)
+        order = self.topological(pending, waits)
+        self.report_cycles(pending, waits, order)
+        key = self.inherited_keys(order, waits)
+        dependents: dict[str, list[str]] = {i: [] for i in pending}
+        for ident, deps in waits.items():
+            for dep in deps:
+                if dep in dependents:
+                    dependents[dep].append(ident)
+        missing = {i: sum(1 for d in waits[i] if d in pending) for i in pending}
+        heap = [(key[i], i) for i in order if missing[i] == 0]
+        heapq.heapify(heap)
+        while heap:
+            _, ident = heapq.heappop(heap)
+            if ident in blocked or any(d in blocked for d in waits[ident]):
+                culprit = next((d for d in waits[ident] if d in blocked), None)
+                blocked.setdefault(ident, f"Blocked: waits for `{culprit}`, which is blocked.")
+            else:
+                self.place(ident, pending[ident], waits[ident], key)
+            for child in dependents[ident]:
+                missing[child] -= 1
+                if missing[child] == 0:
+                    heapq.heappush(heap, (key[child], child))
+        for ident in pending:
+            if ident in self.items:
+                continue
+            reason = blocked.get(ident) or self.loop_reason(ident, waits)
+            self.make(ident, "blocked", reason, waits_for=tuple(waits[ident]))
+
+    def topological(self, pending: dict[str, Initiative], waits: dict[str, list[str]]) -> list[str]:
+        """Pending initiatives in an order where dependencies come first; loops left out."""
+        missing = {i: sum(1 for d in waits[i] if d in pending) for i in pending}
+        users: dict[str, list[str]] = {i: [] for i in pending}
+        for ident in pending:
+            for dep in waits[ident]:
+                if dep in users:
+                    users[dep].append(ident)
+        ready = sorted(i for i, n in missing.items() if n == 0)
+        order: list[str] = []
+        while ready:
+            ident = ready.pop()
+            order.append(ident)
+            for user in users[ident]:
+                missing[user] -= 1
+                if missing[user] == 0:
+                    ready.append(user)
+        return order
+
+    def report_cycles(
+        self, pending: dict[str, Initiative], waits: dict[str, list[str]], order: list[str]
+    ) -> None:
+        stuck = set(pending) - set(order)
+        seen: set[str] = set()
+        self.loops: dict[str, list[str]] = {}
+        for start in sorted(stuck):
+            if start in seen:
+                continue
+            path: list[str] = []
+            index: dict[str, int] = {}
+            node = start
+            while node not in index and node not in seen:
+                index[node] = len(path)
+                path.append(node)
+                node = min(d for d in waits[node] if d in stuck)
+            seen.update(path)
+            if node in index:  # a new loop, not one reached from an earlier walk
+                loop = path[index[node] :]
+                for member in loop:
+                    self.loops[member] = loop
+                self._cycle_finding(loop)
+
+    def _cycle_finding(self, loop: list[str]) -> None:
+        first = min(loop)
+        turn = loop.index(first)
+        loop = loop[turn:] + loop[:turn]
+        chain = " → ".join(f"`{i}`" for i in (*loop, loop[0]))
+        nxt = loop[1] if len(loop) > 1 else loop[0]
+        path, line, col = self.repo.where("initiatives", first, "depends_on")
+        self.out.problems.append(
+            Finding(
+                CYCLE[0],
+                CYCLE[1],
+                "error",
+                path,
+                line,
+                col,
+                f"these initiatives wait for each other in a loop: {chain}; none of them can "
+                "start, so they are left out of the plan",
+                f"Remove one of the links, for example `{nxt}` from the `depends_on` of "
+                f"`{first}`, or split the work so that one part can go first.",
+            )
+        )
+
+    def loop_reason(self, ident: str, waits: dict[str, list[str]]) -> str:
+        loop = self.loops.get(ident)
+        if loop:
+            chain = " → ".join(f"`{i}`" for i in (*loop, loop[0]))
+            return f"Blocked: part of a dependency loop ({chain})."
+        culprit = next((d for d in waits[ident] if d not in self.items), waits[ident][0])
+        return f"Blocked: waits for `{culprit}`, which cannot start (a dependency loop)."
+
+    def inherited_keys(
+        self, order: list[str], waits: dict[str, list[str]]
+    ) -> dict[str, tuple[float, str, str]]:
+        """Each initiative's priority: its own, or that of the best initiative waiting for it."""
+        key = {i: self.own_key(i) for i in order}
+        self.raised_by: dict[str, str] = {}
+        for ident in reversed(order):  # dependents before what they depend on
+            for dep in waits[ident]:
+                if dep in key and key[ident] < key[dep]:
+                    key[dep] = key[ident]
+                    self.raised_by[dep] = self.raised_by.get(ident, ident)
+        return key
+
+    def place(self, ident: str, ini: Initiative, deps: list[str], key: dict[str, Any]) -> None:
+        quarters = self.span(ini)
+        load = self.load(ini, quarters)
+        earliest, why = 0, ""
+        after = [d for d in deps if d in self.placed]
+        if after:
+            last_dep = max(after, key=lambda d: (self.placed[d][1], d))
+            earliest = self.placed[last_dep][1] + 1
+            why = f"waits for `{last_dep}` (finishes {self.label(earliest - 1)})"
+        if ini.start is not None and quarter_of(ini.start) - self.base > earliest:
+            earliest = quarter_of(ini.start) - self.base
+            why = f"planned to start in {self.label(earliest)}"
+        first, full = earliest, None
+        while True:
+            clash = next(
+                (
+                    (t, b)
+                    for t in range(first, first + quarters)
+                    if (b := self.board.blocker(t, load))
+                ),
+                None,
+            )
+            if clash is None:
+                break
+            full = full or clash
+            first = clash[0] + 1
+        last = first + quarters - 1
+        self.board.take(first, last, load)
+        self.placed[ident] = (first, last)
+        self.make(
+            ident,
+            _bucket(first),
+            self.explain(ident, first, last, earliest, why, full),
+            first=first,
+            last=last,
+            waits_for=tuple(deps),
+        )
+
+    def explain(
+        self,
+        ident: str,
+        first: int,
+        last: int,
+        earliest: int,
+        why: str,
+        full: tuple[int, str] | None,
+    ) -> str:
+        rank = self.ranks.get(ident)
+        parts = [f"Ranked {rank}" if rank is not None else "Unranked (scores missing)"]
+        if ident in self.raised_by:
+            parts.append(f"goes early because `{self.raised_by[ident]}` waits for it")
+        if why:
+            parts.append(why)
+        if full is not None:
+            t, what = full
+            if what == "places":
+                limit = f"all {self.out.capacity} places are taken"
+            else:
+                limit = f"the effort per quarter ({self.out.effort_per_quarter:g}) is used up"
+            span = (
+                f"in {self.label(t)}"
+                if first - 1 <= t
+                else f"from {self.label(t)} to {self.label(first - 1)}"
+            )
+            parts.append(f"capacity full {span} ({limit})")
+        elif not why:
+            parts.append("a place is free")
+        when = "starts now" if first == 0 else f"starts {self.label(first)}"
+        return f"{'; '.join(parts)}: {when}, runs to {self.label(last)}."
+
+    def finish(self) -> None:
+        def order(item: PlanItem) -> tuple[int, int, tuple[float, str, str]]:
+            bucket = ("now", "next", "later", "blocked", "skipped").index(item.bucket)
+            first = item.first if item.first is not None else 10**6
+            progress = 0 if item.status == "in-progress" else 1
+            return (bucket, first * 2 + progress, self.own_key(item.id))
+
+        self.out.items = sorted(self.items.values(), key=order)
+        horizon = max((i.last for i in self.out.items if i.last is not None), default=-1)
+        for t in range(horizon + 1):
+            start, end = quarter_bounds(self.base + t)
+            running = tuple(
+                i.id
+                for i in self.out.items
+                if i.first is not None and i.last is not None and i.first <= t <= i.last
+            )
+            starting = tuple(i.id for i in self.out.items if i.first == t)
+            self.out.quarters.append(
+                Quarter(
+                    t,
+                    self.label(t),
+                    start,
+                    end,
+                    running,
+                    starting,
+                    round(self.board.load.get(t, 0.0), 6),
+                )
+            )
+
+
+def _bucket(first: int) -> str:
+    if first == 0:
+        return "now"
+    return "next" if first <= NEXT_QUARTERS else "later"

@@ -1,0 +1,121 @@
+"""The weighted matrix: each criterion's score placed on its own scale, weighted, summed.
+
+Arithmetic is exact (fractions), so a published matrix entered as written gives exactly its
+published totals: 70 is 70, not 69.99999999999999.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from digistrat.findings import Finding
+from digistrat.loader import Repository
+from digistrat.models import Initiative
+from digistrat.models.strategy import Criterion
+from digistrat.scoring.config import MISSING, OUT_OF_SCALE, Config, exact
+from digistrat.scoring.result import Column, Contribution
+
+NAME = "weighted"
+FORMULA = """\
+weighted (the default): a weighted matrix, as many trusts publish.
+  For each criterion i with weight w_i and scale min_i to max_i:
+    part_i = (score_i - min_i) / (max_i - min_i)      higher-is-better
+    part_i = (max_i - score_i) / (max_i - min_i)      lower-is-better (cost, risk)
+  total = 100 x sum(w_i x part_i) / sum(w_i)            shown as a percentage
+  Weights are normalised, so 50/25/25 and 2/1/1 are the same. A score outside its scale is
+  used as written (so published totals are reproduced) and reported. A missing score makes
+  the total missing, never zero."""
+
+
+@dataclass(slots=True)
+class Evaluated:
+    """One initiative under a model, before ranking."""
+
+    id: str
+    total: Fraction | None
+    contributions: dict[str, Contribution]
+    missing: tuple[str, ...] = ()
+    value: Fraction | None = None
+    quadrant: str | None = None
+    problems: list[Finding] = field(default_factory=list)
+
+
+def columns(config: Config) -> list[Column]:
+    """The criteria as output columns, weights in percentage points."""
+    return [
+        Column(
+            c.id,
+            c.label,
+            float(config.weights.get(c.id, Fraction(0)) * 100),
+            c.min,
+            c.max,
+            c.direction,
+        )
+        for c in config.criteria
+    ]
+
+
+def part(c: Criterion, score: float) -> Fraction:
+    """Where a score sits on its criterion's scale: 0 at the worst end, 1 at the best."""
+    low, high, s = exact(c.min), exact(c.max), exact(score)
+    share = (s - low) / (high - low)
+    return 1 - share if c.direction == "lower-is-better" else share
+
+
+def missing_finding(repo: Repository, ident: str, missing: list[str], model: str) -> Finding:
+    """D003: the initiative has no score for some of the model's inputs."""
+    path, line, col = repo.where("initiatives", ident, "scores")
+    names = ", ".join(f"`{m}`" for m in missing)
+    return Finding(
+        MISSING[0],
+        MISSING[1],
+        "error",
+        path,
+        line,
+        col,
+        f"`{ident}` has no score for {names}, so its {model} total is missing (not zero)",
+        "Add under `scores:` " + ", ".join(f"`{m}: <number>`" for m in missing) + ".",
+    )
+
+
+def evaluate_one(repo: Repository, config: Config, ident: str, ini: Initiative) -> Evaluated:
+    """The weighted total of one initiative, with each criterion's contribution."""
+    parts: dict[str, Contribution] = {}
+    missing: list[str] = []
+    problems: list[Finding] = []
+    total = Fraction(0)
+    for c in config.criteria:
+        score = ini.scores.get(c.id)
+        if score is None:
+            missing.append(c.id)
+            parts[c.id] = Contribution(c.id, c.label, None, None)
+            continue
+        outside = not c.min <= score <= c.max
+        if outside:
+            path, line, col = repo.where("initiatives", ident, "scores", c.id)
+            problems.append(
+                Finding(
+                    OUT_OF_SCALE[0],
+                    OUT_OF_SCALE[1],
+                    "error",
+                    path,
+                    line,
+                    col,
+                    f"the `{c.id}` score of `{ident}` is {score:g}, outside its scale "
+                    f"({c.min:g} to {c.max:g}); the total uses it as written",
+                    f"Use a score from {c.min:g} to {c.max:g}, or widen the scale of "
+                    f"`{c.id}` in strategy.yaml for every initiative.",
+                )
+            )
+        points = 100 * config.weights[c.id] * part(c, score)
+        total += points
+        parts[c.id] = Contribution(c.id, c.label, score, float(points), outside)
+    if missing:
+        problems.append(missing_finding(repo, ident, missing, "weighted"))
+    return Evaluated(ident, None if missing else total, parts, tuple(missing), problems=problems)
+
+
+def evaluate(repo: Repository, config: Config) -> list[Evaluated]:
+    """Every initiative's weighted total."""
+    return [evaluate_one(repo, config, i, ini) for i, ini in sorted(repo.initiatives.items())]
