@@ -237,6 +237,147 @@ class _Loader(_Parser, _Constructor, _Resolver):  # type: ignore[misc]
         _Resolver.__init__(self)
 
 
+# The fast path. The general constructor above is PyYAML's machinery (generators, anchors,
+# merge keys, tag dispatch): about half of the time of reading a file. Strategy files use none
+# of that, so plain files are built by one direct walk over libyaml's nodes, checking depth and
+# size as it goes; anything unusual (anchors, merge keys, explicit tags, non-scalar keys,
+# limits reached) falls back to the general constructor, which also reports the problem.
+# Both give the same data, positions and problems (tests/test_yamlio_fastpath.py compares them).
+_PLAIN = "tag:digistrat:plain"  # our marker for an untagged plain scalar, resolved in the walk
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{t}" for t in ("str", "map", "seq"))
+_IMPLICIT: dict[str, tuple[tuple[str, Any], ...]] = {
+    first: tuple(rules) for first, rules in _Resolver.yaml_implicit_resolvers.items()
+}
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&", re.MULTILINE)
+_int: Any = _Constructor.construct_core_int
+_float: Any = _Constructor.construct_core_float
+
+
+class _Unusual(Exception):
+    """The fast path cannot build this file: use the general constructor."""
+
+
+class _FastLoader(_Parser):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        self.problems: list[YamlProblem] = []
+        self.count = 0
+
+    # libyaml's composer asks these of every node; tags are resolved in the walk instead
+    def resolve(self, kind: Any, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _MAP if kind is MappingNode else _SEQ
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        return None if node is None else self._build(node, 0)
+
+    def _scalar(self, node: Any) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag != _PLAIN:
+            raise _Unusual
+        value = node.value
+        for resolved, pattern in _IMPLICIT.get(value[:1], ()):
+            if pattern.match(value):
+                if resolved == "tag:yaml.org,2002:int":
+                    return _int(self, node)
+                if resolved == "tag:yaml.org,2002:float":
+                    return _float(self, node)
+                if resolved == "tag:yaml.org,2002:bool":
+                    return value.lower() == "true"
+                if resolved == "tag:yaml.org,2002:null":
+                    return None
+                raise _Unusual  # a merge key
+        return value
+
+    def _build(self, node: Any, depth: int) -> Any:
+        cls = node.__class__
+        if cls is ScalarNode:
+            return self._scalar(node)
+        depth += 1
+        self.count += 1
+        if depth > MAX_DEPTH or self.count > MAX_NODES:
+            raise _Unusual
+        mark = node.start_mark
+        if cls is MappingNode and node.tag == _MAP:
+            data = YMap()
+            data.pos = (mark.line + 1, mark.column + 1)
+            keys_at, values_at = data.keys_at, data.values_at
+            seen: dict[Any, Pos] = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not ScalarNode:
+                    raise _Unusual
+                key = self._scalar(key_node)
+                at = _at(key_node)
+                ident = (key.__class__, key_node.value)
+                if ident in seen:
+                    self.problems.append(_duplicate_key(key_node.value, seen[ident][0], at))
+                else:
+                    seen[ident] = at
+                if value_node.__class__ is ScalarNode:
+                    self.count += 1
+                    data[key] = self._scalar(value_node)
+                else:
+                    data[key] = self._build(value_node, depth)
+                keys_at[key] = at
+                values_at[key] = _at(value_node)
+            if self.count > MAX_NODES:
+                raise _Unusual
+            return data
+        if cls is SequenceNode and node.tag == _SEQ:
+            seq = YSeq()
+            seq.pos = (mark.line + 1, mark.column + 1)
+            items_at = seq.items_at
+            for item in node.value:
+                if item.__class__ is ScalarNode:
+                    self.count += 1
+                    seq.append(self._scalar(item))
+                else:
+                    seq.append(self._build(item, depth))
+                items_at.append(_at(item))
+            if self.count > MAX_NODES:
+                raise _Unusual
+            return seq
+        raise _Unusual
+
+
+def _duplicate_key(key: Any, first_line: int, at: Pos) -> YamlProblem:
+    return YamlProblem(
+        "duplicate-key",
+        f"the key `{key}` appears twice in the same block (first on line {first_line})",
+        "Keep one of them: with both, one would silently replace the other.",
+        at[0],
+        at[1],
+    )
+
+
+def _read_document(text: str) -> tuple[Any, list[YamlProblem], bool]:
+    """(data, problems, within limits) of one document; YAML errors propagate."""
+    if HAVE_LIBYAML and not _ANCHOR.search(text):
+        fast = _FastLoader(text)
+        try:
+            return fast.get_single_data(), fast.problems, True
+        except _Unusual:
+            pass
+        finally:
+            fast.dispose()
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    return data, list(loader.problems), False
+
+
 def decode(raw: bytes) -> tuple[str | None, YamlProblem | None]:
     """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -375,9 +516,8 @@ def load_text(text: str) -> Loaded:
     """Parse one YAML document; never raises for bad input, returns problems instead."""
     if not _nesting_ok(text):
         return Loaded(None, [_too_deep()])
-    loader = _Loader(text)
     try:
-        data = loader.get_single_data()
+        data, problems, within_limits = _read_document(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = str(exc.problem or exc.context or "the YAML could not be read")
@@ -395,11 +535,7 @@ def load_text(text: str) -> Loaded:
         return Loaded(None, [_reader_problem(text, exc)])
     except (RecursionError, MemoryError):
         return Loaded(None, [_too_deep()])
-    finally:
-        loader.dispose()
-    problems = list(loader.problems)
-    ok, _ = _expansion_ok(data)
-    if not ok:
+    if not within_limits and not _expansion_ok(data)[0]:
         problems.append(
             YamlProblem(
                 "limit",
