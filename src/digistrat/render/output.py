@@ -47,7 +47,7 @@ def safe_target(out: Path, rel: str) -> Path:
         not rel
         or pure.is_absolute()
         or "\\" in rel
-        or any(part in ("", ".", "..") for part in pure.parts)
+        or any(part in ("", ".", "..") for part in rel.split("/"))
         or ":" in rel
     ):
         raise OutputError(f"refusing to write `{rel}`: not a plain path inside the out folder")

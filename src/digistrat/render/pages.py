@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,9 @@ from digistrat.render.board import answers
 from digistrat.render.context import Site
 
 OUTPUTS = ("site", "document", "poster", "board")
+_BEFORE_HEADING = re.compile(r"([^\n])\n(#{1,6} )")
+_AFTER_HEADING = re.compile(r"^(#{1,6} [^\n]*)\n([^\n])", re.M)
+_BLANKS = re.compile(r"\n{3,}")
 CSS = "assets/style.css"
 
 NAV = (
@@ -54,7 +58,9 @@ def _charts_priorities(site: Site) -> dict[str, Any]:
     points = []
     for row in site.priorities.rows:
         initiative = site.initiatives.get(row.id)
-        value = row.value if row.value is not None else row.total
+        value = row.value
+        if value is None and site.priorities.unit == "%":
+            value = row.total
         effort = (
             row.effort if row.effort is not None else (initiative.effort if initiative else None)
         )
@@ -165,6 +171,13 @@ def pages(
         yield Page("poster.html", "poster/poster.html", {})
 
 
+def tidy_markdown(text: str) -> str:
+    """One blank line around headings and between blocks; no runs of blank lines."""
+    text = _BEFORE_HEADING.sub("\\1\n\n\\2", text)
+    text = _AFTER_HEADING.sub("\\1\n\n\\2", text)
+    return _BLANKS.sub("\n\n", text).strip() + "\n"
+
+
 def produce(
     site: Site,
     html_env: Environment,
@@ -199,5 +212,6 @@ def produce(
         files[CSS] = css.render({}).encode("utf-8")
     if "document" in chosen:
         doc = md_env.get_template("document/strategy.md")
-        files["strategy.md"] = doc.render({"site": site, "s": site.strategy}).encode("utf-8")
+        text = doc.render({"site": site, "s": site.strategy})
+        files["strategy.md"] = tidy_markdown(text).encode("utf-8")
     return files

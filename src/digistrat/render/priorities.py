@@ -7,14 +7,13 @@ on the scoring package's internals.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from digistrat.loader import Repository
 
-BUCKETS = ("now", "next", "later")
+BUCKETS = ("now", "next", "later", "blocked")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +38,8 @@ class Ranked:
     value: float | None = None
     effort: float | None = None
     quadrant: str | None = None
+    shown: str = "–"
+    """The total as written for people: ``72%``, or a RICE/WSJF score like ``15.3``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ class Slot:
     id: str
     name: str
     reason: str
+    when: str = ""
+    """The quarters it is planned to run, e.g. ``Jan–Mar 2027 to Jul–Sep 2027``."""
 
 
 @dataclass(slots=True)
@@ -59,6 +62,8 @@ class Priorities:
     rows: list[Ranked]
     roadmap: dict[str, list[Slot]] = field(default_factory=dict)
     by_id: dict[str, Ranked] = field(default_factory=dict)
+    unit: str = "%"
+    """``%`` when totals are percentages (weighted, value/effort); empty for RICE and WSJF."""
     bucket_of: dict[str, str] = field(default_factory=dict)
 
 
@@ -66,76 +71,51 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _contributions(row: Any) -> tuple[Contribution, ...]:
-    raw = getattr(row, "contributions", None) or ()
-    items = raw.values() if isinstance(raw, dict) else raw
-    out = []
-    for c in items:
-        label = getattr(c, "label", None) or getattr(c, "criterion", None) or getattr(c, "id", "")
-        out.append(
-            Contribution(
-                str(label),
-                _num(getattr(c, "score", None)),
-                _num(getattr(c, "points", getattr(c, "weighted", None))),
-            )
-        )
-    return tuple(out)
-
-
-def _criteria_labels(ranking: Any) -> list[str]:
-    labels = []
-    for c in getattr(ranking, "criteria", None) or ():
-        labels.append(str(getattr(c, "label", None) or getattr(c, "id", c)))
-    return labels
-
-
-def _unscored(repo: Repository) -> Priorities:
-    """Initiatives in name order, roadmap by status: used only if scoring is unavailable."""
-    rows = [Ranked(i, e.name, None, None) for i, e in sorted(repo.initiatives.items())]
-    result = Priorities("none", [], rows, by_id={r.id: r for r in rows})
-    place = {"in-progress": "now", "approved": "next", "proposed": "later"}
-    for bucket in BUCKETS:
-        result.roadmap[bucket] = [
-            Slot(r.id, r.name, "")
-            for r in rows
-            if place.get(repo.initiatives[r.id].status) == bucket
-        ]
-        for slot in result.roadmap[bucket]:
-            result.bucket_of[slot.id] = bucket
-    return result
+def _shown(total: float | None, unit: str) -> str:
+    if total is None:
+        return "–"
+    return f"{total:.0f}%" if unit == "%" else f"{total:.3g}"
 
 
 def build(repo: Repository, today: date) -> Priorities:
-    """Rank the initiatives and plan the roadmap."""
-    try:
-        scoring: Any = importlib.import_module("digistrat.scoring")
-    except ImportError:
-        return _unscored(repo)
+    """Rank the initiatives with the repository's model and plan the roadmap."""
+    from digistrat import scoring
+
     ranking = scoring.score(repo)
-    rows = []
-    for row in ranking.rows:
-        rows.append(
-            Ranked(
-                id=str(row.id),
-                name=str(row.name),
-                rank=getattr(row, "rank", None),
-                total=_num(getattr(row, "total", None)),
-                contributions=_contributions(row),
-                value=_num(getattr(row, "value", None)),
-                effort=_num(getattr(row, "effort", None)),
-                quadrant=getattr(row, "quadrant", None),
-            )
+    rows = [
+        Ranked(
+            id=row.id,
+            name=row.name,
+            rank=row.rank,
+            total=_num(row.total),
+            contributions=tuple(
+                Contribution(c.label, _num(c.score), _num(c.points))
+                for c in row.contributions.values()
+            ),
+            value=_num(row.value),
+            effort=_num(row.effort),
+            quadrant=row.quadrant,
+            shown=_shown(_num(row.total), ranking.unit),
         )
-    result = Priorities(str(ranking.model), _criteria_labels(ranking), rows)
-    result.by_id = {r.id: r for r in rows}
+        for row in ranking.rows
+    ]
+    result = Priorities(
+        ranking.model,
+        [c.label for c in ranking.criteria],
+        rows,
+        by_id={r.id: r for r in rows},
+        unit=ranking.unit,
+    )
     plan = scoring.plan(repo, today)
-    names = {i: e.name for i, e in repo.initiatives.items()}
+    labels = {q.index: q.label for q in plan.quarters}
     for bucket in BUCKETS:
         slots = []
-        for item in getattr(plan, bucket, None) or ():
-            ident = str(getattr(item, "id", item))
-            reason = str(getattr(item, "reason", "") or "")
-            slots.append(Slot(ident, names.get(ident, ident), reason))
-            result.bucket_of[ident] = bucket
+        for item in plan.bucket(bucket):
+            when = ""
+            if item.first is not None:
+                first, last = labels.get(item.first, ""), labels.get(item.last or item.first, "")
+                when = first if first == last else f"{first} to {last}"
+            slots.append(Slot(item.id, item.name, item.reason, when))
+            result.bucket_of[item.id] = bucket
         result.roadmap[bucket] = slots
     return result

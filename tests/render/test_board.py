@@ -1,0 +1,88 @@
+"""The board report: ten questions, each with a status derived from check findings."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from digistrat.findings import Finding
+from digistrat.loader import load
+from digistrat.render import assurance_inputs, produce
+from digistrat.render.board import QUESTIONS, rag
+
+TODAY = date(2026, 11, 26)
+
+
+def _finding(code: str, severity: str) -> Finding:
+    return Finding(code, code.lower(), severity, "strategy.yaml", 1, 1, "msg")  # type: ignore[arg-type]
+
+
+def test_rag_takes_the_worst_severity_of_the_rules_behind_a_question() -> None:
+    questions_of = {"A1": (1, 2), "B1": (2,), "C1": (3,), "D1": (4,)}
+    found = [_finding("A1", "warning"), _finding("B1", "error"), _finding("C1", "info")]
+    status = rag(found, questions_of)
+    assert status[1][0] == "amber"
+    assert status[2][0] == "red"
+    assert [f.code for f in status[2][1]] == ["B1", "A1"]  # errors first
+    assert status[3][0] == "green" and len(status[3][1]) == 1
+    assert status[4][0] == "green" and status[4][1] == []
+    assert status[5][0] == "not-assessed"
+    assert set(status) == set(QUESTIONS)
+
+
+def test_findings_of_unknown_rules_do_not_count() -> None:
+    assert rag([_finding("ZZ9", "error")], {"A1": (1,)})[1][0] == "green"
+
+
+def _statuses(repo: Path) -> dict[int, str]:
+    html = produce(load(repo), TODAY, ("board",))["board.html"].decode()
+    found = re.findall(r'<section class="question question--([a-z-]+)" id="question-(\d+)"', html)
+    return {int(n): status for status, n in found}
+
+
+def test_the_sample_strategy_is_green(sample: Path) -> None:
+    findings, _ = assurance_inputs(load(sample), TODAY)
+    assert findings == []
+    assert set(_statuses(sample).values()) == {"green"}
+
+
+@pytest.mark.parametrize(
+    ("question", "edit"),
+    [
+        (10, lambda s: re.sub(r"\n        risks:\n(          .*\n)+", "\n", s)),
+        (2, lambda s: re.sub(r"\n        mission: .*", "", s)),
+        (5, lambda s: re.sub(r"\n        not_doing:\n(          .*\n)+", "\n", s)),
+        (8, lambda s: re.sub(r"\n        system:\n(          .*\n)+", "\n", s)),
+        (1, lambda s: re.sub(r"\n        objectives:\n(          .*\n)+", "\n", s)),
+    ],
+)
+def test_a_defect_turns_its_question_red(sample: Path, question: int, edit: object) -> None:
+    import textwrap
+
+    from render_sample import SAMPLE
+
+    source = "\n" + textwrap.indent(textwrap.dedent(SAMPLE["strategy.yaml"]).strip(), " " * 8)
+    changed = edit(source + "\n")  # type: ignore[operator]
+    assert changed != source + "\n"
+    (sample / "strategy.yaml").write_text(textwrap.dedent(changed).lstrip("\n"))
+    statuses = _statuses(sample)
+    assert statuses[question] == "red", statuses
+
+
+def test_commitment_without_a_measure_turns_question_6_red(sample: Path) -> None:
+    path = sample / "commitments" / "change-online.yaml"
+    text = path.read_text()
+    text = re.sub(r"measure:\n(  .*\n)+?due:", "due:", text)
+    path.write_text(text)
+    statuses = _statuses(sample)
+    assert statuses[6] == "red"
+    html = produce(load(sample), TODAY, ("board",))["board.html"].decode()
+    assert "C001" in html  # the finding behind the red is listed
+
+
+def test_status_is_written_in_words_not_only_colour(sample: Path) -> None:
+    html = produce(load(sample), TODAY, ("board",))["board.html"].decode()
+    assert html.count("Green: no concerns found") >= 10

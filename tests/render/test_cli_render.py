@@ -1,0 +1,85 @@
+"""``digistrat render`` as a user meets it: the installed entry point, in a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import build_tree
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "digistrat", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "DIGISTRAT_TODAY": "2026-11-26"},
+    )
+
+
+def test_render_writes_everything_then_nothing(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    first = run("render", str(sample), "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    assert "written" in first.stdout
+    assert (out / "index.html").is_file()
+    assert (out / "strategy.md").is_file()
+    assert (out / "poster.html").is_file()
+    assert (out / "board.html").is_file()
+    assert first.stderr == ""  # no progress bar outside a terminal
+    second = run("render", str(sample), "--out", str(out))
+    assert second.returncode == 0
+    assert " 0 file(s) written" in second.stdout
+
+
+def test_only_chooses_outputs(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "doc"
+    result = run("render", str(sample), "--out", str(out), "--only", "document,poster")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".digistrat-render.json",
+        "poster.html",
+        "strategy.md",
+    ]
+
+
+def test_unknown_output_is_a_usage_error(sample: Path, tmp_path: Path) -> None:
+    result = run("render", str(sample), "--out", str(tmp_path / "x"), "--only", "slides")
+    assert result.returncode == 2
+    assert "site, document, poster, board" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_refuses_a_folder_it_did_not_make(sample: Path, tmp_path: Path) -> None:
+    out = build_tree(tmp_path / "mine", {"keep.txt": "mine"})
+    refused = run("render", str(sample), "--out", str(out))
+    assert refused.returncode == 1
+    assert "--force" in refused.stderr and "Traceback" not in refused.stderr
+    forced = run("render", str(sample), "--out", str(out), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert (out / "keep.txt").read_text() == "mine"
+
+
+def test_refuses_to_render_into_the_repository(sample: Path) -> None:
+    result = run("render", str(sample), "--out", str(sample))
+    assert result.returncode == 1
+    assert "strategy repository" in result.stderr
+
+
+def test_broken_strategy_is_a_clear_error(tmp_path: Path) -> None:
+    repo = build_tree(tmp_path / "repo", {"strategy.yaml": "title: [unclosed\n"})
+    result = run("render", str(repo), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "digistrat check" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_user_template_is_a_clear_error(sample: Path, tmp_path: Path) -> None:
+    build_tree(sample, {"templates/site/index.html": "{% extends 'digistrat/site/index.html' %"})
+    result = run("render", str(sample), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "site/index.html" in result.stderr
+    assert "Traceback" not in result.stderr

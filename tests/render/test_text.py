@@ -1,0 +1,65 @@
+"""Markdown from text fields: formatting kept, HTML and unsafe links never passed through."""
+
+from __future__ import annotations
+
+import pytest
+
+from digistrat.render.text import md_block, md_cell, md_escape, md_inline, plain, safe_link
+
+
+def test_markdown_formatting_is_kept() -> None:
+    assert md_block("We *will* do it.\n\n- one\n- two") == (
+        "<p>We <em>will</em> do it.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
+    )
+    assert md_inline("see [the plan](https://example.org/plan)") == (
+        'see <a href="https://example.org/plan">the plan</a>'
+    )
+
+
+def test_raw_html_is_shown_as_text() -> None:
+    html = md_block('<script>alert(1)</script><img src=x onerror="alert(2)">')
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+    ],
+)
+def test_unsafe_links_are_not_made(link: str) -> None:
+    html = md_inline(f"[click]({link})")
+    assert "<a" not in html
+    assert not safe_link(link)
+
+
+@pytest.mark.parametrize(
+    "link", ["https://example.org", "http://x.org/a?b#c", "mailto:a@b.org", "#top", "page.html"]
+)
+def test_safe_links_are_made(link: str) -> None:
+    assert safe_link(link)
+    assert "<a href=" in md_inline(f"[x]({link})")
+
+
+def test_images_are_never_loaded() -> None:
+    assert "<img" not in md_block("![tracker](https://example.org/pixel.gif)")
+
+
+def test_plain_strips_markup() -> None:
+    assert plain("We *will* fix [it](https://x.org) & <b>that</b>") == (
+        "We will fix it & <b>that</b>"
+    )
+
+
+def test_markdown_document_escaping() -> None:
+    assert md_escape("<script>x</script> &amp; [a](javascript:y)") == (
+        "&lt;script>x&lt;/script> &amp;amp; [a](#y)"
+    )
+    assert md_cell("a | b\nc") == "a \\| b c"
+    assert md_cell(None) == "–"
