@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 from digistrat.findings import Finding
 from digistrat.rules import RuleInfo, find
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """One line of plain text: whitespace runs (newlines too) become one space, and control
+    characters (which could drive a terminal) become U+FFFD."""
+    return _CONTROL.sub("\ufffd", " ".join(text.split()))
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (tabs included) replaced, spacing kept."""
+    return _CONTROL.sub("\ufffd", text.replace("\t", " "))
 
 
 def rule_of(f: Finding) -> RuleInfo | None:

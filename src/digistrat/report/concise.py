@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from digistrat.report.common import clean
+
 if TYPE_CHECKING:
     from digistrat.checker import CheckResult
     from digistrat.findings import Finding
@@ -13,7 +15,7 @@ def line(f: Finding) -> str:
     where = f.path
     if f.line is not None:
         where += f":{f.line}:{f.column or 1}"
-    message = " ".join(f.message.split())
+    message = clean(f.message)
     return f"{where}: {f.code} [{f.severity}] {message}"
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.markup import escape
 
-from digistrat.report.common import plural, summary_counts, why
+from digistrat.report.common import clean, plural, printable, summary_counts, why
 
 if TYPE_CHECKING:
     from digistrat.checker import CheckResult
@@ -25,7 +25,7 @@ def _finding(out: Console, f: Finding, result: CheckResult, explained: set[str])
     style = STYLE[f.severity]
     out.print(
         f"  [dim]{where:>7}[/]  [{style}]{f.severity:<7}[/]  [bold]{f.code}[/] "
-        f"{escape(f.message)}  [dim]\\[{f.name}][/]"
+        f"{escape(clean(f.message))}  [dim]\\[{f.name}][/]"
     )
     pad = " " * 11
     source = result.line_text(f.path, f.line)
@@ -33,7 +33,7 @@ def _finding(out: Console, f: Finding, result: CheckResult, explained: set[str])
         text = source.rstrip().expandtabs(2)
         if len(text) > 200:
             text = text[:197] + "..."
-        out.print(f"{pad}[dim]{f.line:>4} │[/] {escape(text)}", highlight=False)
+        out.print(f"{pad}[dim]{f.line:>4} │[/] {escape(printable(text))}", highlight=False)
         if f.column:
             caret = " " * (min(f.column, len(text) + 1) - 1) + "^"
             out.print(f"{pad}[dim]     │[/] [{style}]{caret}[/]")
@@ -42,7 +42,7 @@ def _finding(out: Console, f: Finding, result: CheckResult, explained: set[str])
         explained.add(f.code)
         out.print(f"{pad}[dim]why:[/] {escape(reason)}")
     if f.hint:
-        out.print(f"{pad}[green]fix:[/] {escape(f.hint)}")
+        out.print(f"{pad}[green]fix:[/] {escape(clean(f.hint))}")
 
 
 def render(result: CheckResult, *, color: bool = False, width: int = 100) -> str:
@@ -60,7 +60,7 @@ def render(result: CheckResult, *, color: bool = False, width: int = 100) -> str
     findings = result.findings
     explained: set[str] = set()  # say why a rule matters once, not for every finding
     for path, group in groupby(findings, key=lambda f: f.path):
-        out.print(f"[bold underline]{escape(path)}[/]")
+        out.print(f"[bold underline]{escape(clean(path))}[/]")
         for f in group:
             _finding(out, f, result, explained)
         out.print()

@@ -48,6 +48,10 @@ class RuleInfo:
         return _SENTENCE_END.split(text, maxsplit=1)[0]
 
 
+def _first_paragraph(doc: str) -> str:
+    return " ".join(doc.split("\n\n", 1)[0].split())
+
+
 def from_module(module: ModuleType) -> RuleInfo:
     """Read a rule module's metadata and documentation."""
     doc = inspect.cleandoc(module.__doc__ or "")
@@ -57,7 +61,7 @@ def from_module(module: ModuleType) -> RuleInfo:
         severity=module.SEVERITY,
         section=module.SECTION,
         questions=tuple(getattr(module, "QUESTIONS", ())),
-        summary=doc.splitlines()[0] if doc else "",
+        summary=_first_paragraph(doc),
         doc=doc,
         options=dict(getattr(module, "OPTIONS", {})),
         check=module.check,
@@ -81,7 +85,7 @@ def documented(
         severity=severity,
         section=section,
         questions=questions,
-        summary=text.splitlines()[0],
+        summary=_first_paragraph(text),
         doc=text,
         origin=origin,
     )

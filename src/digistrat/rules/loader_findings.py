@@ -77,12 +77,11 @@ LOADER: list[RuleInfo] = [
         "error",
         _FORMAT + "; §10 Make choices (Sequencing)",
         """
-        A reference names something that does not exist: a dependency on an unknown initiative,
-        an unknown need, service, objective or user group.
+        A reference names an initiative, need, service, objective or user group that is unknown.
 
-        Entries refer to each other by id. A broken reference means a dependency, a need or an
-        objective silently drops out of the plan and the board report. The hint suggests the
-        closest existing id.
+        A broken reference (including `depends_on` naming an unknown initiative) means a
+        dependency, a need or an objective silently drops out of the plan and the board report.
+        The hint suggests the closest existing id.
 
         Failing example::
 

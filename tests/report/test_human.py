@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from digistrat.checker import CheckResult
+from digistrat.report import render
+
+
+def test_grouped_by_file_with_source_line_why_and_fix(result: CheckResult) -> None:
+    text = render("human", result)
+    assert "\x1b[" not in text  # no colour unless asked for
+    first, second = text.index("commitments/a b,c.yaml"), text.index("\nstrategy.yaml")
+    assert first < second
+    assert "1:1  error    C001 the commitment has no measure  [commitment-without-measure]" in text
+    assert "2 │ principles: []" in text
+    assert "fix: Add `principles:`." in text
+    assert "why: Good commitments are measurable" in text
+    assert "Found 2 errors, 1 warning, 1 note in 2 files (1 suppressed inline)." in text
+
+
+def test_caret_under_the_column(result: CheckResult) -> None:
+    lines = render("human", result).splitlines()
+    at = next(i for i, line in enumerate(lines) if "T001" in line)
+    source, caret = lines[at + 1], lines[at + 2]
+    assert source.endswith("principles: []")
+    assert caret.index("^") == source.index("principles: []") + 12
+
+
+def test_why_is_said_once_per_rule(result: CheckResult) -> None:
+    result.findings.append(result.findings[1])
+    assert render("human", result).count("why: A strategy cannot detail") == 1
+
+
+def test_colour_only_when_asked(result: CheckResult) -> None:
+    assert "\x1b[" in render("human", result, color=True)
+
+
+def test_clean(empty: CheckResult) -> None:
+    assert render("human", empty).strip() == "No problems found in 3 files."

@@ -1,0 +1,280 @@
+"""The check engine: configuration, suppressions, robustness, and the command's exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from digistrat import checker
+from digistrat.checker import run
+from digistrat.config import ConfigError, load_config
+from digistrat.loader import Repository, load
+from digistrat.rules.catalogue import RuleInfo
+from digistrat.rules.examples import EXAMPLE_TODAY, materialise
+
+from helpers import build_tree
+
+NO_PRINCIPLES = "# strategy.yaml\nprinciples: []\n"
+
+
+def _repo(root: Path, block: str = "", extra: dict[str, str] | None = None) -> Repository:
+    materialise(root, block)
+    if extra:
+        build_tree(root, extra)
+    return load(root)
+
+
+def _codes(root: Path, block: str = "", extra: dict[str, str] | None = None) -> list[str]:
+    return [f.code for f in run(_repo(root, block, extra), EXAMPLE_TODAY).findings]
+
+
+def _check_block(text: str) -> str:
+    return NO_PRINCIPLES.replace("principles: []\n", "principles: []\n" + text)
+
+
+def test_clean_baseline_has_no_findings(tmp_path: Path) -> None:
+    result = run(_repo(tmp_path), EXAMPLE_TODAY)
+    assert result.findings == []
+    assert not result.failed("info")
+    assert result.files_checked == 5
+
+
+def test_findings_are_located_and_sorted(tmp_path: Path) -> None:
+    result = run(_repo(tmp_path, NO_PRINCIPLES), EXAMPLE_TODAY)
+    [f] = result.findings
+    assert (f.code, f.name, f.severity, f.path) == (
+        "P001",
+        "principles-missing",
+        "error",
+        "strategy.yaml",
+    )
+    assert f.line is not None and f.column == 1
+    assert result.line_text(f.path, f.line) == "principles: []"
+    assert result.failed("error")
+
+
+@pytest.mark.parametrize("name", ["P001", "p001", "principles-missing"])
+def test_ignore_by_code_or_name(tmp_path: Path, name: str) -> None:
+    block = _check_block(f"check:\n  ignore: [{name}]\n")
+    assert _codes(tmp_path, block) == []
+
+
+def test_select_only_runs_selected_rules(tmp_path: Path) -> None:
+    block = "# strategy.yaml\nprinciples: []\nrisks: []\ncheck:\n  select: [risks-missing]\n"
+    assert _codes(tmp_path, block) == ["K001"]
+
+
+def test_severity_override(tmp_path: Path) -> None:
+    block = _check_block("check:\n  severity:\n    principles-missing: info\n")
+    result = run(_repo(tmp_path, block), EXAMPLE_TODAY)
+    assert [(f.code, f.severity) for f in result.findings] == [("P001", "info")]
+    assert not result.failed("error") and result.failed("info")
+
+
+def test_per_path_ignores_with_globs(tmp_path: Path) -> None:
+    block = (
+        "# strategy.yaml\ncheck:\n  per_path_ignores:\n    'commitments/*.yaml': [C003]\n"
+        "# commitments/rebook-online.yaml\ndue:\n"
+    )
+    assert _codes(tmp_path, block) == []
+    block = block.replace("'commitments/*.yaml'", "'services/*.yaml'")
+    assert _codes(tmp_path / "other", block) == ["C003"]
+
+
+def test_options_change_thresholds(tmp_path: Path) -> None:
+    block = "# strategy.yaml\ncheck:\n  options:\n    max-commitments: 0\n"
+    assert _codes(tmp_path, block) == ["C006"]
+
+
+def test_cli_select_replaces_and_ignore_adds(tmp_path: Path) -> None:
+    repo = _repo(tmp_path, "# strategy.yaml\nprinciples: []\nrisks: []\n")
+    assert [
+        f.code for f in run(repo, EXAMPLE_TODAY, load_config(repo, select=["K001"])).findings
+    ] == ["K001"]
+    assert [
+        f.code for f in run(repo, EXAMPLE_TODAY, load_config(repo, ignore=["K001"])).findings
+    ] == ["P001"]
+
+
+@pytest.mark.parametrize(
+    ("check_block", "expected"),
+    [
+        ("check:\n  ignore: [principles-mising]\n", "Did you mean `principles-missing`?"),
+        ("check:\n  select: [Q999]\n", "`Q999`, which is not a rule"),
+        ("check:\n  severity:\n    C001: fatal\n", "not valid at `severity → C001`"),
+        ("check:\n  options:\n    max-comitments: 3\n", "Did you mean `max-commitments`?"),
+        ("check:\n  options:\n    max-commitments: lots\n", "should be a number"),
+        ("check:\n  options:\n    vague-words: improve\n", "should be a list"),
+        ("check:\n  per_path_ignores:\n    'x/*': [nope]\n", "`nope`, which is not a rule"),
+        ("check:\n  colour: red\n", "not valid at `colour`"),
+    ],
+)
+def test_invalid_configuration_is_a_clear_error(
+    tmp_path: Path, check_block: str, expected: str
+) -> None:
+    repo = _repo(tmp_path, _check_block(check_block))
+    with pytest.raises(ConfigError) as exc:
+        load_config(repo)
+    assert expected in str(exc.value)
+    assert str(exc.value).startswith("strategy.yaml:")
+
+
+def test_cli_flag_names_are_checked(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    with pytest.raises(ConfigError, match="--select"):
+        load_config(repo, select=["bogus-rule"])
+
+
+def _suppressed_repo(root: Path, comment: str, value: str = "[]") -> Path:
+    materialise(root, "")
+    path = root / "strategy.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("principles:")
+    end = text.index("system:")
+    path.write_text(
+        text[:start] + f"principles: {value}  {comment}\n" + text[end:], encoding="utf-8"
+    )
+    return root
+
+
+@pytest.mark.parametrize("name", ["P001", "principles-missing", "p001"])
+def test_inline_suppression(tmp_path: Path, name: str) -> None:
+    root = _suppressed_repo(tmp_path, f"# digistrat: ignore[{name}] agreeing them in June")
+    result = run(load(root), EXAMPLE_TODAY)
+    assert result.findings == []
+    assert result.suppressed == 1
+
+
+def test_suppression_of_one_rule_keeps_others(tmp_path: Path) -> None:
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[K001]")
+    codes = [f.code for f in run(load(root), EXAMPLE_TODAY).findings]
+    assert sorted(codes) == ["P001", "Z001"]
+
+
+def test_unused_suppression_is_reported(tmp_path: Path) -> None:
+    value = "[{name: Start small, meaning: We ship something every month.}]"
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[P001] old", value)
+    [f] = run(load(root), EXAMPLE_TODAY).findings
+    assert (f.code, f.severity) == ("Z001", "warning")
+    assert "suppresses nothing" in f.message
+    assert f.path == "strategy.yaml" and f.column is not None and f.column > 1
+
+
+def test_suppression_naming_an_unknown_rule_is_reported(tmp_path: Path) -> None:
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[P001, P0O1] typo")
+    [f] = run(load(root), EXAMPLE_TODAY).findings
+    assert f.code == "Z001" and "`P0O1`, which is not a rule" in f.message
+
+
+def test_unused_suppression_of_a_deselected_rule_is_quiet(tmp_path: Path) -> None:
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[K001]", "[{name: A, meaning: B.}]")
+    repo = load(root)
+    assert run(repo, EXAMPLE_TODAY, load_config(repo, ignore=["K001"])).findings == []
+
+
+def test_a_crashing_rule_becomes_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(ctx: object) -> object:
+        raise RuntimeError("kaboom")
+        yield  # pragma: no cover
+
+    broken = RuleInfo("Q900", "broken", "warning", "§0", (), "Broken.", "Broken.", check=boom)  # type: ignore[arg-type]
+    monkeypatch.setattr(checker, "all_rules", lambda: [broken])
+    repo = _repo(tmp_path)
+    [f] = run(repo, EXAMPLE_TODAY, load_config(repo)).findings
+    assert f.code == "Z002" and f.severity == "error"
+    assert "Q900 (broken)" in f.message and "kaboom" in f.message
+
+
+def test_loader_findings_pass_through_and_rules_skip_invalid_strategy(tmp_path: Path) -> None:
+    materialise(tmp_path, "")
+    path = tmp_path / "strategy.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
+    repo = load(tmp_path)
+    assert repo.strategy is None
+    codes = {f.code for f in run(repo, EXAMPLE_TODAY).findings}
+    assert "F002" in codes
+    assert "Z002" not in codes
+
+
+def test_loader_findings_can_be_reconfigured(tmp_path: Path) -> None:
+    block = "# strategy.yaml\ncheck:\n  severity:\n    unknown-reference: warning\n"
+    block += "# initiatives/online-booking.yaml\ndepends_on: [nowhere]\n"
+    result = run(_repo(tmp_path, block), EXAMPLE_TODAY)
+    assert [(f.code, f.severity) for f in result.findings] == [("F005", "warning")]
+
+
+# --- through the command line -------------------------------------------------------------
+
+ENV = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "DIGISTRAT_TODAY": EXAMPLE_TODAY.isoformat()}
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "digistrat", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=ENV,
+    )
+
+
+def test_exit_codes(tmp_path: Path) -> None:
+    clean = materialise(tmp_path / "clean", "")
+    assert cli("check", str(clean)).returncode == 0
+    warn = materialise(tmp_path / "warn", "# strategy.yaml\nindicators: []\n")
+    assert cli("check", str(warn)).returncode == 0
+    assert cli("check", str(warn), "--fail-on", "warning").returncode == 1
+    bad = materialise(tmp_path / "bad", NO_PRINCIPLES)
+    result = cli("check", str(bad))
+    assert result.returncode == 1
+    assert "P001" in result.stdout and "Traceback" not in result.stderr
+    assert cli("check", str(bad), "--ignore", "P001").returncode == 0
+    assert cli("check", str(bad), "--select", "K001,C001").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "yaml"],
+        ["--fail-on", "fatal"],
+        ["--select", "not-a-rule"],
+    ],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
+    root = materialise(tmp_path, "")
+    result = cli("check", str(root), *args)
+    assert result.returncode == 2
+    assert "error:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_configuration_exits_2(tmp_path: Path) -> None:
+    root = materialise(tmp_path, _check_block("check:\n  ignore: [nope]\n"))
+    result = cli("check", str(root))
+    assert result.returncode == 2
+    assert "configuration" in result.stderr and "strategy.yaml:" in result.stderr
+
+
+def test_output_file(tmp_path: Path) -> None:
+    root = materialise(tmp_path / "repo", NO_PRINCIPLES)
+    out = tmp_path / "report.sarif"
+    result = cli("check", str(root), "--format", "sarif", "--output", str(out))
+    assert result.returncode == 1 and result.stdout == ""
+    assert '"ruleId": "P001"' in out.read_text(encoding="utf-8")
+
+
+def test_rules_and_explain_commands() -> None:
+    listing = cli("rules")
+    assert (
+        listing.returncode == 0 and "M001" in listing.stdout and "mission-missing" in listing.stdout
+    )
+    for name in ("C001", "c001", "commitment-without-measure", "F002", "Z001"):
+        result = cli("explain", name)
+        assert result.returncode == 0, name
+        assert "Failing example" in result.stdout or name.startswith(("Z",))
+    unknown = cli("explain", "mision-missing")
+    assert unknown.returncode == 2 and "Did you mean `mission-missing`?" in unknown.stderr
