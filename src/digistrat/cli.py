@@ -17,6 +17,7 @@ from digistrat import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from digistrat.findings import Finding
     from digistrat.loader import Repository
 
 app = typer.Typer(
@@ -240,6 +241,128 @@ def explain(
         hint = f" Did you mean `{close}`?" if close else ""
         fail(f"`{rule}` is not a rule code or name.{hint} See `digistrat rules`.")
     sys.stdout.write(catalogue.explain(found))
+
+
+@app.command()
+def score(
+    path: RepoArg = None,
+    model: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--model", "-m", help="weighted, value-effort, rice or wsjf (default: scoring.model)."
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
+    ] = "table",
+    status: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--status", help="Only these statuses, e.g. --status proposed,approved (repeatable)."
+        ),
+    ] = None,
+    category: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--category", help="Only maintain, improve and/or transform (repeatable)."),
+    ] = None,
+    band: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--band", help="Robustness: points each weight may move up or down (default 10)."
+        ),
+    ] = None,
+    top: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--top", help="Robustness: how many top initiatives to protect (default 5)."),
+    ] = None,
+    show_plan: Annotated[
+        bool,
+        typer.Option("--plan", help="Show the delivery plan (now, next, later) instead."),
+    ] = False,
+    explain_models: Annotated[
+        bool, typer.Option("--explain", help="Explain each model's formula and the options.")
+    ] = False,
+) -> None:
+    """Rank initiatives (weighted matrix, value/effort, RICE, WSJF), test and plan (§10)."""
+    from digistrat.scoring import report
+    from digistrat.scoring.view import UsageProblem, build, explain
+
+    if explain_models:
+        typer.echo(explain(), nl=False)
+        return
+    if fmt not in report.FORMATS:
+        fail(f"unknown format `{fmt}`; choose one of: {', '.join(report.FORMATS)}.")
+    repo = load_repository(path)
+    if show_plan:
+        _print_plan(repo, fmt)
+        return
+    try:
+        view = build(repo, model, status, category, band, top)
+    except UsageProblem as exc:
+        fail(f"{exc}.")
+    ranking = view.ranking
+    if ranking.errors:
+        err = console(stderr=True)
+        for f in [*ranking.errors, *view.notes]:
+            _print_finding(err, f)
+        fail("the scoring configuration cannot be used; fix the problems above.")
+    out = console()
+    if fmt == "csv":
+        typer.echo(report.csv_text(ranking, view.rows, view.robustness), nl=False)
+    elif fmt == "json":
+        typer.echo(
+            report.json_text(ranking, view.rows, view.mix, view.robustness, view.notes), nl=False
+        )
+    elif fmt == "markdown":
+        typer.echo(report.markdown(ranking, view.rows, view.mix, view.robustness), nl=False)
+    else:
+        out.print(report.table(ranking, view.rows, view.robustness))
+        out.print("\nPortfolio mix (initiatives shown):", markup=False)
+        for line in report.portfolio_sentences(view.mix):
+            out.print(f"  {line}", markup=False)
+        if view.robustness is not None:
+            out.print("\nHow robust is the ranking?", markup=False)
+            for line in report.robustness_sentences(view.robustness, ranking):
+                out.print(f"  {line}", markup=False)
+    problems = view.problems
+    if problems and fmt != "json":
+        target = console(stderr=True) if fmt in ("csv", "markdown") else out
+        target.print(f"\n{len(problems)} problem(s) with the scores:", markup=False)
+        for f in problems:
+            _print_finding(target, f)
+    errors = any(f.severity == "error" for f in problems)
+    raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
+
+
+def _print_finding(target: Console, f: Finding) -> None:
+    where = f"{f.path}:{f.line}:{f.column}" if f.line else f.path
+    target.print(f"{where}: {f.code} [{f.severity}] {f.message}", markup=False)
+    if f.hint:
+        target.print(f"    hint: {f.hint}", markup=False)
+
+
+def _print_plan(repo: Repository, fmt: str) -> None:
+    from digistrat.clock import today
+    from digistrat.scoring import plan, plan_report
+
+    result = plan(repo, today())
+    if fmt == "csv":
+        typer.echo(plan_report.csv_text(result), nl=False)
+    elif fmt == "json":
+        typer.echo(plan_report.json_text(result), nl=False)
+    elif fmt == "markdown":
+        typer.echo(plan_report.markdown(result), nl=False)
+    else:
+        out = console()
+        for part in plan_report.renderables(result):
+            out.print(part)
+            out.print()
+    if result.problems and fmt in ("table", "csv"):
+        err = console(stderr=True) if fmt == "csv" else console()
+        for f in result.problems:
+            _print_finding(err, f)
+    errors = any(f.severity == "error" for f in result.problems)
+    raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 
 @app.command()

@@ -14,8 +14,10 @@ Public interface (stable; the website and the CLI use only this):
 
 from digistrat.scoring.config import MODELS, OPTIONS
 from digistrat.scoring.plan import Plan, PlanItem, Quarter, plan
+from digistrat.scoring.portfolio import Portfolio, Share, portfolio
 from digistrat.scoring.ranking import FORMULAS, MODEL_INPUT_KEYS, score
 from digistrat.scoring.result import Column, Contribution, Ranking, Row
+from digistrat.scoring.robustness import RankRange, Reorder, Robustness, robustness
 
 __all__ = [
     "FORMULAS",
@@ -26,9 +28,16 @@ __all__ = [
     "Contribution",
     "Plan",
     "PlanItem",
+    "Portfolio",
     "Quarter",
+    "RankRange",
     "Ranking",
+    "Reorder",
+    "Robustness",
     "Row",
+    "Share",
     "plan",
+    "portfolio",
+    "robustness",
     "score",
 ]

@@ -16,6 +16,9 @@ How it is built (a "serial schedule", one initiative at a time, each at its earl
 4. initiatives in a dependency loop, or waiting for one that was stopped or does not exist,
    cannot be planned: they are listed as blocked, and each loop is reported as an error.
 
+An initiative runs from the quarter of its ``start`` to the quarter of its ``end`` when it has
+both dates, otherwise for ``plan-duration`` quarters (an option, default 2).
+
 Quarters are calendar quarters (January to March, April to June…), labelled by their months so
 that they read the same for calendar and financial years. "Now" is the current quarter, "next"
 the two quarters after it, "later" anything beyond.

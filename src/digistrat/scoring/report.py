@@ -1,0 +1,303 @@
+"""The ranking as output: a rich table, CSV, JSON or Markdown. Pure: returns text or
+renderables; ``cli.py`` prints them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from digistrat.findings import Finding
+from digistrat.scoring.portfolio import Portfolio
+from digistrat.scoring.result import Ranking, Row
+from digistrat.scoring.robustness import Robustness
+from digistrat.scoring.value_effort import LABELS
+
+FORMATS = ("table", "csv", "json", "markdown")
+TITLES = {
+    "weighted": "weighted matrix",
+    "value-effort": "value and effort",
+    "rice": "RICE (reach × impact × confidence ÷ effort)",
+    "wsjf": "WSJF (cost of delay ÷ job size)",
+}
+
+
+def num(value: float | None, places: int = 2) -> str:
+    """A number for people: ``70``, ``33.33``, ``0.5``; empty when missing."""
+    if value is None:
+        return ""
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def total_text(ranking: Ranking, row: Row) -> str:
+    if row.total is None:
+        return "missing"
+    return f"{num(row.total, 1)}%" if ranking.unit == "%" else num(row.total)
+
+
+def rank_text(row: Row) -> str:
+    if row.rank is None:
+        return "–"
+    return f"{row.rank}=" if row.tied else str(row.rank)
+
+
+def cell(ranking: Ranking, row: Row, cid: str) -> str:
+    """A criterion's cell: the score, a mark if outside its scale, the points it adds."""
+    c = row.contributions.get(cid)
+    if c is None or c.score is None:
+        return "missing"
+    mark = "!" if c.out_of_scale else ""
+    if c.points is None:
+        return f"{num(c.score)}{mark}"
+    return f"{num(c.score)}{mark} → {num(c.points, 1)}"
+
+
+def headers(ranking: Ranking) -> list[str]:
+    out = []
+    for c in ranking.criteria:
+        scale = f" {num(c.min)}–{num(c.max)}" if c.weight is not None else ""
+        weight = f" {num(c.weight, 1)}%" if c.weight is not None else ""
+        out.append(f"{c.label}{weight}{scale}")
+    return out
+
+
+def _range_text(rb: Robustness | None, row: Row) -> str:
+    if rb is None or not rb.applicable or row.id not in rb.ranges:
+        return ""
+    r = rb.ranges[row.id]
+    return str(r.best) if r.best == r.worst else f"{r.best}–{r.worst}"
+
+
+def table(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> Any:
+    """A rich Table of the ranking."""
+    from rich.table import Table
+
+    title = f"Prioritisation: {TITLES.get(ranking.model, ranking.model)}"
+    t = Table(title=title, title_justify="left", show_lines=False)
+    t.add_column("Rank", justify="right")
+    t.add_column("Initiative")
+    for h in headers(ranking):
+        t.add_column(h, justify="right")
+    if ranking.model in ("rice", "wsjf"):
+        t.add_column("Effort", justify="right")
+    if ranking.model == "value-effort":
+        t.add_column("Effort", justify="right")
+        t.add_column("Quadrant")
+    t.add_column("Total" if ranking.unit else "Score", justify="right")
+    with_range = rb is not None and rb.applicable
+    if with_range:
+        t.add_column(f"Rank ±{num(rb.band if rb else 0)} pts", justify="right")
+    for h in ("Category", "Type", "Status"):
+        t.add_column(h)
+    for row in rows:
+        cells = [rank_text(row), f"{row.name} ({row.id})"]
+        cells += [cell(ranking, row, c.id) for c in ranking.criteria]
+        if ranking.model in ("rice", "wsjf", "value-effort"):
+            cells.append(num(row.effort) or "missing")
+        if ranking.model == "value-effort":
+            cells.append(LABELS.get(row.quadrant or "", "–"))
+        cells.append(total_text(ranking, row))
+        if with_range:
+            cells.append(_range_text(rb, row))
+        cells += [row.category, row.type, row.status]
+        t.add_row(*cells)
+    return t
+
+
+def csv_text(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> str:
+    """One line per initiative; each criterion as its score and the points it adds."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    head = ["rank", "id", "name"]
+    for c in ranking.criteria:
+        head += [c.id] + ([f"{c.id}_points"] if c.weight is not None else [])
+    head += ["effort", "value", "quadrant", "total", "tied", "best_rank", "worst_rank"]
+    head += ["category", "type", "status", "missing"]
+    w.writerow(head)
+    for row in rows:
+        line: list[Any] = [row.rank if row.rank is not None else "", row.id, row.name]
+        for c in ranking.criteria:
+            con = row.contributions[c.id]
+            line.append(num(con.score, 6))
+            if c.weight is not None:
+                line.append(num(con.points, 6))
+        r = rb.ranges.get(row.id) if rb is not None and rb.applicable else None
+        line += [num(row.effort, 6), num(row.value, 6), row.quadrant or "", num(row.total, 6)]
+        line += ["yes" if row.tied else "no", r.best if r else "", r.worst if r else ""]
+        line += [row.category, row.type, row.status, " ".join(row.missing)]
+        w.writerow(line)
+    return buf.getvalue()
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "message": f.message,
+        "hint": f.hint,
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def json_data(
+    ranking: Ranking,
+    rows: Sequence[Row],
+    mix: Portfolio,
+    rb: Robustness | None,
+    notes: Sequence[Finding] = (),
+) -> dict[str, Any]:
+    """Everything, as plain JSON-ready data."""
+    out_rows = []
+    for row in rows:
+        r = rb.ranges.get(row.id) if rb is not None and rb.applicable else None
+        out_rows.append(
+            {
+                "rank": row.rank,
+                "id": row.id,
+                "name": row.name,
+                "total": _round(row.total),
+                "tied": row.tied,
+                "scores": {
+                    k: {
+                        "score": c.score,
+                        "points": _round(c.points),
+                        "out_of_scale": c.out_of_scale,
+                    }
+                    for k, c in row.contributions.items()
+                },
+                "missing": list(row.missing),
+                "effort": row.effort,
+                "value": _round(row.value),
+                "quadrant": row.quadrant,
+                "category": row.category,
+                "type": row.type,
+                "status": row.status,
+                "rank_range": {"best": r.best, "worst": r.worst} if r else None,
+            }
+        )
+    return {
+        "model": ranking.model,
+        "unit": ranking.unit,
+        "criteria": [asdict(c) for c in ranking.criteria],
+        "options": ranking.options,
+        "rows": out_rows,
+        "portfolio": asdict(mix),
+        "robustness": asdict(rb) if rb is not None else None,
+        "problems": [finding_dict(f) for f in (*ranking.problems, *notes)],
+    }
+
+
+def json_text(*args: Any, **kw: Any) -> str:
+    return json.dumps(json_data(*args, **kw), indent=2, ensure_ascii=False) + "\n"
+
+
+def _md_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def markdown(ranking: Ranking, rows: Sequence[Row], mix: Portfolio, rb: Robustness | None) -> str:
+    """A Markdown report: the matrix, the portfolio mix, robustness and problems."""
+    head = ["Rank", "Initiative", *headers(ranking)]
+    if ranking.model in ("rice", "wsjf", "value-effort"):
+        head.append("Effort")
+    if ranking.model == "value-effort":
+        head.append("Quadrant")
+    head += ["Total" if ranking.unit else "Score", "Category", "Type", "Status"]
+    lines = [f"## Prioritisation: {TITLES.get(ranking.model, ranking.model)}", ""]
+    lines += [_md_row(head), _md_row(["---"] * len(head))]
+    for row in rows:
+        cells = [rank_text(row), row.name, *[cell(ranking, row, c.id) for c in ranking.criteria]]
+        if ranking.model in ("rice", "wsjf", "value-effort"):
+            cells.append(num(row.effort) or "missing")
+        if ranking.model == "value-effort":
+            cells.append(LABELS.get(row.quadrant or "", "–"))
+        cells += [total_text(ranking, row), row.category, row.type, row.status]
+        lines.append(_md_row(cells))
+    lines += ["", "### Portfolio mix", ""]
+    lines += [_md_row(["Group", "Initiatives", "Share of effort"]), _md_row(["---"] * 3)]
+    for share in (*mix.categories, *mix.types):
+        pct = f"{num(share.effort_share, 1)}%" if share.effort_share is not None else "–"
+        lines.append(_md_row([share.group, str(share.count), pct]))
+    if rb is not None:
+        lines += ["", "### How robust is the ranking?", ""]
+        lines += [f"- {s}" for s in robustness_sentences(rb, ranking)]
+    if ranking.problems:
+        lines += ["", "### Problems", ""]
+        for f in ranking.problems:
+            where = f"{f.path}:{f.line}" if f.line else f.path
+            lines.append(f"- `{where}` {f.code}: {f.message}. {f.hint}")
+    return "\n".join(lines) + "\n"
+
+
+def portfolio_sentences(mix: Portfolio) -> list[str]:
+    out = []
+    for groups in (mix.categories, mix.types):
+        parts = []
+        for s in groups:
+            share = f", {num(s.effort_share, 1)}% of effort" if s.effort_share is not None else ""
+            parts.append(f"{s.group} {s.count}{share}")
+        out.append("; ".join(parts))
+    if mix.without_effort:
+        out.append(
+            f"{len(mix.without_effort)} initiative(s) have no effort and are left out of the "
+            "effort shares: " + ", ".join(mix.without_effort)
+        )
+    return out
+
+
+def robustness_sentences(rb: Robustness, ranking: Ranking) -> list[str]:
+    """Plain-English findings of the robustness analysis."""
+    if not rb.applicable:
+        return [f"Not assessed: {rb.note}."]
+    labels = {c.id: c.label for c in ranking.criteria}
+    names = {r.id: r.name for r in ranking.rows}
+    how = "every corner" if rb.method == "corners" else "a fixed sample of corners"
+    out = [
+        f"Each weight moved by up to ±{num(rb.band)} points ({how} of that range, "
+        f"{rb.weightings} weightings): the rank range column shows the best and worst rank "
+        "each initiative reaches."
+    ]
+    stable = [i for i, r in rb.ranges.items() if r.rank <= rb.top and r.best == r.worst]
+    if stable:
+        out.append(
+            "Keeps its place whatever the weights within the band: "
+            + ", ".join(names[i] for i in stable)
+            + "."
+        )
+    for above, below in rb.ties:
+        out.append(
+            f"{names[above]} and {names[below]} have the same total: their order follows "
+            "their names, and any change of weights that separates them decides it."
+        )
+    s = rb.smallest
+    if s is None:
+        out.append(f"No change of weights can reorder the top {rb.top}.")
+    elif s.points is not None:
+        moves = " and ".join(
+            f"{num(m.points, 1)} from {labels.get(m.source, m.source)} to "
+            f"{labels.get(m.target, m.target)}"
+            for m in s.moves
+        )
+        out.append(
+            f"The smallest change that reorders the top {rb.top}: moving just over "
+            f"{num(s.points, 1)} points of weight ({moves}) would put {names[s.below]} above "
+            f"{names[s.above]} (now {num(s.gap, 1)} points apart)."
+        )
+    for p in rb.pairs:
+        if p.points is None:
+            out.append(
+                f"{names[p.above]} stays above {names[p.below]} under any weights: it scores "
+                "at least as well on every criterion."
+            )
+    return out
