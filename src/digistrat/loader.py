@@ -237,6 +237,35 @@ def _validate(
         return None, findings_from(model, exc, data, path)
 
 
+def _folder_problem(root: Path, real_root: Path, kind: str) -> Finding | None:
+    """A kind's folder that is a file, or a link leaving the repository, is reported."""
+    folder = root / kind
+    if folder.is_symlink():
+        try:
+            inside = folder.resolve().is_relative_to(real_root)
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            return F.make(
+                F.UNREADABLE_FILE,
+                kind,
+                None,
+                None,
+                f"the `{kind}` folder is a link to somewhere outside the repository",
+                "Keep the files inside the repository: replace the link with a real folder.",
+            )
+    elif folder.exists() and not folder.is_dir():
+        return F.make(
+            F.UNREADABLE_FILE,
+            kind,
+            None,
+            None,
+            f"`{kind}` should be a folder holding one file per entry, but it is a file",
+            f"Rename the file, and create a `{kind}` folder for the entries.",
+        )
+    return None
+
+
 def _entity_files(root: Path, kind: str) -> list[Path]:
     folder = root / kind
     if not folder.is_dir():
@@ -275,6 +304,10 @@ def _load(root: Path) -> Repository:
     count = 0
     for kind, model in KINDS.items():
         store = repo.entities(kind)
+        problem = _folder_problem(root, reader.real_root, kind)
+        if problem is not None:
+            reader.findings.append(problem)
+            continue
         for file in _entity_files(root, kind):
             count += 1
             if count > MAX_FILES:
