@@ -65,6 +65,7 @@ def test_vague_words_near_misses(text: str) -> None:
         ("robotic process automation (RPA)", ["robotic process automation", "RPA"]),
         ("a blockchain for consent", ["blockchain"]),
         ("digital twins of wards", ["digital twins"]),
+        ("Smart Hospital IoT Platform", ["IoT"]),
     ],
 )
 def test_hype_terms_found(text: str, expected: list[str]) -> None:
@@ -96,6 +97,7 @@ def test_jargon_words() -> None:
     ]
     assert prose.find_terms("pick the low hanging fruit", JARGON_WORDS) == ["low hanging fruit"]
     assert prose.find_terms("a leveret and a paradise", JARGON_WORDS) == []
+    assert prose.find_terms("a single pane of glass", JARGON_WORDS) == ["single pane of glass"]
 
 
 def test_user_terms_any_capitals_and_acronyms_exact() -> None:
@@ -142,6 +144,7 @@ def test_anchors(text: str) -> None:
         "we may improve things",  # may, the verb, is not a month
         "a someone and a tone",  # number words only as whole words
         "march forward together",
+        "reach HIMSS Stage 7 with Windows 11 and NHS 111",  # numbers that are names
     ],
 )
 def test_no_anchor(text: str) -> None:
@@ -269,6 +272,7 @@ def test_solution_phrasing_with_no_verbs_still_sees_passive() -> None:
     [
         ("Replace with a name", "Replace with a …"),
         ("replace this with one sentence", "replace this with …"),
+        ("Replace me with your text", "Replace me with …"),
         ("TODO", "TODO"),
         ("Owner tbc", "tbc"),
         ("Due date TBD.", "TBD"),
@@ -287,6 +291,8 @@ def test_placeholders(text: str, found: str) -> None:
     [
         "Replacement of paper forms saves 2 hours a week",
         "We will replace fax with email",
+        "Replace this fax-based process with online forms",
+        "Replace paper with a form",
         "a to-do list for ward clerks",
         "XXL scrubs",
         "Dr Todorov leads it",

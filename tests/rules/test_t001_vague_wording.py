@@ -43,6 +43,8 @@ def test_baseline_passes(tmp_path: Path) -> None:
         "Streamlined referrals for GPs.",
         "Enhanced patient experience for all.",
         "Optimize flow across the hospital.",
+        "Become a fully digital trust.",
+        "A seamless, world-class hospital at HIMSS Stage 7.",
     ],
 )
 def test_vague_commitments(tmp_path: Path, statement: str) -> None:

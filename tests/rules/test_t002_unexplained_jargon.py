@@ -14,7 +14,7 @@ category: improve
 technology:
   - PAS
 owner:
-  name: Dr Asha Patel
+  name: Dr Asha Patel OBE
   role: CCIO
   function: clinical
 """
@@ -28,7 +28,7 @@ def test_baseline_passes(tmp_path: Path) -> None:
     assert run(rule, tmp_path) == []
 
 
-def test_undefined_acronym_reported_once_at_first_use(tmp_path: Path) -> None:
+def test_undefined_acronym_reported_once_per_file_at_first_use(tmp_path: Path) -> None:
     found = run(
         rule,
         tmp_path,
@@ -41,13 +41,14 @@ def test_undefined_acronym_reported_once_at_first_use(tmp_path: Path) -> None:
     )
     assert where(found) == [
         ("initiatives/a-letters.yaml", 2),
+        ("initiatives/b-results.yaml", 1),
         ("initiatives/b-results.yaml", 2),
     ]
     assert found[0][2] == (
-        "the acronym “PAS” is used here (and 2 more times) but is never spelled out anywhere "
-        "in the strategy"
+        "the acronym “PAS” is used here but is never spelled out anywhere in the strategy"
     )
-    assert "“LIMS” is used here but" in found[1][2]
+    assert "“PAS” is used here (and 1 more time in this file) but" in found[1][2]
+    assert "“LIMS” is used here but" in found[2][2]
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,7 @@ def test_acronym_near_misses(tmp_path: Path, description: str) -> None:
 
 
 def test_codes_roles_and_tags_are_not_read(tmp_path: Path) -> None:
-    """The technology tag `PAS` and role `CCIO` in the initiative are not sentences."""
+    """The technology tag `PAS`, the owner's `OBE` and role `CCIO` are not sentences."""
     found = run(rule, tmp_path, write={"initiatives/x.yaml": _initiative()})
     assert found == []
 
@@ -141,3 +142,27 @@ def test_jargon_option_replaces_the_list(tmp_path: Path) -> None:
     assert len(found) == 1
     assert "“ecosystem”" in found[0][2]
     assert run(rule, tmp_path, write=files, options={"jargon-words": []}) == []
+
+
+def test_needs_and_objectives_are_read_but_references_are_not(tmp_path: Path) -> None:
+    found = run(
+        rule,
+        tmp_path,
+        merge={
+            "strategy.yaml": """
+            objectives:
+              - {id: holistic-care, title: Cut waits in the ED, kind: clinical}
+            """,
+            "users/outpatients.yaml": """
+            needs:
+              - id: know-when
+                statement: As a patient I need my PIFU date, so I can plan.
+                priority: high
+            """,
+            "initiatives/online-booking.yaml": "objectives: [holistic-care]",
+        },
+    )
+    assert [message.split(" is used")[0] for _, _, message in found] == [
+        "the acronym “ED”",
+        "the acronym “PIFU”",
+    ]

@@ -17,10 +17,14 @@ def test_baseline_passes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("mission", "problem"),
     [
-        ("We put patients first. We give staff the tools they need.", "2 sentences"),
+        ("We put patients first in everything. We give staff the tools they need.", "2 sentences"),
         (LONG, "31 words"),
         (f"Patients first. {LONG}", "2 sentences and 33 words"),
-        ("Patients first! Staff second? Partners third.", "3 sentences"),
+        (
+            "Patients first, always and everywhere! Staff second, with the right tools? "
+            "Partners third.",
+            "3 sentences",
+        ),
     ],
 )
 def test_too_long(tmp_path: Path, mission: str, problem: str) -> None:
@@ -39,6 +43,8 @@ def test_too_long(tmp_path: Path, mission: str, problem: str) -> None:
         "Led by Dr. Patel, St. Mary's works from anywhere.",
         "Patients and staff get what they need online, first time: no phone queues, no paper.",
         "The work from anywhere trust!",
+        "Digital by default. Human by choice.",  # a short slogan
+        "Patients first. Staff second. Partners third. Always.",
     ],
 )
 def test_succinct_missions_pass(tmp_path: Path, mission: str) -> None:
@@ -54,7 +60,11 @@ def test_no_mission_is_another_rule(tmp_path: Path) -> None:
 
 
 def test_options(tmp_path: Path) -> None:
-    files = {"strategy.yaml": strategy_with(mission="Patients first. Staff second.")}
+    files = {
+        "strategy.yaml": strategy_with(
+            mission="Patients first in all we do. Staff second, with the right tools for the job."
+        )
+    }
     assert run(rule, tmp_path, write=files, options={"mission-max-sentences": 2}) == []
     found = run(rule, tmp_path, write=files, options={"mission-max-words": 3})
     assert "aim for one sentence of at most 3 words" in found[0][2]

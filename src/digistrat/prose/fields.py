@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ NOT_PROSE = frozenset(
         "id",
         "kind",
         "function",
+        "owner",
         "role",
         "unit",
         "source",
@@ -41,18 +43,12 @@ NOT_PROSE = frozenset(
         "last_reviewed",
         "switch_off",
         "until",
-        "needs",
-        "services",
-        "users",
-        "objectives",
-        "initiatives",
-        "depends_on",
-        "scores",
         "likelihood",
     }
 )
-"""Keys whose values are codes, names of systems, dates or references rather than sentences
-someone reads: acronyms and jargon are not looked for there."""
+"""Keys whose values are codes, people and their roles, names of systems or dates rather than
+sentences someone reads: acronyms and jargon are not looked for there. (References to other
+entries are lists of ids, found by their form: see :func:`is_identifier`.)"""
 
 SETTINGS = frozenset({"check", "scoring"})
 """Top-level keys of strategy.yaml holding digistrat's own settings, never strategy text."""
@@ -94,18 +90,49 @@ def entities_in_order(repo: Repository) -> Iterator[tuple[str, str, Any]]:
             yield kind, ident, source.data
 
 
-def repository_text(repo: Repository, skip: frozenset[str] = frozenset()) -> Iterator[TextValue]:
-    """Every text value of the repository (digistrat's own settings excluded), in order."""
+def repository_text(
+    repo: Repository,
+    skip: frozenset[str] = frozenset(),
+    wanted: Callable[[str], object] | None = None,
+) -> list[TextValue]:
+    """The text values of the repository (digistrat's own settings excluded), in order.
+
+    ``wanted`` is a cheap test of the text (a compiled pattern's ``search``, say): only values
+    that pass it are returned. Nothing is allocated for the others, which keeps a scan of ten
+    thousand files fast (allocating a record per value makes the garbage collector walk the
+    whole loaded repository again and again).
+    """
+    out: list[TextValue] = []
+    path: list[str | int] = []
+
+    def visit(node: Any, kind: str, ident: str) -> None:
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if isinstance(value, str):
+                if (wanted is None or wanted(value)) and key not in skip:
+                    path.append(key)
+                    out.append(TextValue(kind, ident, tuple(path), value))
+                    path.pop()
+            elif isinstance(value, (dict, list)) and key not in skip:
+                path.append(key)
+                visit(value, kind, ident)
+                path.pop()
+
     for kind, ident, data in entities_in_order(repo):
-        if not isinstance(data, dict):
-            continue
-        for key, value in data.items():
-            if not isinstance(key, (str, int)) or key in skip:
-                continue
-            if kind == "strategy" and key in SETTINGS:
-                continue
-            for loc, text in text_values(value, skip, (key,)):
-                yield TextValue(kind, ident, loc, text)
+        if isinstance(data, dict):
+            if kind == "strategy":
+                data = {k: v for k, v in data.items() if k not in SETTINGS}
+            visit(data, kind, ident)
+    return out
+
+
+_IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?")
+
+
+def is_identifier(text: str) -> bool:
+    """Whether ``text`` is an id or a reference (``online-booking``, ``outpatients/know-when``)
+    or a one-word code such as a status, rather than words someone reads."""
+    return _IDENTIFIER.fullmatch(text) is not None
 
 
 def terms_option(value: Any, default: tuple[str, ...]) -> tuple[str, ...]:

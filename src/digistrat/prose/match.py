@@ -37,7 +37,7 @@ def _inflected(token: str) -> str:
 def _term(term: str) -> str:
     """One term as a regex: capitalised acronyms exactly, other words case-insensitively."""
     term = term.strip()
-    if sum(c.isupper() for c in term) >= 2 and " " not in term:
+    if _is_exact(term):
         return re.escape(term) + "s?"
     tokens = re.split(r"([\s-]+)", term.lower())
     out: list[str] = []
@@ -65,10 +65,50 @@ def terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!{_WORD_CHAR})(?:{'|'.join(parts)})(?!{_WORD_CHAR})")
 
 
+def _is_exact(term: str) -> bool:
+    return sum(c.isupper() for c in term) >= 2 and " " not in term
+
+
+def _stem(term: str) -> str:
+    """A lower-case piece of text that every match of ``term`` contains."""
+    tokens = re.split(r"[\s-]+", term.lower())
+    if len(tokens) > 1 or not tokens[0].isalpha() or len(tokens[0]) < 4:
+        return tokens[0]
+    token = tokens[0]
+    if token.endswith(("ise", "ize")):
+        return token[:-2]
+    return token[:-1] if token.endswith(("e", "y")) else token
+
+
+@lru_cache(maxsize=64)
+def _stems(terms: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(lower-case stems, exact acronyms) for a quick test before the full pattern."""
+    terms = tuple(t.strip() for t in terms if t and t.strip())
+    exact = tuple(sorted({t for t in terms if _is_exact(t)}))
+    lower = tuple(sorted({_stem(t) for t in terms if not _is_exact(t)}))
+    return lower, exact
+
+
+def might_contain(text: str, terms: tuple[str, ...]) -> bool:
+    """A quick test: ``False`` means none of ``terms`` is in ``text`` (plain substring
+    searches, many times faster than the full pattern on long text)."""
+    lower, exact = _stems(terms)
+    for stem in exact:
+        if stem in text:
+            return True
+    if lower:
+        folded = text.lower()
+        for stem in lower:
+            if stem in folded:
+                return True
+    return False
+
+
 def find_terms(text: str, terms: Iterable[str]) -> list[str]:
     """The terms from ``terms`` used in ``text`` (as written there), in order, without repeats."""
-    pattern = terms_pattern(tuple(terms))
-    if pattern is None:
+    terms = tuple(terms)
+    pattern = terms_pattern(terms)
+    if pattern is None or not might_contain(text, terms):
         return []
     seen: dict[str, None] = {}
     for match in pattern.finditer(text):
@@ -89,7 +129,7 @@ def unquoted(text: str) -> str:
 # --- numbers, dates and other measurable anchors --------------------------------------------
 
 _ANCHOR = re.compile(
-    r"\d|%|(?<![^\W_])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"%|(?<![^\W_])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|halve|halved|double|"
     r"doubled|twice|triple|tripled|third|quarter|zero|per\s+cent|percent|"
     r"within|at\s+least|at\s+most|less\s+than|fewer\s+than|more\s+than|no\s+longer|"
@@ -99,15 +139,30 @@ _ANCHOR = re.compile(
 )
 
 
+_NUMBER = re.compile(r"\d+")
+_NAMED_BY_NUMBER = re.compile(
+    r"(?i:stage|phase|level|tier|band|version|release|step|type|windows|office|web|nhs)\s*$"
+)
+
+
 def has_anchor(text: str) -> bool:
-    """Whether ``text`` pins itself down with a number, date, proportion or limit."""
-    return _ANCHOR.search(text) is not None
+    """Whether ``text`` pins itself down with a number, date, proportion or limit.
+
+    A number that is part of a name ("Stage 7", "Windows 11", "NHS 111") does not count."""
+    if _ANCHOR.search(text):
+        return True
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        if not _NAMED_BY_NUMBER.search(text[max(0, start - 12) : start]):
+            return True
+    return False
 
 
 # --- acronyms ---------------------------------------------------------------------------------
 
 _ACRONYM = re.compile(r"(?<![\w&'’])([A-Z][A-Z0-9&]*[A-Z0-9])(?:s|['’]s)?(?![\w&'’])")
 _ROMAN = re.compile(r"^[IVX]+$")
+_LOWER_RUN = re.compile(r"[a-z]{3}")
 _SHOUTED = frozenset(
     [
         "ALL",
@@ -152,11 +207,11 @@ def acronyms(text: str) -> Iterator[str]:
     """Each acronym used in ``text`` (``EPR``, ``A&E``, ``PAS``; plural ``EPRs`` as ``EPR``).
 
     Whole tokens of two to six capitals (digits allowed after the first letter), so ``AI`` is
-    not found in ``CHAIN`` or ``maintain``. Text that is mostly capitals (a shouted heading) and
-    roman numerals are ignored.
+    not found in ``CHAIN`` or ``maintain``. Long text with no lower-case word (a shouted
+    heading) and roman numerals are ignored.
     """
-    if sum(c.isupper() for c in text) * 5 > sum(c.isalpha() for c in text) * 4 > 80:
-        return
+    if len(text) > 40 and not _LOWER_RUN.search(text):
+        return  # a shouted heading, not acronyms
     for match in _ACRONYM.finditer(text):
         token = match.group(1)
         if _is_acronym(token):
@@ -294,7 +349,7 @@ def solution_phrasing(text: str, verbs: Iterable[str]) -> str | None:
 # --- placeholders ---------------------------------------------------------------------------------
 
 _FILL_IN = re.compile(r"[<\[]\s*(?:your|insert|enter|add)\b[^>\]\n]{0,60}[>\]]", re.IGNORECASE)
-_REPLACE_ME = re.compile(r"^\s*replace\s+(?:with|this|me)\b", re.IGNORECASE)
+_REPLACE_ME = re.compile(r"^\s*replace\s+(?:this\s+|me\s+)?with\b", re.IGNORECASE)
 
 
 def placeholder(text: str, markers: Iterable[str]) -> str | None:

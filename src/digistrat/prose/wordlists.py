@@ -17,6 +17,7 @@ VAGUE_WORDS: tuple[str, ...] = (
     "seamless",
     "cutting-edge",
     "state-of-the-art",
+    "fully digital",
 )
 """Words that promise change without saying what or how much (guide §1 Vague, §11 Tangible)."""
 
@@ -34,6 +35,8 @@ JARGON_WORDS: tuple[str, ...] = (
     "thought leadership",
     "transformation journey",
     "digital journey",
+    "single pane of glass",
+    "data-driven insights",
 )
 """Management-speak that a board member or patient would have to translate (guide §11)."""
 
@@ -41,7 +44,6 @@ ACRONYMS_ALLOWED: tuple[str, ...] = (
     "NHS",
     "GP",
     "A&E",
-    "AI",
     "UK",
     "IT",
     "CEO",
@@ -74,6 +76,8 @@ HYPE_TECH: tuple[str, ...] = (
     "NFT",
     "Web3",
     "digital twin",
+    "IoT",
+    "internet of things",
 )
 """Cutting-edge technology the guide warns against putting at the core (§1 Unproven tech).
 Terms with two or more capitals (``AI``, ``RPA``) match only with those exact capitals."""

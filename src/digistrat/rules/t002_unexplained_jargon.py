@@ -6,9 +6,10 @@ members, patients and most staff do not know what a PAS, an LIMS or "leveraging 
 means. This rule reads the sentences of every file (not ids, dates, roles, units, data sources
 or technology tags) and reports:
 
-* an acronym (two to six capitals, such as ``PAS`` or ``A&E``) that is spelled out nowhere in
-  the repository, once, where it is first used. Spelling it out once anywhere is enough, either
-  as "patient administration system (PAS)" or as "PAS (patient administration system)";
+* an acronym (two to six capitals, such as ``PAS`` or ``LIMS``) that is spelled out nowhere in
+  the repository, once in each file, where the file first uses it (so the warning shows in the
+  file being changed). Spelling it out once anywhere is enough, either as "patient
+  administration system (PAS)" or as "PAS (patient administration system)";
 * each use of a jargon phrase such as "synergy", "paradigm", "holistic" or "leverage".
 
 Quoted passages (someone else's words in double quotes) are not searched for jargon.
@@ -16,7 +17,7 @@ Quoted passages (someone else's words in double quotes) are not searched for jar
 Options:
 
 * ``acronyms-allowed``: acronyms every reader knows, in addition to the built-in ones (NHS, GP,
-  A&E, AI, UK, IT, CEO, COVID, ID, SMS, PDF, PC, TV, OK). Matched with their exact capitals.
+  A&E, UK, IT, CEO, COVID, ID, SMS, PDF, PC, TV, OK). Matched with their exact capitals.
 * ``jargon-words``: the jargon looked for (whole words, any capitals, usual endings). Setting
   it replaces the default list.
 
@@ -35,6 +36,7 @@ Passing example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from digistrat import prose
@@ -52,6 +54,9 @@ OPTIONS: dict[str, object] = {
 }
 
 
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]")
+
+
 @dataclass(slots=True)
 class _FirstUse:
     value: prose.TextValue
@@ -62,21 +67,31 @@ def check(ctx: Context) -> Check:
     extra = prose.terms_option(ctx.option("acronyms-allowed", ()), ())
     allowed = frozenset(ACRONYMS_ALLOWED) | frozenset(extra)
     jargon = prose.terms_option(ctx.option("jargon-words", JARGON_WORDS), JARGON_WORDS)
-    defined: set[str] = set()
-    for value in prose.repository_text(ctx.repo):
-        defined |= prose.defined_acronyms(value.text)
 
-    first_use: dict[str, _FirstUse] = {}
-    for value in prose.repository_text(ctx.repo, prose.NOT_PROSE):
+    def wanted(text: str) -> bool:
+        return bool(_CAPITALS.search(text)) or prose.might_contain(text, jargon)
+
+    # One pass over the files: definitions count wherever they are, uses only in sentences.
+    candidates = prose.repository_text(ctx.repo, wanted=wanted)
+    defined: set[str] = set()
+    for value in candidates:
+        if "(" in value.text:
+            defined |= prose.defined_acronyms(value.text)
+
+    first_use: dict[tuple[str, str, str], _FirstUse] = {}
+    for value in candidates:
+        if not prose.NOT_PROSE.isdisjoint(value.loc) or prose.is_identifier(value.text):
+            continue
         for token in prose.acronyms(value.text):
             if token in defined or prose.is_allowed_acronym(token, allowed):
                 continue
-            seen = first_use.get(token)
+            key = (value.kind, value.ident, token)
+            seen = first_use.get(key)
             if seen is None:
-                first_use[token] = _FirstUse(value)
+                first_use[key] = _FirstUse(value)
             else:
                 seen.count += 1
-        found = prose.find_terms(prose.unquoted(value.text), jargon) if jargon else []
+        found = prose.find_terms(prose.unquoted(value.text), jargon)
         if found:
             quoted = ", ".join(f"“{w}”" for w in found)
             yield Violation(
@@ -88,8 +103,8 @@ def check(ctx: Context) -> Check:
                 "Say plainly what will happen and for whom, for example “use” instead of "
                 "“leverage”, or “working together” instead of “synergy”.",
             )
-    for token, use in first_use.items():
-        more = f" (and {use.count - 1} more time{'s' if use.count > 2 else ''})"
+    for (_, _, token), use in first_use.items():
+        more = f" (and {use.count - 1} more time{'s' if use.count > 2 else ''} in this file)"
         yield Violation(
             use.value.kind,
             use.value.ident,

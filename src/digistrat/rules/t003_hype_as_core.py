@@ -7,9 +7,10 @@ basics (records, connectivity, devices) come first, and a good strategy says so 
 (Mixed portfolios) separates core work, which must deliver, from experiments, which are allowed
 to fail. An initiative marked ``type: core`` whose name, description or technology tags
 mention AI, machine learning, blockchain, robotic process automation (RPA), the metaverse,
-large language models, quantum computing, NFTs or digital twins is reported. Initiatives that
-are done or stopped are not. The message is stronger when no initiative fixing the basics
-(electronic patient record, Wi-Fi, network, devices, infrastructure) is under way or done.
+large language models, quantum computing, NFTs, digital twins or the internet of things
+(IoT) is reported. Initiatives that are done or stopped are not. The message is stronger when
+no initiative fixing the basics (electronic patient record, Wi-Fi, network, devices,
+infrastructure) is under way or done.
 
 Options:
 
@@ -21,13 +22,13 @@ Options:
 Failing example::
 
     # initiatives/online-booking.yaml
-    name: AI-powered outpatient booking
+    name: Machine learning to predict missed appointments
     type: core
 
 Passing example::
 
     # initiatives/online-booking.yaml
-    name: AI-powered outpatient booking
+    name: Machine learning to predict missed appointments
     type: experiment
 """
 

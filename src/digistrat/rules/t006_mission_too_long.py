@@ -4,8 +4,9 @@ The guide asks whether the strategy has a succinct mission that is understood ac
 organisation (§2 Q2): a simple, clear message that everyone on the board recognises and staff
 repeat, such as "the work from anywhere trust". A mission of several sentences or a long list
 of aims will not be remembered, let alone repeated. This rule counts the words and sentences
-of ``mission`` in strategy.yaml (abbreviations such as "e.g." do not end a sentence). A missing
-mission is reported by its own rule.
+of ``mission`` in strategy.yaml (abbreviations such as "e.g." do not end a sentence). A mission
+of a dozen words or fewer is never too long, however it is punctuated: "Digital by default.
+Human by choice." is a fine slogan. A missing mission is reported by its own rule.
 
 Options:
 
@@ -38,6 +39,9 @@ SECTION = "§2 Q2 Succinct mission"
 QUESTIONS = (2,)
 OPTIONS: dict[str, object] = {"mission-max-words": 30, "mission-max-sentences": 1}
 
+_SLOGAN_WORDS = 12
+"""A mission this short is memorable however many full stops it has."""
+
 
 def check(ctx: Context) -> Check:
     strategy = ctx.repo.strategy
@@ -48,7 +52,7 @@ def check(ctx: Context) -> Check:
     words = prose.word_count(strategy.mission)
     sentences = prose.sentence_count(strategy.mission)
     problems: list[str] = []
-    if sentences > max_sentences:
+    if sentences > max_sentences and words > _SLOGAN_WORDS:
         problems.append(f"{sentences} sentences")
     if words > max_words:
         problems.append(f"{words} words")
