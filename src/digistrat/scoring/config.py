@@ -207,15 +207,14 @@ def _options(repo: Repository, raw: dict[str, Any], errors: list[Finding]) -> di
     return out
 
 
-def option_problem(option: Option, value: Any) -> str | None:
-    """Why ``value`` is not acceptable for ``option``, or None."""
+def option_problem(option: Option, value: Any, label: str = "") -> str | None:
+    """Why ``value`` is not acceptable for ``option``, or None; ``label`` names it (default:
+    "the option `name`")."""
+    label = label or f"the option `{option.name}`"
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if not number or (option.integer and float(value) != int(value)):
         kind = "a whole number" if option.integer else "a number"
-        return f"the option `{option.name}` must be {kind}, not {value!r}"
+        return f"{label} must be {kind}, not {value!r}"
     if not option.low <= float(value) <= option.high:
-        return (
-            f"the option `{option.name}` is {value:g}; it must be from {option.low:g} to "
-            f"{option.high:g}"
-        )
+        return f"{label} is {value:g}; it must be from {option.low:g} to {option.high:g}"
     return None

@@ -170,12 +170,15 @@ def _ranges(
 def reorder(
     above: str, below: str, a: list[float], b: list[float], weights: list[float], ids: list[str]
 ) -> Reorder:
-    """The least weight to move (in points) for ``below`` to draw level with ``above``."""
+    """The least weight to move (in points) for ``below`` to draw level with ``above``; just
+    beyond it, ``below`` goes ahead. None when no weighting puts ``below`` ahead."""
     d = [x - y for x, y in zip(a, b, strict=True)]
     gap = sum(w * x for w, x in zip(weights, d, strict=True))
     if gap <= _EPS:
         return Reorder(above, below, 0.0, 0.0)
     sink = min(range(len(d)), key=lambda i: (d[i], i))
+    if sum(w * (x - d[sink]) for w, x in zip(weights, d, strict=True)) <= gap + _EPS:
+        return Reorder(above, below, round(gap, 6), None)  # at best they draw level
     remaining = gap
     moves: list[Move] = []
     for i in sorted(range(len(d)), key=lambda i: (-d[i], i)):

@@ -55,9 +55,9 @@ def split(values: Sequence[str] | None, allowed: Sequence[str], what: str) -> se
 def _number(name: str, value: float | None, default: float) -> float:
     if value is None:
         return default
-    problem = option_problem(OPTIONS[name], value)
+    problem = option_problem(OPTIONS[name], value, f"--{name}")
     if problem:
-        raise UsageProblem(problem.replace("the option", "--" + name))
+        raise UsageProblem(problem)
     return float(value)
 
 

@@ -1,0 +1,206 @@
+"""The delivery plan: capacity, work in progress, dependency chains and loops."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+from scoring_helpers import initiative, make_repo
+
+from digistrat.loader import Repository
+from digistrat.models import Initiative, Strategy
+from digistrat.scoring import plan
+
+TODAY = date(2026, 11, 26)  # quarter 0 is Oct–Dec 2026
+ONE = """\
+scoring:
+  criteria:
+    - {id: v, label: Value, weight: 1, max: 100}
+  options:
+    plan-duration: 1
+"""
+
+
+def capacity(n: int, effort: float | None = None) -> str:
+    text = f"capacity:\n  concurrent_initiatives: {n}\n"
+    return text + (f"  effort_per_quarter: {effort}\n" if effort else "")
+
+
+def placed(p) -> dict[str, tuple[str, int | None, int | None]]:  # type: ignore[no-untyped-def]
+    return {i.id: (i.bucket, i.first, i.last) for i in p.items}
+
+
+def test_capacity_limits_what_starts_and_says_why(tmp_path: Path) -> None:
+    files = {f"i{v}": initiative(f"I{v}", scores={"v": v}) for v in (90, 80, 70, 60, 50)}
+    p = plan(make_repo(tmp_path, files, ONE, capacity(2)), TODAY)
+    assert placed(p) == {
+        "i90": ("now", 0, 0),
+        "i80": ("now", 0, 0),
+        "i70": ("next", 1, 1),
+        "i60": ("next", 1, 1),
+        "i50": ("next", 2, 2),
+    }
+    reason = {i.id: i.reason for i in p.items}
+    assert reason["i90"] == "Ranked 1; a place is free: starts now, runs to Oct–Dec 2026."
+    assert "capacity full in Oct–Dec 2026 (all 2 places are taken)" in reason["i70"]
+    assert "capacity full from Oct–Dec 2026 to Jan–Mar 2027" in reason["i50"]
+    assert [len(q.running) for q in p.quarters] == [2, 2, 1]
+    assert [q.label for q in p.quarters] == ["Oct–Dec 2026", "Jan–Mar 2027", "Apr–Jun 2027"]
+    assert p.problems == []
+
+
+def test_in_progress_keeps_running_first(tmp_path: Path) -> None:
+    files = {
+        "top": initiative("Top", scores={"v": 99}),
+        "running": initiative(
+            "Running", status="in-progress", start="2026-01-01", end="2027-05-31", scores={"v": 1}
+        ),
+    }
+    p = plan(make_repo(tmp_path, files, ONE, capacity(1)), TODAY)
+    assert placed(p) == {"running": ("now", 0, 2), "top": ("later", 3, 3)}
+    assert p.now[0].reason == "In progress: keeps running until Apr–Jun 2027."
+    assert "capacity full from Oct–Dec 2026 to Apr–Jun 2027" in p.later[0].reason
+    assert p.now[0].start == date(2026, 10, 1) and p.now[0].end == date(2027, 6, 30)
+
+
+def test_too_much_in_progress_is_reported_not_moved(tmp_path: Path) -> None:
+    files = {f"w{n}": initiative(f"W{n}", status="in-progress", scores={"v": n}) for n in range(3)}
+    p = plan(make_repo(tmp_path, files, ONE, capacity(2)), TODAY)
+    assert all(i.bucket == "now" for i in p.items)
+    [problem] = p.problems
+    assert problem.code == "Q003" and problem.severity == "warning"
+    assert "3 initiatives are in progress but the capacity is 2" in problem.message
+
+
+def test_dependency_chain_is_sequenced_and_prerequisites_go_early(tmp_path: Path) -> None:
+    files = {
+        "infra": initiative("Infra", scores={"v": 10}),
+        "platform": initiative("Platform", depends_on=["infra"], scores={"v": 20}),
+        "app": initiative("App", depends_on=["platform"], scores={"v": 99}),
+        "other": initiative("Other", scores={"v": 50}),
+    }
+    p = plan(make_repo(tmp_path, files, ONE, capacity(1)), TODAY)
+    # infra inherits app's top priority, so it goes before `other`
+    assert placed(p) == {
+        "infra": ("now", 0, 0),
+        "platform": ("next", 1, 1),
+        "app": ("next", 2, 2),
+        "other": ("later", 3, 3),
+    }
+    reason = {i.id: i.reason for i in p.items}
+    assert "goes early because `app` waits for it" in reason["infra"]
+    assert "waits for `platform` (finishes Jan–Mar 2027)" in reason["app"]
+    assert p.bucket("next")[1].waits_for == ("platform",)
+
+
+def test_dependency_loop_is_an_error_and_never_hangs(tmp_path: Path) -> None:
+    files = {
+        "x": initiative("X", depends_on=["y"], scores={"v": 50}),
+        "y": initiative("Y", depends_on=["x"], scores={"v": 40}),
+        "z": initiative("Z", depends_on=["x"], scores={"v": 90}),
+        "free": initiative("Free", scores={"v": 10}),
+    }
+    p = plan(make_repo(tmp_path, files, ONE, capacity(3)), TODAY)
+    [problem] = p.problems
+    assert problem.code == "D001" and problem.severity == "error"
+    assert "`x` → `y` → `x`" in problem.message
+    assert (problem.path, problem.line) == ("initiatives/x.yaml", 3)
+    assert {i.id for i in p.blocked} == {"x", "y", "z"}
+    reason = {i.id: i.reason for i in p.items}
+    assert "part of a dependency loop (`x` → `y` → `x`)" in reason["y"]
+    assert "waits for `x`, which cannot start" in reason["z"]
+    assert placed(p)["free"] == ("now", 0, 0)
+
+
+def test_done_stopped_and_unknown_dependencies(tmp_path: Path) -> None:
+    files = {
+        "old": initiative("Old", status="done", scores={"v": 1}),
+        "dead": initiative("Dead", status="stopped", scores={"v": 1}),
+        "after-old": initiative("After old", depends_on=["old"], scores={"v": 5}),
+        "after-dead": initiative("After dead", depends_on=["dead"], scores={"v": 5}),
+        "after-after": initiative("After after", depends_on=["after-dead"], scores={"v": 5}),
+    }
+    p = plan(make_repo(tmp_path, files, ONE, capacity(5)), TODAY)
+    assert placed(p)["after-old"] == ("now", 0, 0)
+    assert {i.id for i in p.skipped} == {"old", "dead"}
+    reason = {i.id: i.reason for i in p.items}
+    assert reason["after-dead"] == "Blocked: depends on `dead`, which was stopped."
+    assert reason["after-after"] == "Blocked: waits for `after-dead`, which is blocked."
+
+
+def test_effort_per_quarter_and_planned_start(tmp_path: Path) -> None:
+    files = {
+        "a": initiative("A", effort=8, scores={"v": 90}),
+        "b": initiative("B", effort=8, scores={"v": 80}),
+        "c": initiative("C", effort=1, scores={"v": 70}),
+        "d": initiative("D", effort=1, start="2027-08-01", scores={"v": 99}),
+    }
+    p = plan(make_repo(tmp_path, files, ONE, capacity(5, 10)), TODAY)
+    assert placed(p) == {
+        "a": ("now", 0, 0),
+        "c": ("now", 0, 0),
+        "b": ("next", 1, 1),
+        "d": ("later", 3, 3),
+    }
+    reason = {i.id: i.reason for i in p.items}
+    assert "the effort per quarter (10) is used up" in reason["b"]
+    assert "planned to start in Jul–Sep 2027" in reason["d"]
+    assert p.quarters[0].effort == 9
+
+
+def test_dates_set_the_duration(tmp_path: Path) -> None:
+    files = {"long": initiative("Long", start="2027-01-15", end="2027-12-01", scores={"v": 9})}
+    p = plan(make_repo(tmp_path, files, ONE, capacity(1)), TODAY)
+    assert placed(p)["long"] == ("next", 1, 4)
+
+
+def test_no_capacity_stated_is_a_warning(tmp_path: Path) -> None:
+    files = {f"i{v}": initiative(f"I{v}", scores={"v": v}) for v in (1, 2, 3)}
+    p = plan(make_repo(tmp_path, files, ONE), TODAY)
+    assert [i.bucket for i in p.items] == ["now"] * 3
+    assert p.problems[0].code == "Q003" and "does not say" in p.problems[0].message
+
+
+def test_random_plans_respect_capacity_and_dependencies(tmp_path: Path) -> None:
+    """Invariants over many random dependency graphs (built in memory, no files)."""
+    for seed in range(40):
+        rng = random.Random(seed)
+        n, cap = rng.randint(1, 25), rng.randint(1, 4)
+        ids = [f"i{k}" for k in range(n)]
+        inis = {}
+        for k, ident in enumerate(ids):
+            deps = rng.sample(ids[:k], min(k, rng.randint(0, 2)))  # earlier ids: no loops
+            status = rng.choice(["proposed", "approved", "proposed", "in-progress", "done"])
+            inis[ident] = Initiative(
+                id=ident,
+                name=ident,
+                category="improve",
+                status=status,
+                depends_on=deps,
+                scores={"v": rng.randint(0, 100)},
+                effort=rng.randint(1, 5),
+            )
+        repo = Repository(root=tmp_path, initiatives=inis)
+        repo.strategy = Strategy.model_validate(
+            {
+                "organisation": "T",
+                "title": "T",
+                "capacity": {"concurrent_initiatives": cap},
+                "scoring": {"criteria": [{"id": "v", "label": "V", "weight": 1, "max": 100}]},
+            }
+        )
+        p = plan(repo, TODAY)
+        for q in p.quarters:
+            new = [r for r in q.running if inis[r].status != "in-progress"]
+            if new:  # work in progress alone may exceed capacity; nothing new joins it then
+                assert len(q.running) <= cap
+        where = {i.id: i for i in p.items}
+        for item in p.items:
+            if item.first is None or item.status == "in-progress":
+                continue
+            for dep in inis[item.id].depends_on:
+                before = where[dep]
+                if before.status != "done":
+                    assert before.last is not None and before.last < item.first
+        assert not p.blocked

@@ -1,0 +1,99 @@
+"""Robustness: a constructed fragile pair and a robust pair are reported as such."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scoring_helpers import initiative, make_repo
+
+from digistrat.scoring import robustness, score
+from digistrat.scoring.robustness import reorder
+
+TWO = """\
+scoring:
+  criteria:
+    - {id: a, label: Access, weight: 50, max: 10}
+    - {id: b, label: Burden, weight: 50, max: 10}
+"""
+
+
+@pytest.fixture
+def ranking(tmp_path: Path):  # type: ignore[no-untyped-def]
+    repo = make_repo(
+        tmp_path,
+        {
+            "alpha": initiative("Alpha", scores={"a": 9, "b": 8}),  # 85
+            "beta": initiative("Beta", scores={"a": 8, "b": 8}),  # 80, never above alpha
+            "gamma": initiative("Gamma", scores={"a": 10, "b": 4}),  # 70
+            "delta": initiative("Delta", scores={"a": 4, "b": 9.8}),  # 69, one point behind
+        },
+        TWO,
+    )
+    return score(repo)
+
+
+def test_rank_ranges_at_the_corners(ranking) -> None:  # type: ignore[no-untyped-def]
+    rb = robustness(ranking, band=10, top=4)
+    assert rb.applicable and rb.method == "corners" and rb.weightings == 4
+    ranges = {i: (r.best, r.worst) for i, r in rb.ranges.items()}
+    assert ranges == {"alpha": (1, 1), "beta": (2, 2), "gamma": (3, 4), "delta": (3, 4)}
+
+
+def test_fragile_pair_smallest_change(ranking) -> None:  # type: ignore[no-untyped-def]
+    rb = robustness(ranking, band=10, top=4)
+    s = rb.smallest
+    assert s is not None and (s.above, s.below) == ("gamma", "delta")
+    assert s.gap == pytest.approx(1)
+    # moving t points from Access to Burden closes the gap at rate 0.6 + 0.58 per point
+    assert s.points == pytest.approx(1 / 1.18, abs=1e-6)
+    assert [(m.source, m.target) for m in s.moves] == [("a", "b")]
+
+
+def test_robust_pair_cannot_be_reordered(ranking) -> None:  # type: ignore[no-untyped-def]
+    rb = robustness(ranking, band=10, top=4)
+    pairs = {(p.above, p.below): p.points for p in rb.pairs}
+    assert pairs[("alpha", "beta")] is None  # alpha is at least as good on every criterion
+    assert pairs[("gamma", "delta")] == pytest.approx(1 / 1.18, abs=1e-6)
+
+
+def test_a_narrow_band_keeps_every_rank(ranking) -> None:  # type: ignore[no-untyped-def]
+    rb = robustness(ranking, band=0.5, top=4)
+    assert all(r.best == r.worst == r.rank for r in rb.ranges.values())
+
+
+def test_the_moves_found_really_draw_level() -> None:
+    weights = [5.0, 45.0, 50.0]
+    a, b = [1.0, 1.0, 0.2], [0.0, 0.1, 0.9]
+    r = reorder("a", "b", a, b, weights, ["x", "y", "z"])
+    assert r.points is not None
+    moved = dict(zip(["x", "y", "z"], weights, strict=True))
+    for m in r.moves:
+        moved[m.source] -= m.points
+        moved[m.target] += m.points
+    assert min(moved.values()) >= -1e-9 and sum(moved.values()) == pytest.approx(100)
+    new_gap = sum(moved[k] * (p - q) for k, p, q in zip("xyz", a, b, strict=True))
+    assert new_gap == pytest.approx(0, abs=1e-6)
+    # greedy from the strongest source first: x (rate 1.7) is used up before y (rate 1.6)
+    assert [m.source for m in r.moves] == ["x", "y"]
+
+
+def test_many_criteria_are_sampled_deterministically(tmp_path: Path) -> None:
+    criteria = "".join(
+        f"    - {{id: c{i}, label: C{i}, weight: {i + 1}, max: 10}}\n" for i in range(11)
+    )
+    files = {
+        f"i{n}": initiative(f"I{n}", scores={f"c{i}": (n * 7 + i * 3) % 11 for i in range(11)})
+        for n in range(12)
+    }
+    ranking = score(make_repo(tmp_path, files, "scoring:\n  criteria:\n" + criteria))
+    first, second = robustness(ranking), robustness(ranking)
+    assert first.method == "sampled" and first.weightings == 1024
+    assert first.ranges == second.ranges and first.smallest == second.smallest
+
+
+def test_other_models_are_not_assessed(tmp_path: Path) -> None:
+    repo = make_repo(
+        tmp_path, {"x": initiative("X", effort=1, scores={"reach": 1})}, "scoring:\n  model: rice\n"
+    )
+    assert not robustness(score(repo)).applicable

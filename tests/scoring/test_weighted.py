@@ -1,0 +1,181 @@
+"""The weighted matrix, against a real published table and hand-computed cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scoring_helpers import initiative, make_repo
+
+from digistrat.loader import load
+from digistrat.scoring import score
+
+from helpers import build_tree
+
+# Calderdale and Huddersfield NHS Foundation Trust, "Investment Digital Aspirant Prioritisation"
+# (quoted in the guide, §10 Make choices): patient benefit 50% scored 0-10, staff benefit 25% and
+# financial benefit 25% scored 0-5. Entered exactly as published, including the two staff scores
+# (6 and 7) that lie outside the 0-5 scale.
+PUBLISHED = {
+    "voice-recognition": ("Voice Recognition", 8, 4, 2, 70),
+    "e-consent": ("e-Consent", 8, 3, 3, 70),
+    "emis-cerner-interface": ("EMIS/Cerner Interface", 8, 4, 3, 75),
+    "wi-fi": ("Wi-Fi", 8, 4, 3, 75),
+    "closed-loop": ("Closed Loop", 10, 5, 3, 90),
+    "cardiology": ("Cardiology", 9, 6, 3, 90),
+    "network-infrastructure": ("Network/ Infrastructure", 7, 7, 4, 90),
+    "agile-working": ("Agile Working", 6, 5, 5, 80),
+}
+
+
+def published_matrix(root: Path) -> Path:
+    files: dict[str, str | bytes] = {
+        "strategy.yaml": """\
+            organisation: Calderdale and Huddersfield NHS Foundation Trust
+            title: Digital strategy 2020-25
+            scoring:
+              criteria:
+                - id: patient
+                  label: Patient benefits
+                  weight: 50
+                  min: 0
+                  max: 10
+                - id: staff
+                  label: Staff benefit
+                  weight: 25
+                  min: 0
+                  max: 5
+                - id: financial
+                  label: Financial benefit
+                  weight: 25
+                  min: 0
+                  max: 5
+            """
+    }
+    for ident, (name, patient, staff, financial, _) in PUBLISHED.items():
+        files[f"initiatives/{ident}.yaml"] = f"""\
+            name: "{name}"
+            category: improve
+            scores:
+              patient: {patient}
+              staff: {staff}
+              financial: {financial}
+            """
+    return build_tree(root, files)
+
+
+def test_published_matrix_totals_are_reproduced_exactly(tmp_path: Path) -> None:
+    ranking = score(load(published_matrix(tmp_path)))
+    totals = {r.id: r.total for r in ranking.rows}
+    assert totals == {ident: row[4] for ident, row in PUBLISHED.items()}
+    # exact, not merely close: 70 is 70.0, not 69.99999999999999
+    assert all(isinstance(t, float) and t == int(t) for t in totals.values())
+    assert [r.total for r in ranking.rows] == [90, 90, 90, 80, 75, 75, 70, 70]
+
+
+def test_published_matrix_reports_the_two_out_of_scale_scores_with_file_and_line(
+    tmp_path: Path,
+) -> None:
+    ranking = score(load(published_matrix(tmp_path)))
+    out = [(p.code, p.path, p.line, p.column) for p in ranking.problems]
+    assert out == [
+        ("D004", "initiatives/cardiology.yaml", 5, 3),
+        ("D004", "initiatives/network-infrastructure.yaml", 5, 3),
+    ]
+    assert "6, outside its scale (0 to 5)" in ranking.problems[0].message
+    assert "7, outside its scale (0 to 5)" in ranking.problems[1].message
+    cardiology = ranking.row("cardiology")
+    assert cardiology is not None and cardiology.contributions["staff"].out_of_scale
+    assert cardiology.contributions["staff"].points == 30  # used as written, never clipped
+
+
+def test_ties_break_by_name_then_id_and_are_marked(tmp_path: Path) -> None:
+    ranking = score(load(published_matrix(tmp_path)))
+    assert [r.id for r in ranking.rows][:3] == [
+        "cardiology",
+        "closed-loop",
+        "network-infrastructure",
+    ]
+    assert [r.rank for r in ranking.rows] == list(range(1, 9))
+    assert all(r.tied for r in ranking.rows if r.id != "agile-working")
+    assert not ranking.row("agile-working").tied  # type: ignore[union-attr]
+
+
+def test_contributions_are_percentage_points_that_add_up(tmp_path: Path) -> None:
+    ranking = score(load(published_matrix(tmp_path)))
+    voice = ranking.row("voice-recognition")
+    assert voice is not None
+    assert {k: c.points for k, c in voice.contributions.items()} == {
+        "patient": 40,
+        "staff": 20,
+        "financial": 10,
+    }
+    assert [c.weight for c in ranking.criteria] == [50, 25, 25]
+
+
+def test_a_missing_score_makes_the_total_missing_not_zero(tmp_path: Path) -> None:
+    repo = make_repo(
+        tmp_path,
+        {
+            "full": initiative(
+                "Full", scores={"patient-benefit": 2, "staff-benefit": 1, "financial-benefit": 1}
+            ),
+            "partial": initiative("Partial", scores={"patient-benefit": 9}),
+        },
+    )
+    ranking = score(repo)
+    partial = ranking.row("partial")
+    assert partial is not None
+    assert partial.total is None and partial.rank is None
+    assert partial.missing == ("staff-benefit", "financial-benefit")
+    assert partial.contributions["patient-benefit"].points == 45
+    assert ranking.rows[-1].id == "partial"  # after every ranked initiative, even a low one
+    [problem] = ranking.problems
+    assert problem.code == "D003" and problem.path == "initiatives/partial.yaml"
+    assert problem.line == 3
+    assert "`staff-benefit`, `financial-benefit`" in problem.message
+
+
+def test_weights_are_normalised(tmp_path: Path) -> None:
+    scoring = """\
+scoring:
+  criteria:
+    - {id: a, label: A, weight: 2, max: 10}
+    - {id: b, label: B, weight: 1, max: 5}
+    - {id: c, label: C, weight: 1, max: 5}
+"""
+    repo = make_repo(tmp_path, {"x": initiative("X", scores={"a": 8, "b": 4, "c": 2})}, scoring)
+    assert score(repo).rows[0].total == 70
+
+
+def test_lower_is_better_inverts_the_scale_and_min_is_respected(tmp_path: Path) -> None:
+    scoring = """\
+scoring:
+  criteria:
+    - {id: benefit, label: Benefit, weight: 3, min: 1, max: 5}
+    - {id: cost, label: Cost, weight: 1, min: 1, max: 5, direction: lower-is-better}
+"""
+    repo = make_repo(
+        tmp_path,
+        {
+            "cheap": initiative("Cheap", scores={"benefit": 3, "cost": 2}),
+            "dear": initiative("Dear", scores={"benefit": 3, "cost": 5}),
+        },
+        scoring,
+    )
+    ranking = score(repo)
+    # benefit (3-1)/4 = 0.5 x 75 = 37.5; cost (5-2)/4 = 0.75 x 25 = 18.75 → 56.25
+    assert ranking.row("cheap").total == 56.25  # type: ignore[union-attr]
+    assert ranking.row("dear").total == 37.5  # type: ignore[union-attr]
+    assert [r.id for r in ranking.rows] == ["cheap", "dear"]
+
+
+def test_decimal_scores_are_exact(tmp_path: Path) -> None:
+    scoring = """\
+scoring:
+  criteria:
+    - {id: a, label: A, weight: 1, max: 1}
+    - {id: b, label: B, weight: 2, max: 1}
+"""
+    repo = make_repo(tmp_path, {"x": initiative("X", scores={"a": 0.1, "b": 0.7})}, scoring)
+    # (0.1 x 1 + 0.7 x 2) / 3 = 0.5 exactly
+    assert score(repo).rows[0].total == 50
