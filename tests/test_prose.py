@@ -8,10 +8,12 @@ import pytest
 
 from digistrat import prose
 from digistrat.prose.wordlists import (
+    DELIVERY_VERBS,
     HYPE_TECH,
     JARGON_WORDS,
     PLACEHOLDER_MARKERS,
     SOLUTION_VERBS,
+    SYSTEM_WORDS,
     VAGUE_WORDS,
 )
 from digistrat.yamlio import load_bytes
@@ -257,6 +259,33 @@ def test_solution_phrasing(text: str, verb: str) -> None:
 )
 def test_outcome_phrasing_passes(text: str) -> None:
     assert prose.solution_phrasing(text, SOLUTION_VERBS) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Deliver a new EPR", "deliver … EPR"),
+        ("Create apps", "create … apps"),
+        ("Set up a data lake", "set up … data lake"),
+        ("The trust will provide an app for booking", "provide … app"),
+    ],
+)
+def test_general_verb_with_a_system(text: str, found: str) -> None:
+    assert prose.solution_phrasing(text, SOLUTION_VERBS, DELIVERY_VERBS, SYSTEM_WORDS) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deliver care at home",
+        "Deliver an application form online",  # app is a whole word only
+        "Provide care closer to home using the new app",  # the app is not the object
+        "Develop staff skills so the new system works",
+        "Replace the pas de deux",  # PAS needs its capitals
+    ],
+)
+def test_general_verb_near_misses(text: str) -> None:
+    assert prose.solution_phrasing(text, SOLUTION_VERBS, DELIVERY_VERBS, SYSTEM_WORDS) is None
 
 
 def test_solution_phrasing_with_no_verbs_still_sees_passive() -> None:

@@ -44,6 +44,11 @@ def test_baseline_passes(tmp_path: Path) -> None:
         ("Migrate to cloud hosting.", "migrate to"),
         ("Launch of a patient app.", "launch of"),
         ("The new EPR will be live in every ward by 2028.", "be live"),
+        ("Deliver a new electronic patient record.", "deliver … electronic patient record"),
+        ("We will introduce a patient portal.", "introduce … portal"),
+        ("Replace the PAS by 2028.", "replace … PAS"),
+        ("Move to the cloud.", "move to … cloud"),
+        ("Deliver blockchain-enabled consent management.", "deliver … blockchain"),
     ],
 )
 def test_solution_phrased(tmp_path: Path, statement: str, verb: str) -> None:
@@ -65,6 +70,10 @@ def test_solution_phrased(tmp_path: Path, statement: str, verb: str) -> None:
         "Implementation teams include nurses, so that the new forms fit the ward routine.",
         "Procurement staff save three days per contract.",
         "Patients launching the app see their next appointment first.",
+        "Deliver 2,000 more outpatient appointments a year closer to home.",
+        "Provide patients with a choice of appointment times, online or by phone.",
+        "Build trust with patients by answering every letter within 5 days.",
+        "Replace paper discharge letters with same-day summaries for family doctors.",
     ],
 )
 def test_outcome_phrased_passes(tmp_path: Path, statement: str) -> None:
@@ -80,3 +89,6 @@ def test_outcome_is_read_too(tmp_path: Path) -> None:
 def test_option_replaces_the_verbs(tmp_path: Path) -> None:
     assert _run(tmp_path, "Implement a portal.", **{"solution-verbs": ["buy"]}) == []
     assert len(_run(tmp_path, "Buy a portal.", **{"solution-verbs": ["buy"]})) == 1
+    assert _run(tmp_path, "Introduce a portal.", **{"system-words": ["kiosk"]}) == []
+    assert len(_run(tmp_path, "Introduce a kiosk.", **{"system-words": ["kiosk"]})) == 1
+    assert _run(tmp_path, "Introduce a portal.", **{"delivery-verbs": []}) == []

@@ -335,15 +335,45 @@ _PASSIVE = (
 _PASSIVE_RE = re.compile(_PASSIVE, re.IGNORECASE)
 
 
-def solution_phrasing(text: str, verbs: Iterable[str]) -> str | None:
-    """The solution verb a statement is built around ("implement", "roll out"), if it opens
-    with one, or is a passive "The new X will be deployed"; ``None`` for an outcome phrasing
-    such as "Patients can book online" or "Staff re-enter less data after we implement X"."""
+@lru_cache(maxsize=16)
+def delivery_pattern(verbs: tuple[str, ...], things: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern for a statement that opens with a general verb whose object, within a few
+    words, is a system: "Deliver a new electronic patient record", "Introduce a portal"."""
+    heads = sorted(
+        {r"[\s-]?".join(map(re.escape, v.lower().split())) for v in verbs if v.strip()},
+        key=len,
+        reverse=True,
+    )
+    things_re = terms_pattern(things)
+    if not heads or things_re is None:
+        return None
+    return re.compile(
+        rf"^\s*(?i:{_LEAD_IN})(?P<verb>(?i:{'|'.join(heads)}))\s+(?:[\w&’'-]+\s+){{0,4}}?"
+        rf"(?P<thing>{things_re.pattern})"
+    )
+
+
+def solution_phrasing(
+    text: str,
+    verbs: Iterable[str],
+    delivery_verbs: Iterable[str] = (),
+    systems: Iterable[str] = (),
+) -> str | None:
+    """What a statement built around delivering a solution opens with: a solution verb
+    ("implement", "roll out"), a general verb with a system as its object ("introduce … portal"),
+    or a passive "The new X will be deployed". ``None`` for an outcome phrasing such as
+    "Patients can book online" or "Staff re-enter less data after we implement X"."""
     pattern = solution_pattern(tuple(verbs))
     match = pattern.match(text) if pattern is not None else None
     if match is None:
         match = _PASSIVE_RE.match(text)
-    return " ".join(match.group("verb").split()).lower() if match else None
+    if match is not None:
+        return " ".join(match.group("verb").split()).lower()
+    general = delivery_pattern(tuple(delivery_verbs), tuple(systems))
+    found = general.match(text) if general is not None else None
+    if found is None:
+        return None
+    return f"{' '.join(found.group('verb').split()).lower()} … {found.group('thing')}"
 
 
 # --- placeholders ---------------------------------------------------------------------------------

@@ -115,5 +115,40 @@ SOLUTION_VERBS: tuple[str, ...] = (
 )
 """Verbs that describe delivering a system rather than a change for people (§11)."""
 
+DELIVERY_VERBS: tuple[str, ...] = (
+    "deliver",
+    "introduce",
+    "provide",
+    "build",
+    "develop",
+    "create",
+    "replace",
+    "move to",
+    "put in place",
+    "invest in",
+    "set up",
+)
+"""General verbs that make a statement solution-phrased when their object is a system."""
+
+SYSTEM_WORDS: tuple[str, ...] = (
+    "system",
+    "platform",
+    "portal",
+    "app",
+    "software",
+    "solution",
+    "EPR",
+    "electronic patient record",
+    "PAS",
+    "data warehouse",
+    "data lake",
+    "cloud",
+    "chatbot",
+    "AI",
+    "machine learning",
+    "blockchain",
+)
+"""Words naming a system rather than a change for people."""
+
 PLACEHOLDER_MARKERS: tuple[str, ...] = ("TODO", "TBC", "TBD", "FIXME", "XXX", "lorem ipsum")
 """Generic markers of unfinished text."""

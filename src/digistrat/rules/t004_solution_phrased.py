@@ -9,14 +9,22 @@ electronic patient record" can be delivered on time while nothing gets better fo
 
 This rule reads each commitment's statement and outcome and reports one that opens with
 delivering a solution: "Implement …", "We will roll out …", "Deployment of …", "By 2027, we
-will procure …", or "The new portal will be live by …". A sentence that starts with the change
-for people and mentions the system later ("Staff re-enter less data after we implement the new
-record") is fine, as is any sentence where words such as "online" describe what people can do.
+will procure …", "The new portal will be live by …", or a general verb whose object, within a
+few words, is a system: "Introduce a patient portal", "Deliver a new electronic patient record".
+A sentence that starts with the change for people and mentions the system later ("Staff
+re-enter less data after we implement the new record") is fine, as is any sentence where words
+such as "online" describe what people can do.
 
-Options:
+Options (setting one replaces its default list):
 
-* ``solution-verbs``: the verbs looked for at the start (each also as "-ing" and as a noun
-  such as "implementation of", "roll-out of"). Setting it replaces the default list.
+* ``solution-verbs``: verbs that make a statement solution-phrased on their own (each also as
+  "-ing" and as a noun such as "implementation of", "roll-out of"): implement, roll out,
+  deploy, procure, install, go live, upgrade, migrate, launch, buy, purchase.
+* ``delivery-verbs``: general verbs that do so only when their object is a system: deliver,
+  introduce, provide, build, develop, create, replace, move to, put in place, invest in, set up.
+* ``system-words``: what counts as a system: system, platform, portal, app, software,
+  solution, EPR, electronic patient record, PAS, data warehouse, data lake, cloud, chatbot,
+  AI, machine learning, blockchain.
 
 Failing example::
 
@@ -32,7 +40,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat import prose
-from digistrat.prose.wordlists import SOLUTION_VERBS
+from digistrat.prose.wordlists import DELIVERY_VERBS, SOLUTION_VERBS, SYSTEM_WORDS
 from digistrat.rules.base import Check, Context, Violation
 
 CODE = "T004"
@@ -40,17 +48,23 @@ NAME = "solution-phrased-commitment"
 SEVERITY = "warning"
 SECTION = "§11 Set actions (Outcome-focused); §1 IT-driven"
 QUESTIONS = (3, 6)
-OPTIONS: dict[str, object] = {"solution-verbs": list(SOLUTION_VERBS)}
+OPTIONS: dict[str, object] = {
+    "solution-verbs": list(SOLUTION_VERBS),
+    "delivery-verbs": list(DELIVERY_VERBS),
+    "system-words": list(SYSTEM_WORDS),
+}
 
 
 def check(ctx: Context) -> Check:
     verbs = prose.terms_option(ctx.option("solution-verbs", SOLUTION_VERBS), SOLUTION_VERBS)
+    general = prose.terms_option(ctx.option("delivery-verbs", DELIVERY_VERBS), DELIVERY_VERBS)
+    systems = prose.terms_option(ctx.option("system-words", SYSTEM_WORDS), SYSTEM_WORDS)
     for ident, commitment in ctx.repo.commitments.items():
         fields = [("statement", commitment.statement), ("outcome", commitment.outcome)]
         for key, text in fields:
             if not text:
                 continue
-            verb = prose.solution_phrasing(text, verbs)
+            verb = prose.solution_phrasing(text, verbs, general, systems)
             if verb is None:
                 continue
             what = "commitment" if key == "statement" else "outcome of commitment"
