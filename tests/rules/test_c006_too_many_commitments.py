@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from digistrat.rules import c006_too_many_commitments as rule
+from rules.rule_helpers import hits
+
+
+def _commitments(n: int, status: str = "on-track") -> dict[str, str]:
+    return {
+        f"commitments/extra-{i:02}.yaml": f"statement: Extra {i}.\nstatus: {status}\n"
+        for i in range(n)
+    }
+
+
+def test_ten_is_the_default_limit(tmp_path: Path) -> None:
+    assert hits(rule, tmp_path, write=_commitments(9)) == []
+    [(path, _, message)] = hits(rule, tmp_path / "b", write=_commitments(10))
+    assert "11 open commitments" in message and path == "commitments/rebook-online.yaml"
+
+
+def test_met_and_missed_do_not_count(tmp_path: Path) -> None:
+    assert hits(rule, tmp_path, write=_commitments(15, "met")) == []
+
+
+def test_option(tmp_path: Path) -> None:
+    block = "# strategy.yaml\ncheck:\n  options:\n    max-commitments: 1\n"
+    assert len(hits(rule, tmp_path, block, write=_commitments(1))) == 1

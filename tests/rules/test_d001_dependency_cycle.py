@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from digistrat.rules import d001_dependency_cycle as rule
+from rules.rule_helpers import hits
+
+
+def _ini(name: str, deps: str, status: str = "approved") -> str:
+    return (
+        f"# initiatives/{name}.yaml\nname: {name}\ncategory: maintain\n"
+        f"status: {status}\ndepends_on: {deps}\n"
+    )
+
+
+def test_two_way_loop(tmp_path: Path) -> None:
+    block = "# initiatives/online-booking.yaml\ndepends_on: [platform]\n" + _ini(
+        "platform", "[online-booking]"
+    )
+    [(path, _, message)] = hits(rule, tmp_path, block)
+    assert path == "initiatives/online-booking.yaml"
+    assert "online-booking → platform → online-booking" in message
+
+
+def test_self_dependency(tmp_path: Path) -> None:
+    [(_, _, message)] = hits(
+        rule, tmp_path, "# initiatives/online-booking.yaml\ndepends_on: [online-booking]\n"
+    )
+    assert "online-booking → online-booking" in message
+
+
+def test_chain_without_loop(tmp_path: Path) -> None:
+    block = "# initiatives/online-booking.yaml\ndepends_on: [platform]\n" + _ini("platform", "[]")
+    assert hits(rule, tmp_path, block) == []

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from digistrat.rules.graph import cycles, depths
+
+
+def test_cycles() -> None:
+    edges = {"a": ["b"], "b": ["c"], "c": ["a"], "d": ["a"], "e": ["e"], "f": []}
+    assert cycles(edges) == [["a", "b", "c"], ["e"]]
+
+
+def test_unknown_targets_are_ignored() -> None:
+    assert cycles({"a": ["zzz"]}) == []
+
+
+def test_deep_chains_do_not_recurse() -> None:
+    n = 20_000
+    edges = {f"n{i}": [f"n{i + 1}"] if i + 1 < n else [] for i in range(n)}
+    assert cycles(edges) == []
+    result = depths(edges, set())
+    assert result["n0"] == (n - 1, "n1")
+    assert result[f"n{n - 1}"] == (0, "")
+
+
+def test_depths_take_the_longest_branch_and_skip_loops() -> None:
+    edges = {"a": ["b", "c"], "b": [], "c": ["d"], "d": [], "x": ["y"], "y": ["x"], "z": ["x"]}
+    result = depths(edges, {"x", "y"})
+    assert result["a"] == (2, "c")
+    assert result["z"] == (1, "x")
+    assert result["x"] == (0, "")

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digistrat.rules import h004_review_overdue as rule
+from rules.rule_helpers import hits
+
+
+def _review(cadence: str, last: str | None) -> str:
+    date = f"\n  last_reviewed: {last}" if last else ""
+    return f"# strategy.yaml\nreview:\n  cadence: {cadence}{date}\n"
+
+
+@pytest.mark.parametrize(
+    ("cadence", "last"),
+    [("quarterly", "2026-02-01"), ("monthly", "2026-04-15"), ("annually", "2025-05-01")],
+)
+def test_within_cadence_and_grace(tmp_path: Path, cadence: str, last: str) -> None:
+    assert hits(rule, tmp_path, _review(cadence, last)) == []
+
+
+@pytest.mark.parametrize(
+    ("cadence", "last"),
+    [("quarterly", "2025-12-01"), ("monthly", "2026-03-01"), ("annually", "2025-04-01")],
+)
+def test_overdue(tmp_path: Path, cadence: str, last: str) -> None:
+    [(_, line, message)] = hits(rule, tmp_path, _review(cadence, last))
+    assert line == 13 and f"should be reviewed {cadence}" in message
+
+
+def test_undated_review(tmp_path: Path) -> None:
+    [(_, _, message)] = hits(rule, tmp_path, _review("quarterly", None))
+    assert "does not say when it was last reviewed" in message
+
+
+def test_grace_option(tmp_path: Path) -> None:
+    block = _review("quarterly", "2026-01-15") + "check:\n  options:\n    review-grace-days: 60\n"
+    assert hits(rule, tmp_path, block) == []
+    assert len(hits(rule, tmp_path / "b", _review("quarterly", "2026-01-15"))) == 1

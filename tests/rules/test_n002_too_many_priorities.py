@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from digistrat.rules import n002_too_many_priorities as rule
+from rules.rule_helpers import hits
+
+
+def _initiatives(n: int, status: str = "proposed") -> dict[str, str]:
+    return {
+        f"initiatives/extra-{i}.yaml": f"name: Extra {i}\ncategory: improve\nstatus: {status}\n"
+        for i in range(n)
+    }
+
+
+def test_three_times_capacity_by_default(tmp_path: Path) -> None:
+    # capacity 3 → at most 9 open; the baseline has 1 in progress
+    assert hits(rule, tmp_path, write=_initiatives(8)) == []
+    [(_, _, message)] = hits(rule, tmp_path / "more", write=_initiatives(9))
+    assert "10 initiatives are open" in message and "at most 9" in message
+
+
+def test_fifteen_without_capacity(tmp_path: Path) -> None:
+    assert hits(rule, tmp_path, "# strategy.yaml\ncapacity:\n", write=_initiatives(14)) == []
+    assert (
+        len(hits(rule, tmp_path / "b", "# strategy.yaml\ncapacity:\n", write=_initiatives(15))) == 1
+    )
+
+
+def test_done_and_stopped_do_not_count(tmp_path: Path) -> None:
+    write = {**_initiatives(20, "done")}
+    assert hits(rule, tmp_path, write=write) == []
+
+
+def test_option(tmp_path: Path) -> None:
+    block = "# strategy.yaml\ncheck:\n  options:\n    max-priorities: 2\n"
+    assert len(hits(rule, tmp_path, block, write=_initiatives(2))) == 1

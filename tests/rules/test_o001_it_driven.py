@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from digistrat.rules import o001_it_driven as rule
+from rules.rule_helpers import hits
+
+DIGITAL = "owner: {name: Kim Doe, role: Head of IT, function: digital}\n"
+
+
+def test_everything_owned_by_digital(tmp_path: Path) -> None:
+    block = (
+        f"# initiatives/online-booking.yaml\n{DIGITAL}# commitments/rebook-online.yaml\n{DIGITAL}"
+    )
+    [(path, _, message)] = hits(rule, tmp_path, block)
+    assert path == "commitments/rebook-online.yaml"
+    assert "all 2 owned initiatives and commitments" in message
+
+
+def test_one_clinical_or_operational_owner_is_enough(tmp_path: Path) -> None:
+    assert hits(rule, tmp_path, f"# initiatives/online-booking.yaml\n{DIGITAL}") == []
+
+
+def test_nothing_owned_is_left_to_the_owner_rules(tmp_path: Path) -> None:
+    block = "# initiatives/online-booking.yaml\nowner:\n# commitments/rebook-online.yaml\nowner:\n"
+    assert hits(rule, tmp_path, block) == []

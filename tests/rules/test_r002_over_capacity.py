@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digistrat.rules import r002_over_capacity as rule
+from rules.rule_helpers import hits
+
+
+def _second(status: str) -> str:
+    return (
+        "# initiatives/second.yaml\nname: Second\ncategory: improve\n"
+        f"status: {status}\nneeds: [outpatients/know-when]\nobjectives: [shorter-waits]\n"
+    )
+
+
+def test_over_capacity(tmp_path: Path) -> None:
+    block = "# strategy.yaml\ncapacity: {concurrent_initiatives: 1}\n" + _second("in-progress")
+    [(path, line, message)] = hits(rule, tmp_path, block)
+    assert path == "strategy.yaml" and line is not None
+    assert "2 initiatives are in progress but the stated capacity is 1" in message
+    assert "online-booking, second" in message
+
+
+@pytest.mark.parametrize("status", ["approved", "proposed", "done", "stopped"])
+def test_only_in_progress_counts(tmp_path: Path, status: str) -> None:
+    block = "# strategy.yaml\ncapacity: {concurrent_initiatives: 1}\n" + _second(status)
+    assert hits(rule, tmp_path, block) == []
+
+
+def test_at_capacity_is_fine(tmp_path: Path) -> None:
+    block = "# strategy.yaml\ncapacity: {concurrent_initiatives: 2}\n" + _second("in-progress")
+    assert hits(rule, tmp_path, block) == []

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from digistrat.rules import s002_service_measures_missing as rule
+from rules.rule_helpers import hits
+
+
+def test_no_measures_at_all(tmp_path: Path) -> None:
+    [(_, _, message)] = hits(rule, tmp_path, "# services/outpatient-booking.yaml\nmeasures:\n")
+    assert message.endswith("has no volume per year, cost per use, quality, digital take up")
+
+
+def test_some_missing(tmp_path: Path) -> None:
+    block = "# services/outpatient-booking.yaml\nmeasures: {volume_per_year: 10, quality: 0}\n"
+    [(_, _, message)] = hits(rule, tmp_path, block)
+    assert message.endswith("has no cost per use, digital take up")
+
+
+def test_zero_counts_as_measured(tmp_path: Path) -> None:
+    block = (
+        "# services/outpatient-booking.yaml\nmeasures: {measured_on: 2026-03-31, "
+        "volume_per_year: 0, cost_per_use: 0, quality: 0, digital_take_up: 0}\n"
+    )
+    assert hits(rule, tmp_path, block) == []
+
+
+def test_option_chooses_measures(tmp_path: Path) -> None:
+    block = (
+        "# strategy.yaml\ncheck:\n  options:\n    required-service-measures: [user_satisfaction]\n"
+        "# services/outpatient-booking.yaml\nmeasures: {measured_on: 2026-03-31}\n"
+    )
+    [(_, _, message)] = hits(rule, tmp_path, block)
+    assert message.endswith("has no user satisfaction")
+
+
+def test_retired_is_exempt(tmp_path: Path) -> None:
+    assert (
+        hits(rule, tmp_path, "# services/outpatient-booking.yaml\nmeasures:\nphase: retired\n")
+        == []
+    )
