@@ -1,0 +1,320 @@
+"""Safe edits to the user's files: comment-preserving, validated first, written atomically.
+
+Every write command goes through here. A file is edited with ruamel.yaml's round-trip mode, so
+comments, key order, quoting, blank lines, indentation and line endings survive; the edited
+text is then read back with digistrat's own safe loader and validated against the models, and
+only a valid result is written, atomically (a temporary file, then a rename). An edit that would
+make the file invalid is refused and explained; the file is left untouched.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from digistrat.atomic import write_bytes
+from digistrat.models import KINDS
+from digistrat.models.common import ID_PATTERN
+from digistrat.validation import findings_from
+from digistrat.yamlio import MAX_FILE_BYTES, decode, load_text
+
+_ID_RE = re.compile(ID_PATTERN)
+_RESERVED = {"con", "prn", "aux", "nul", "index", "assets"} | {
+    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
+}
+KIND_ALIASES = {
+    "service": "services",
+    "user": "users",
+    "user-group": "users",
+    "initiative": "initiatives",
+    "commitment": "commitments",
+}
+# Keys holding references, per kind: in a new file, references that would dangle are removed.
+_REFERENCES: dict[str, dict[str, str]] = {
+    "services": {"users": "users"},
+    "initiatives": {
+        "needs": "needs",
+        "services": "services",
+        "objectives": "objectives",
+        "depends_on": "initiatives",
+    },
+    "commitments": {"initiatives": "initiatives"},
+}
+
+
+class EditError(Exception):
+    """The edit cannot be made; the message says why and what to do. ``usage`` marks bad
+    arguments (exit 2) as opposed to a refused edit (exit 1)."""
+
+    def __init__(self, message: str, *, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How a file is written, detected so that an edit keeps it."""
+
+    newline: str
+    bom: bool
+    mapping_indent: int
+    sequence_indent: int
+    sequence_offset: int
+
+
+def _yaml(style: Style) -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 100_000  # never re-wrap anyone's long lines
+    yaml.indent(
+        mapping=style.mapping_indent, sequence=style.sequence_indent, offset=style.sequence_offset
+    )
+    return yaml
+
+
+def read_text(path: Path) -> tuple[str, Style]:
+    """The file's text (UTF-8 only: anything else is refused) and its detected style."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise EditError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise EditError(f"{path} is larger than the {MAX_FILE_BYTES // 2**20} MiB limit.")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise EditError(f"{path} is saved as UTF-16: save it as UTF-8 first, then try again.")
+    text, problem = decode(raw)
+    if text is None:
+        raise EditError(f"{path}: {problem.message if problem else 'cannot be read'}.")
+    mapping, offset = _guess_indent(text)
+    style = Style(
+        newline="\r\n" if "\r\n" in text else "\n",
+        bom=raw.startswith(b"\xef\xbb\xbf"),
+        mapping_indent=mapping,
+        sequence_indent=offset + 2,
+        sequence_offset=offset,
+    )
+    return text.replace("\r\n", "\n"), style
+
+
+def _guess_indent(text: str) -> tuple[int, int]:
+    """(mapping indent, dash offset of block lists) as used in ``text``; (2, 2) if unknown.
+
+    Looks at each ``key:`` that ends its line and at the first content line below it.
+    """
+    mapping: int | None = None
+    offset: int | None = None
+    parent: int | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if parent is not None and indent >= parent:
+            step = indent - parent
+            if stripped.startswith("- ") or stripped == "-":
+                offset = step if offset is None else offset
+            elif step > 0:
+                mapping = step if mapping is None else mapping
+        if mapping is not None and offset is not None:
+            break
+        body = stripped[2:] if stripped.startswith("- ") else stripped
+        key_only = body.split(" #", 1)[0].rstrip().endswith(":")
+        parent = (indent + (2 if stripped.startswith("- ") else 0)) if key_only else None
+    return (mapping if mapping and mapping <= 8 else 2), (
+        offset if offset is not None and offset <= 8 else 2
+    )
+
+
+def _problems(model: type[BaseModel], text: str, rel: str, stem: str) -> list[str]:
+    """Plain-English problems with ``text`` as a file of ``model``; empty when it is valid."""
+    loaded = load_text(text)
+    out = [
+        f"{rel}:{p.line}: {p.message}" if p.line else f"{rel}: {p.message}" for p in loaded.problems
+    ]
+    if out:
+        return out
+    data = loaded.data
+    if not isinstance(data, dict):
+        return [f"{rel}: the file should be a block of `key: value` lines"]
+    is_entity = model in KINDS.values()
+    payload = {"id": stem, **data} if is_entity and "id" not in data else data
+    try:
+        model.model_validate(payload)
+    except ValidationError as exc:
+        return [
+            f"{f.path}:{f.line}: {f.message}" if f.line else f"{f.path}: {f.message}"
+            for f in findings_from(model, exc, data, rel)
+        ]
+    return []
+
+
+def _dump(yaml: Any, data: Any, style: Style) -> bytes:
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    text = buffer.getvalue()
+    if style.newline != "\n":
+        text = text.replace("\n", style.newline)
+    return (b"\xef\xbb\xbf" if style.bom else b"") + text.encode("utf-8")
+
+
+def edit_file(
+    path: Path, model: type[BaseModel], mutate: Callable[[Any], None], *, rel: str
+) -> bytes:
+    """Apply ``mutate`` to the round-trip document in ``path``, validate, write atomically.
+
+    Refuses (raising :class:`EditError`) if the file has problems already, or would have them
+    after the edit; in both cases the file is not touched. Returns the bytes written.
+    """
+    stem = path.stem
+    path = path.resolve()  # a link inside the repository stays a link
+    text, style = read_text(path)
+    before = _problems(model, text, rel, stem)
+    if before:
+        raise EditError(
+            f"{rel} has problems already; fix them first (`digistrat check` lists them):\n  "
+            + "\n  ".join(before[:10])
+        )
+    yaml = _yaml(style)
+    data = yaml.load(text)
+    mutate(data)
+    new = _dump(yaml, data, style)
+    after = _problems(model, new.decode("utf-8-sig").replace("\r\n", "\n"), rel, stem)
+    if after:
+        raise EditError(
+            f"the change would make {rel} invalid, so nothing was written:\n  "
+            + "\n  ".join(after[:10])
+        )
+    write_bytes(path, new)
+    return new
+
+
+def add_progress(
+    path: Path,
+    *,
+    rel: str,
+    note: str,
+    on: date,
+    value: float | None = None,
+    status: str | None = None,
+) -> bytes:
+    """Append a dated progress update to a commitment file (and optionally set its status)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from digistrat.models import Commitment
+
+    def mutate(data: Any) -> None:
+        entry = CommentedMap()
+        entry["date"] = on
+        entry["note"] = note
+        if value is not None:
+            entry["value"] = int(value) if float(value).is_integer() else value
+        updates = data.get("progress")
+        if isinstance(updates, CommentedSeq):
+            if not updates:
+                updates.fa.set_block_style()
+            updates.append(entry)
+        elif updates is None:
+            seq = CommentedSeq()
+            seq.append(entry)
+            data["progress"] = seq
+        else:
+            raise EditError(f"{rel}: `progress` should be a list of updates; fix it first.")
+        if status is not None:
+            data["status"] = status
+
+    return edit_file(path, Commitment, mutate, rel=rel)
+
+
+def normalise_kind(kind: str) -> str:
+    folder = KIND_ALIASES.get(kind.lower(), kind.lower())
+    if folder not in KINDS:
+        raise EditError(f"unknown kind `{kind}`; choose one of: {', '.join(KINDS)}.", usage=True)
+    return folder
+
+
+def check_id(ident: str) -> None:
+    if not _ID_RE.match(ident) or len(ident) > 80:
+        raise EditError(
+            f"`{ident}` is not a usable id: use lower-case words joined by hyphens, like "
+            "`outpatient-booking`.",
+            usage=True,
+        )
+    if ident in _RESERVED:
+        raise EditError(f"`{ident}` is a reserved name; choose another id.", usage=True)
+
+
+def new_entity(
+    root: Path, kind: str, ident: str, *, today: date, known: dict[str, set[str]]
+) -> Path:
+    """Create ``<kind>/<ident>.yaml`` from the ``init`` template. Never overwrites.
+
+    ``known`` maps reference keys to the ids that exist in the repository; template references
+    that would not resolve are removed rather than left dangling.
+    """
+    from ruamel.yaml.comments import CommentedSeq
+
+    from digistrat.scaffold import plan
+
+    folder = normalise_kind(kind)
+    check_id(ident)
+    target = root / folder / f"{ident}.yaml"
+    if target.exists() or target.is_symlink():
+        raise EditError(f"{folder}/{ident}.yaml already exists; nothing was changed.")
+    templates = {
+        rel: text
+        for rel, text in plan("Example NHS Trust", today).items()
+        if rel.startswith(f"{folder}/")
+    }
+    if not templates:
+        raise EditError(f"there is no template for {folder}.")
+    text = next(iter(templates.values()))
+    mapping, offset = _guess_indent(text)
+    style = Style("\n", False, mapping, offset + 2, offset)
+    yaml = _yaml(style)
+    data = yaml.load(text)
+    for key, target_kind in _REFERENCES.get(folder, {}).items():
+        refs = data.get(key)
+        if isinstance(refs, CommentedSeq):
+            for i in range(len(refs) - 1, -1, -1):
+                if refs[i] not in known.get(target_kind, set()):
+                    del refs[i]
+            if not refs:
+                refs.fa.set_flow_style()
+    new = _dump(yaml, data, style)
+    problems = _problems(KINDS[folder], new.decode("utf-8"), f"{folder}/{ident}.yaml", ident)
+    if problems:  # the shipped template itself is broken: a bug, but never write it
+        raise EditError("the template is not valid:\n  " + "\n  ".join(problems))
+    _create_exclusive(target, new)
+    return target
+
+
+def _create_exclusive(target: Path, data: bytes) -> None:
+    """Write a new file atomically, failing if it appears meanwhile (never overwrites)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, target)  # atomic, and refuses an existing target
+        except FileExistsError:
+            raise EditError(f"{target} already exists; nothing was changed.") from None
+        except OSError:  # a file system without hard links
+            with open(target, "xb") as handle:
+                handle.write(data)
+    finally:
+        Path(tmp).unlink(missing_ok=True)

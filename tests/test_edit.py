@@ -1,0 +1,210 @@
+# ruff: noqa: E501  (the messy fixture has a deliberately long line)
+"""digistrat.edit: edits keep everything but the intended change, refuse invalid results, and
+write atomically."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from digistrat.edit import EditError, add_progress, new_entity
+from digistrat.loader import load
+
+from helpers import build_tree
+
+STRATEGY = "organisation: Example Trust\ntitle: Digital strategy\n"
+
+# Comments everywhere, custom key order, both quote styles, flow lists, blank lines, four-space
+# indentation, a long line that must not be re-wrapped, and a trailing comment.
+MESSY = """\
+# Owned by the outpatients team.  Ask before editing!
+#
+status: on-track   # reviewed monthly
+
+statement: 'Patients can rebook online in under five minutes, without phoning the hospital switchboard or waiting on hold for a call back'
+initiatives: [online-booking]   # flow list, kept
+# the measure below is agreed with finance
+measure:
+    metric: "Rebookings done online"
+    unit: '%'
+    baseline: 12      # March 2026
+    target: 60
+owner:
+    name: "Dr Asha Patel"
+    function: clinical
+
+due: 2027-03-31
+# end of file comment
+"""
+
+
+def _diff(before: str, after: str) -> list[tuple[str, list[str], list[str]]]:
+    a, b = before.splitlines(), after.splitlines()
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return [
+        (tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    ]
+
+
+def _repo(tmp_path: Path, commitment: str | bytes) -> Path:
+    return build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": STRATEGY,
+            "initiatives/online-booking.yaml": "name: Online booking\ncategory: improve\n",
+            "commitments/rebook.yaml": commitment,
+        },
+    )
+
+
+def test_progress_changes_nothing_but_the_new_lines(tmp_path: Path) -> None:
+    path = _repo(tmp_path, MESSY) / "commitments/rebook.yaml"
+    before = path.read_text()
+    add_progress(path, rel="commitments/rebook.yaml", note="Pilot live", on=date(2026, 6, 30))
+    after = path.read_text()
+    changes = _diff(before, after)
+    assert len(changes) == 1 and changes[0][0] == "insert", changes
+    assert changes[0][2] == [
+        "progress:",
+        "  - date: 2026-06-30",
+        "    note: Pilot live",
+    ]
+    assert not load(tmp_path).findings
+
+
+def test_status_change_keeps_the_comment_on_its_line(tmp_path: Path) -> None:
+    path = _repo(tmp_path, MESSY) / "commitments/rebook.yaml"
+    before = path.read_text()
+    add_progress(
+        path,
+        rel="commitments/rebook.yaml",
+        note="Supplier late",
+        on=date(2026, 7, 1),
+        value=14,
+        status="at-risk",
+    )
+    changes = _diff(before, path.read_text())
+    assert changes[0] == (
+        "replace",
+        ["status: on-track   # reviewed monthly"],
+        ["status: at-risk    # reviewed monthly"],
+    )
+    assert [c[0] for c in changes[1:]] == ["insert"]
+    assert "    value: 14" in changes[1][2]
+
+
+def test_crlf_and_bom_are_kept(tmp_path: Path) -> None:
+    raw = b"\xef\xbb\xbf" + MESSY.replace("\n", "\r\n").encode()
+    path = _repo(tmp_path, raw) / "commitments/rebook.yaml"
+    add_progress(path, rel="commitments/rebook.yaml", note="Done", on=date(2026, 6, 30))
+    new = path.read_bytes()
+    assert new.startswith(b"\xef\xbb\xbf")
+    assert new.count(b"\r\n") == new.count(b"\n")  # no bare LF crept in
+    assert new.startswith(raw)  # the edit only appended
+
+
+def test_appending_to_an_existing_list_keeps_its_items_and_comments(tmp_path: Path) -> None:
+    text = MESSY + "progress:\n  # first one\n  - date: 2026-01-01\n    note: 'Started'  # yes\n"
+    path = _repo(tmp_path, text) / "commitments/rebook.yaml"
+    add_progress(path, rel="commitments/rebook.yaml", note="More", on=date(2026, 2, 1))
+    after = path.read_text()
+    assert after.startswith(text)
+    assert after[len(text) :] == "  - date: 2026-02-01\n    note: More\n"
+
+
+def test_an_empty_flow_list_becomes_a_block(tmp_path: Path) -> None:
+    path = _repo(tmp_path, MESSY + "progress: []\n") / "commitments/rebook.yaml"
+    add_progress(path, rel="commitments/rebook.yaml", note="First", on=date(2026, 2, 1))
+    assert path.read_text().endswith("progress:\n  - date: 2026-02-01\n    note: First\n")
+
+
+def test_an_edit_that_would_be_invalid_is_refused_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    path = _repo(tmp_path, MESSY) / "commitments/rebook.yaml"
+    before = path.read_bytes()
+    with pytest.raises(EditError, match=r"would make commitments/rebook\.yaml invalid"):
+        add_progress(
+            path, rel="commitments/rebook.yaml", note="x", on=date(2026, 1, 1), status="done"
+        )
+    with pytest.raises(EditError, match="too long"):
+        add_progress(path, rel="commitments/rebook.yaml", note="x" * 30_000, on=date(2026, 1, 1))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["rebook.yaml"]
+
+
+def test_a_file_with_problems_already_is_not_edited(tmp_path: Path) -> None:
+    path = _repo(tmp_path, MESSY + "colour: blue\n") / "commitments/rebook.yaml"
+    before = path.read_bytes()
+    with pytest.raises(EditError, match="has problems already") as info:
+        add_progress(path, rel="commitments/rebook.yaml", note="x", on=date(2026, 1, 1))
+    assert "commitments/rebook.yaml:19: unknown key `colour`" in str(info.value)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a: &x [*x]\n",
+        "statement: !!python/object/apply:os.system ['true']\n",
+        "\ufeffstatement: [\n",
+    ],
+    ids=["alias-loop", "python-tag", "syntax"],
+)
+def test_hostile_files_are_refused_before_ruamel_sees_them(tmp_path: Path, raw: str) -> None:
+    path = _repo(tmp_path, raw) / "commitments/rebook.yaml"
+    with pytest.raises(EditError, match="problems already"):
+        add_progress(path, rel="commitments/rebook.yaml", note="x", on=date(2026, 1, 1))
+
+
+def test_utf16_is_refused_with_advice(tmp_path: Path) -> None:
+    path = _repo(tmp_path, "\ufeffstatement: x\n".encode("utf-16")) / "commitments/rebook.yaml"
+    with pytest.raises(EditError, match="save it as UTF-8"):
+        add_progress(path, rel="commitments/rebook.yaml", note="x", on=date(2026, 1, 1))
+
+
+def test_an_interrupted_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _repo(tmp_path, MESSY) / "commitments/rebook.yaml"
+    before = path.read_bytes()
+
+    def crash(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        add_progress(path, rel="commitments/rebook.yaml", note="x", on=date(2026, 1, 1))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["rebook.yaml"]
+
+
+def test_new_entity_never_overwrites(tmp_path: Path) -> None:
+    root = _repo(tmp_path, MESSY)
+    before = (root / "commitments/rebook.yaml").read_bytes()
+    with pytest.raises(EditError, match="already exists"):
+        new_entity(root, "commitment", "rebook", today=date(2026, 1, 15), known={})
+    assert (root / "commitments/rebook.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("ident", ["../evil", "Upper", "with space", "con", "a/b", "", "-x"])
+def test_new_entity_refuses_unusable_ids(tmp_path: Path, ident: str) -> None:
+    root = _repo(tmp_path, MESSY)
+    with pytest.raises(EditError) as info:
+        new_entity(root, "services", ident, today=date(2026, 1, 15), known={})
+    assert info.value.usage
+    assert not (root / "evil.yaml").exists()
+
+
+@pytest.mark.parametrize("kind", ["services", "user", "initiative", "commitments"])
+def test_new_entity_is_valid_with_no_dangling_references(tmp_path: Path, kind: str) -> None:
+    root = build_tree(tmp_path, {"strategy.yaml": STRATEGY})
+    target = new_entity(root, kind, "fresh-start", today=date(2026, 1, 15), known={})
+    assert target.parent.parent == root and target.name == "fresh-start.yaml"
+    text = target.read_text()
+    assert text.startswith("# ")  # the template's guidance comments came along
+    assert not [f for f in load(root).findings], load(root).findings
