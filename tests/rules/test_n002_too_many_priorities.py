@@ -6,7 +6,7 @@ from digistrat.rules import n002_too_many_priorities as rule
 from rules.rule_helpers import hits
 
 
-def _initiatives(n: int, status: str = "proposed") -> dict[str, str]:
+def _initiatives(n: int, status: str = "approved") -> dict[str, str]:
     return {
         f"initiatives/extra-{i}.yaml": f"name: Extra {i}\ncategory: improve\nstatus: {status}\n"
         for i in range(n)
@@ -17,7 +17,7 @@ def test_three_times_capacity_by_default(tmp_path: Path) -> None:
     # capacity 3 → at most 9 open; the baseline has 1 in progress
     assert hits(rule, tmp_path, write=_initiatives(8)) == []
     [(_, _, message)] = hits(rule, tmp_path / "more", write=_initiatives(9))
-    assert "10 initiatives are open" in message and "at most 9" in message
+    assert "10 initiatives are approved or in progress" in message and "at most 9" in message
 
 
 def test_fifteen_without_capacity(tmp_path: Path) -> None:
@@ -35,3 +35,7 @@ def test_done_and_stopped_do_not_count(tmp_path: Path) -> None:
 def test_option(tmp_path: Path) -> None:
     block = "# strategy.yaml\ncheck:\n  options:\n    max-priorities: 2\n"
     assert len(hits(rule, tmp_path, block, write=_initiatives(2))) == 1
+
+
+def test_proposals_are_not_priorities_yet(tmp_path: Path) -> None:
+    assert hits(rule, tmp_path, write=_initiatives(30, "proposed")) == []

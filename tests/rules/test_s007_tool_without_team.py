@@ -20,3 +20,8 @@ def test_service_with_systems_without_team(tmp_path: Path) -> None:
 def test_care_service_without_systems_needs_no_team(tmp_path: Path) -> None:
     block = "# services/outpatient-booking.yaml\nkind: care\nteam:\n"
     assert hits(rule, tmp_path, block) == []
+
+
+def test_care_service_with_systems_needs_no_tool_team(tmp_path: Path) -> None:
+    block = "# services/outpatient-booking.yaml\nkind: care\nteam:\nsystems: [Records]\n"
+    assert hits(rule, tmp_path, block) == []

@@ -1,9 +1,10 @@
 """There are too many open initiatives for a focused strategy.
 
 A good digital strategy is selective (§1 "Focused"; "Reads like a wish list") and shows what
-is prioritised within the organisation's bandwidth (§10). This rule counts initiatives that are
-proposed, approved or in progress. The limit is ``max-priorities`` if set, otherwise three
-times the stated ``capacity.concurrent_initiatives``, otherwise 15.
+is prioritised within the organisation's bandwidth (§10). This rule counts the priorities:
+initiatives approved or in progress (proposals waiting to be prioritised are not counted).
+The limit is ``max-priorities`` if set, otherwise three times the stated
+``capacity.concurrent_initiatives``, otherwise 15.
 
 Option: ``max-priorities`` (default 0, meaning "three times capacity, or 15").
 
@@ -19,7 +20,7 @@ Failing example::
     name: Shared record viewer
     owner: {name: Dr Ravi Shah, role: Clinical Lead, function: clinical}
     category: transform
-    status: proposed
+    status: approved
     needs: [outpatients/know-when]
     objectives: [shorter-waits]
     scores: {patient-benefit: 7, staff-benefit: 4, financial-benefit: 2}
@@ -34,7 +35,7 @@ Passing example::
     name: Shared record viewer
     owner: {name: Dr Ravi Shah, role: Clinical Lead, function: clinical}
     category: transform
-    status: proposed
+    status: approved
     needs: [outpatients/know-when]
     objectives: [shorter-waits]
     scores: {patient-benefit: 7, staff-benefit: 4, financial-benefit: 2}
@@ -60,14 +61,14 @@ def check(ctx: Context) -> Check:
     limit = int(ctx.option("max-priorities", 0))
     if limit <= 0:
         limit = 3 * strategy.capacity.concurrent_initiatives if strategy.capacity else 15
-    count = len(index(ctx).open)
+    count = sum(1 for i in index(ctx).open.values() if i.status != "proposed")
     if count > limit:
         yield Violation(
             "strategy",
             "strategy",
             ("capacity",) if strategy.capacity else (),
-            f"{count} initiatives are open (proposed, approved or in progress); a focused "
-            f"strategy has at most {limit}",
+            f"{count} initiatives are approved or in progress; a focused strategy has at most "
+            f"{limit} priorities",
             "Move lower-priority initiatives to `not_doing:` or mark them `stopped`, so the "
             "strategy shows real choices.",
         )

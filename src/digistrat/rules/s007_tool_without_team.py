@@ -2,8 +2,9 @@
 
 Every tool needs a team, even a bought, commoditised one: someone must understand its users,
 keep feedback loops going and make sure it still meets needs (§8 "Make sure that every tool
-has a team"). Checked for services of kind ``technology`` and any live service that lists the
-``systems`` it runs on.
+has a team"). Checked for services of kind ``technology``, and for transactions (booking,
+referring…) that list the ``systems`` they run on; care, pathway and people services are run
+by their clinical and operational teams and are not checked.
 
 Failing example::
 
@@ -36,7 +37,7 @@ def check(ctx: Context) -> Check:
     for ident, service in ctx.repo.services.items():
         if service.team or service.phase == "retired":
             continue
-        if service.kind == "technology" or service.systems:
+        if service.kind == "technology" or (service.kind == "transaction" and service.systems):
             yield Violation(
                 "services",
                 ident,
