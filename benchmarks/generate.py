@@ -35,6 +35,9 @@ def _choices(text: str) -> tuple[str, ...]:
 SHARES = (("services", 0.30), ("users", 0.10), ("initiatives", 0.40), ("commitments", 0.20))
 DEFECT_KINDS = ("bad-date", "unknown-key", "dangling-ref", "syntax-error")
 HORIZON = (date(2026, 4, 1), date(2029, 3, 31))
+TODAY = date(2026, 11, 1)
+"""The day the tree is written for: run digistrat with ``DIGISTRAT_TODAY=2026-11-01`` (the
+runner does) and dates are neither stale nor overdue, so rules report only a few findings."""
 _DATE = re.compile(r": (\d{4}-\d{2}-\d{2})\b")
 CRITERIA = (("patient-benefit", 50, 10), ("staff-benefit", 25, 5), ("financial-benefit", 25, 5))
 
@@ -87,6 +90,7 @@ WORDS = _choices(
     "support|language|access|digital|service|needs|delays|errors|handover|follow|up|"
     "referral|nurses|doctors|community|hospital|discharge|medicines|weeks|days"
 )
+BASICS = ("electronic patient record", "integration engine", "cloud hosting", "Wi-Fi")
 TECH = _choices(
     "electronic patient record|AI|robotic process automation|mobile app|"
     "cloud hosting|integration engine|speech recognition|analytics platform"
@@ -95,6 +99,7 @@ OBJECTIVES = _choices(
     "safer care|shorter waits|healthier communities|great place to work|value for money|"
     "research|partnerships|sustainability"
 )
+VOICES = ("usual", "wider", "wider", "seldom-heard")
 SOURCES = _choices(
     "friends-and-family-test|complaints|staff-survey|patient-survey|interview|"
     "focus-group|observation|analytics|usability-test"
@@ -107,6 +112,8 @@ class Ids:
 
     used: dict[str, set[str]] = field(default_factory=dict)
     needs: list[str] = field(default_factory=list)
+    high: list[str] = field(default_factory=list)
+    """High-priority needs not yet addressed by an initiative."""
 
     def unique(self, kind: str, base: str) -> str:
         taken = self.used.setdefault(kind, set())
@@ -181,7 +188,7 @@ def strategy_yaml(rng: random.Random, objectives: list[str]) -> str:
         "and every member of staff has the information they need when they need it.\n",
         owner(rng, functions=("digital",)),
         f"horizon:\n  start: {start}\n  end: {end}\n",
-        "review:\n  cadence: quarterly\n  last_reviewed: 2026-03-31\n",
+        "review:\n  cadence: quarterly\n  last_reviewed: 2026-09-30\n",
         "maturity: siloed\n\n# The organisation's own objectives.\nobjectives:\n",
     ]
     kinds = ("clinical", "operational", "financial", "people", "corporate")
@@ -205,9 +212,19 @@ def strategy_yaml(rng: random.Random, objectives: list[str]) -> str:
         f"    impact: {sentence(rng, 10, 20)}\n"
         "\n# What could go wrong.\nrisks:\n"
         f"  - risk: {sentence(rng, 8, 14)}\n    kind: cyber-security\n"
+        f"{owner(rng, '    ', ('digital',))}"
         f"    mitigation: {sentence(rng, 8, 14)}\n    likelihood: medium\n    impact: high\n"
         f"  - risk: {sentence(rng, 8, 14)}\n    kind: workforce\n"
+        f"{owner(rng, '    ', ('corporate',))}"
         f"    mitigation: {sentence(rng, 8, 14)}\n    likelihood: high\n    impact: medium\n"
+        "\nways_of_working:\n"
+        f"  - area: governance\n    change: {sentence(rng, 8, 14)}\n"
+        f"  - area: skills\n    change: {sentence(rng, 8, 14)}\n"
+        "\nrhythm:\n"
+        "  - kind: show-and-tell\n    frequency: fortnightly\n    audience: Everyone\n"
+        "  - kind: progress-review\n    frequency: monthly\n    audience: The board\n"
+        "\ncommunication:\n  published_at: https://example.org/digital-strategy\n"
+        "  channels:\n    - Staff intranet\n    - Town halls\n"
         "\nindicators:\n"
         "  - name: Share of appointments booked online\n    kind: take-up\n"
         '    baseline: 12\n    target: 60\n    unit: "%"\n'
@@ -244,18 +261,22 @@ def user_yaml(rng: random.Random, ids: Ids, ident: str, name: str, kind: str) ->
             need, n = f"{base}-{n}", n + 1
         taken.add(need)
         ids.needs.append(f"{ident}/{need}")
+        priority = rng.choice(("high", "medium", "medium", "low"))
+        if priority == "high":
+            ids.high.append(f"{ident}/{need}")
         out.append(
             f"  - id: {need}\n    statement: As one of our {name.lower()} I need "
             f"{sentence(rng, 6, 14).lower()}\n"
-            f"    priority: {rng.choice(('high', 'medium', 'medium', 'low'))}\n    evidence:\n"
+            f"    priority: {priority}\n    evidence:\n"
         )
-        for _ in range(rng.randint(1, 3)):
+        for n in range(rng.randint(1, 3)):
+            voices = rng.choice(("wider", "seldom-heard") if n == 0 else VOICES)
             out.append(
                 f"      - source: {rng.choice(SOURCES)}  # how we learnt it\n"
                 f"        date: {day(rng, date(2024, 1, 1), date(2026, 3, 31))}\n"
                 f"        summary: {sentence(rng, 10, 24)}\n"
                 f"        participants: {rng.randint(3, 400)}\n"
-                f"        voices: {rng.choice(('usual', 'wider', 'wider', 'seldom-heard'))}\n"
+                f"        voices: {voices}\n"
             )
     return "".join(out)
 
@@ -270,7 +291,7 @@ def service_yaml(rng: random.Random, name: str, users: list[str]) -> str:
     out.append(f"team: {rng.choice(AREAS).capitalize()} service team\n")
     out.append(
         "measures:\n"
-        f"  measured_on: {day(rng, date(2025, 4, 1), date(2026, 3, 31))}\n"
+        f"  measured_on: {day(rng, date(2026, 1, 1), date(2026, 10, 31))}\n"
         f"  volume_per_year: {rng.randint(10, 5000) * 10}\n"
         f"  cost_per_use: {rng.randint(100, 30000) / 100}   # pounds\n"
         f"  quality: {rng.randint(40, 98)}\n"
@@ -284,7 +305,7 @@ def service_yaml(rng: random.Random, name: str, users: list[str]) -> str:
         f"  why: {sentence(rng, 8, 18)}\n"
     )
     if rng.random() < 0.15:
-        out.append(f"status: legacy\nswitch_off: {day(rng, date(2026, 6, 1), HORIZON[1])}\n")
+        out.append(f"status: legacy\nswitch_off: {day(rng, date(2027, 1, 1), HORIZON[1])}\n")
     out.append(yaml_list("users", users))
     out.append(yaml_list("systems", rng.sample(SYSTEMS, rng.randint(1, 3))))
     return "".join(out)
@@ -302,13 +323,15 @@ def initiative_yaml(
     out.append(f"name: {name}\n")
     out.append(folded("description", paragraph(rng, rng.randint(1, 3))))
     out.append(owner(rng))
+    kind = "experiment" if rng.random() < 0.15 else "core"
+    exemplar = rng.random() < 0.05
     out.append(
         f"category: {rng.choice(('maintain', 'improve', 'improve', 'transform'))}"
         "   # maintain, improve or transform\n"
-        f"type: {'experiment' if rng.random() < 0.15 else 'core'}\n"
+        f"type: {kind}\n"
         f"status: {rng.choice(('proposed', 'approved', 'in-progress', 'done'))}\n"
     )
-    if rng.random() < 0.05:
+    if exemplar:
         out.append("exemplar: true\n")
     out.append(yaml_list("needs", needs))
     out.append(yaml_list("services", services))
@@ -319,14 +342,16 @@ def initiative_yaml(
     for ident, _, high in CRITERIA:
         out.append(f"  {ident}: {rng.randint(0, high)}\n")
     start = day(rng, HORIZON[0], date(2028, 3, 31))
+    length = rng.randint(60, 170) if exemplar else rng.randint(60, 700)  # exemplars: < 6 months
     out.append(
         f"effort: {rng.randint(1, 40)}\ncost: {rng.randint(1, 500) * 1000}\n"
-        f"start: {start}\nend: {start + timedelta(days=rng.randint(60, 700))}\n"
+        f"start: {start}\nend: {start + timedelta(days=length)}\n"
         f"sourcing:\n  approach: {rng.choice(('build', 'buy', 'blend'))}\n"
         f"  rationale: {sentence(rng, 8, 16)}\n"
     )
-    if rng.random() < 0.3:
-        out.append(yaml_list("technology", rng.sample(TECH, rng.randint(1, 2))))
+    if rng.random() < 0.3:  # hype technology only in experiments (§1, §10)
+        tags = TECH if kind == "experiment" else BASICS
+        out.append(yaml_list("technology", rng.sample(tags, rng.randint(1, 2))))
     return "".join(out)
 
 
@@ -345,7 +370,7 @@ def commitment_yaml(rng: random.Random, initiatives: list[str]) -> str:
         f"  baseline_date: {day(rng, date(2025, 4, 1), date(2026, 3, 31))}\n"
         f"  target: {min(100, baseline + rng.randint(5, 40))}\n"
         "  source: Monthly performance report\n"
-        f"due: {day(rng, date(2026, 9, 30), HORIZON[1])}\n"
+        f"due: {day(rng, date(2027, 1, 1), HORIZON[1])}\n"
         f"status: {rng.choice(('on-track', 'on-track', 'at-risk', 'off-track'))}"
         "    # on-track, at-risk, off-track, met or missed\n"
     )
@@ -392,19 +417,26 @@ def build(entities: int, seed: int) -> dict[str, str]:
         users = sorted(set(rng.sample(groups, min(len(groups), rng.randint(1, 3)))))
         files[f"services/{ident}.yaml"] = service_yaml(rng, name, users)
     initiatives: list[str] = []
+    independent: list[str] = []  # initiatives depending on nothing: dependency chains stay short
+    rng.shuffle(ids.high)
     for _ in range(n["initiatives"]):
         verb = rng.choice(("Improve", "Digitise", "Replace", "Simplify", "Automate", "Join up"))
         ident, name = name_of("initiatives", f"{verb} {rng.choice(AREAS)} {rng.choice(ACTIVITIES)}")
-        deps = rng.sample(initiatives[-50:], min(len(initiatives), rng.choice((0, 0, 0, 1, 2))))
+        deps = rng.sample(independent[-50:], min(len(independent), rng.choice((0, 0, 0, 1, 2))))
+        needs = rng.sample(ids.needs, rng.randint(1, 3))
+        if ids.high:  # every high-priority need is addressed by some initiative
+            needs.append(ids.high.pop())
         files[f"initiatives/{ident}.yaml"] = initiative_yaml(
             rng,
             name,
-            sorted(set(rng.sample(ids.needs, rng.randint(1, 3)))),
+            sorted(set(needs)),
             sorted(set(rng.sample(services, rng.randint(1, 2)))),
             sorted(set(rng.sample(objectives, rng.randint(1, 2)))),
             sorted(deps),
         )
         initiatives.append(ident)
+        if not deps:
+            independent.append(ident)
     for i in range(n["commitments"]):
         ident = ids.unique("commitments", f"commitment-{i + 1:05d}")
         chosen = sorted(set(rng.sample(initiatives, rng.randint(1, 3))))
