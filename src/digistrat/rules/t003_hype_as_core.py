@@ -1,5 +1,4 @@
-"""A core initiative is built on hype technology (AI, blockchain, RPA…) rather than tried as
-an experiment.
+"""A core initiative rests on hype technology (AI, blockchain, RPA…) instead of an experiment.
 
 The guide warns against strategies that focus on unproven technology (§1 Focuses on unproven
 tech): cutting-edge technology such as artificial intelligence has real potential, but the

@@ -1,4 +1,4 @@
-"""Text is still a placeholder: the example text from ``digistrat init``, or TODO, TBC, TBD.
+"""Text is still a placeholder: example text from `digistrat init`, or TODO, TBC, TBD.
 
 The guide warns against cookie-cutter strategies (§1 Cookie-cutter): learn from others, but
 write for your own organisation, system and users. A strategy that still says "Replace with
