@@ -95,7 +95,6 @@ def test_jargon_words() -> None:
     assert prose.find_terms("We will leverage synergies holistically", JARGON_WORDS) == [
         "leverage",
         "synergies",
-        "holistically",
     ]
     assert prose.find_terms("pick the low hanging fruit", JARGON_WORDS) == ["low hanging fruit"]
     assert prose.find_terms("a leveret and a paradise", JARGON_WORDS) == []

@@ -112,19 +112,21 @@ def test_jargon_reported_at_each_field(tmp_path: Path) -> None:
         tmp_path,
         write={
             "initiatives/x.yaml": _initiative(
-                name="Holistic booking", description="Leverage synergies across teams."
+                name="A paradigm shift in booking", description="Leverage synergies across teams."
             )
         },
     )
     assert where(found) == [("initiatives/x.yaml", 1), ("initiatives/x.yaml", 2)]
-    assert "jargon (“Holistic”)" in found[0][2]
+    assert "jargon (“paradigm”)" in found[0][2]
     assert "jargon (“Leverage”, “synergies”)" in found[1][2]
 
 
 @pytest.mark.parametrize(
     "description",
     [
-        'Staff told us "we need a holistic view", so records show on one screen.',
+        'Staff told us "we need synergy", so records show on one screen.',
+        "Nurses complete a holistic needs assessment with every patient.",
+        "Where the trust is on its digital journey.",
         "A paradigmatic case.",  # not an ending of paradigm
         "Levers for change are funding and skills.",
         "Nurses leave on time.",
@@ -137,7 +139,7 @@ def test_jargon_near_misses(tmp_path: Path, description: str) -> None:
 
 
 def test_jargon_option_replaces_the_list(tmp_path: Path) -> None:
-    files = {"initiatives/x.yaml": _initiative(description="A holistic ecosystem.")}
+    files = {"initiatives/x.yaml": _initiative(description="A synergy ecosystem.")}
     found = run(rule, tmp_path, write=files, options={"jargon-words": ["ecosystem"]})
     assert len(found) == 1
     assert "“ecosystem”" in found[0][2]

@@ -25,7 +25,6 @@ JARGON_WORDS: tuple[str, ...] = (
     "leverage",
     "synergy",
     "paradigm",
-    "holistic",
     "low-hanging fruit",
     "move the needle",
     "blue-sky",
@@ -34,11 +33,12 @@ JARGON_WORDS: tuple[str, ...] = (
     "game-changing",
     "thought leadership",
     "transformation journey",
-    "digital journey",
     "single pane of glass",
     "data-driven insights",
 )
-"""Management-speak that a board member or patient would have to translate (guide §11)."""
+"""Management-speak that a board member or patient would have to translate (guide §11).
+Not here on purpose: "holistic" (holistic needs assessment is clinical language) and "digital
+journey" (the guide itself uses it)."""
 
 ACRONYMS_ALLOWED: tuple[str, ...] = (
     "NHS",

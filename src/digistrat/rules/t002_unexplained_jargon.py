@@ -10,7 +10,8 @@ or technology tags) and reports:
   the repository, once in each file, where the file first uses it (so the warning shows in the
   file being changed). Spelling it out once anywhere is enough, either as "patient
   administration system (PAS)" or as "PAS (patient administration system)";
-* each use of a jargon phrase such as "synergy", "paradigm", "holistic" or "leverage".
+* each use of a jargon phrase such as "synergy", "paradigm", "leverage" or "single
+  pane of glass".
 
 Quoted passages (someone else's words in double quotes) are not searched for jargon.
 
