@@ -219,14 +219,47 @@ def _mark(node: Node) -> Any:
     return node.start_mark
 
 
+# What each standard tag accepts: an explicit tag on the wrong value (`!!int abc`, `!!map x`,
+# `!!bool maybe`) is refused here instead of crashing inside the constructor.
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    tag: pattern for rules in _Resolver.yaml_implicit_resolvers.values() for tag, pattern in rules
+}
+
+
+def _checked(tag: str, node_class: type[Node], build: Any, *also: str) -> Any:
+    patterns = [_PATTERNS[t] for t in (tag, *also) if t in _PATTERNS]
+
+    def construct(self: _Constructor, node: Node) -> Any:
+        fits = isinstance(node, node_class) and (
+            not patterns or any(p.match(str(node.value)) for p in patterns)
+        )
+        if not fits:
+            raise ConstructorError(
+                None,
+                None,
+                f"the tag `{tag.replace('tag:yaml.org,2002:', '!!')}` does not fit this value",
+                node.start_mark,
+            )
+        return build(self, node)
+
+    return construct
+
+
+def _bool(self: _Constructor, node: ScalarNode) -> bool:
+    return str(node.value).lower() == "true"
+
+
 _C: Any = _Constructor
-_C.add_constructor("tag:yaml.org,2002:null", SafeConstructor.construct_yaml_null)
-_C.add_constructor("tag:yaml.org,2002:bool", SafeConstructor.construct_yaml_bool)
-_C.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_core_int)
-_C.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_core_float)
-_C.add_constructor("tag:yaml.org,2002:str", _Constructor.construct_core_str)
-_C.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_core_map)
-_C.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_core_seq)
+_T = "tag:yaml.org,2002:"
+_C.add_constructor(_T + "null", _checked(_T + "null", ScalarNode, lambda s, n: None))
+_C.add_constructor(_T + "bool", _checked(_T + "bool", ScalarNode, _bool))
+_C.add_constructor(_T + "int", _checked(_T + "int", ScalarNode, _C.construct_core_int))
+_C.add_constructor(
+    _T + "float", _checked(_T + "float", ScalarNode, _C.construct_core_float, _T + "int")
+)
+_C.add_constructor(_T + "str", _checked(_T + "str", ScalarNode, _C.construct_core_str))
+_C.add_constructor(_T + "map", _checked(_T + "map", MappingNode, _C.construct_core_map))
+_C.add_constructor(_T + "seq", _checked(_T + "seq", SequenceNode, _C.construct_core_seq))
 _C.add_constructor(None, _Constructor.construct_refused)
 
 
@@ -561,7 +594,7 @@ def _constructor_kind(problem: str) -> tuple[str, str]:
     """(kind, hint) for a problem found while building values (after parsing succeeded)."""
     if "too long" in problem:
         return "limit", "Write the number in a shorter form."
-    if "is not allowed" in problem:
+    if "is not allowed" in problem or "does not fit" in problem:
         return "unsafe", "digistrat reads plain YAML only: remove the `!tag` and write the value."
     if "merging" in problem:
         return "syntax", "A `<<:` merge key takes an alias to a block, like `<<: *defaults`."

@@ -134,3 +134,21 @@ def test_an_unreadable_strategy_is_a_finding(
     found = load(tmp_path).findings
     assert [(f.code, f.path) for f in found] == [("F010", "strategy.yaml")]
     assert "Permission denied" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["!!map a", "!!seq a", "!!int abc", "!!float x", "!!bool maybe", "a: !!str [x]"],
+)
+def test_a_standard_tag_on_the_wrong_value_is_refused(text: str) -> None:
+    # Found by tests/test_fuzz.py: `!!map a` raised ValueError, `!!int abc` ValueError,
+    # `!!bool maybe` KeyError, all out of load_text().
+    loaded = load_text(text)
+    assert loaded.data is None
+    assert [p.kind for p in loaded.problems] == ["unsafe"]
+    assert "does not fit" in loaded.problems[0].message
+
+
+def test_standard_tags_on_fitting_values_still_load() -> None:
+    loaded = load_text("a: !!int 5\nb: !!float 1\nc: !!bool true\nd: !!str 010\n")
+    assert loaded.data == {"a": 5, "b": 1.0, "c": True, "d": "010"}
