@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digistrat import prose
 from digistrat.prose.wordlists import (
@@ -385,3 +387,19 @@ def test_linear_on_long_text() -> None:
         prose.solution_phrasing(text, SOLUTION_VERBS)
         prose.placeholder(text, PLACEHOLDER_MARKERS)
     assert time.perf_counter() - start < 2.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_is_analysed_without_error(text: str) -> None:
+    """Whatever people type, analysis returns data and never raises."""
+    assert isinstance(prose.find_terms(text, VAGUE_WORDS + HYPE_TECH + JARGON_WORDS), list)
+    assert isinstance(prose.has_anchor(text), bool)
+    assert all(isinstance(a, str) for a in prose.acronyms(text))
+    assert isinstance(prose.defined_acronyms(text), set)
+    assert prose.word_count(text) >= 0
+    assert prose.sentence_count(text) >= 0
+    prose.solution_phrasing(text, SOLUTION_VERBS, DELIVERY_VERBS, SYSTEM_WORDS)
+    prose.placeholder(text, PLACEHOLDER_MARKERS)
+    prose.normalised(text)
+    assert prose.might_contain(text, VAGUE_WORDS) or not prose.find_terms(text, VAGUE_WORDS)
