@@ -177,7 +177,7 @@ def header(kind: str, what: str) -> str:
     )
 
 
-def strategy_yaml(rng: random.Random, objectives: list[str]) -> str:
+def strategy_yaml(rng: random.Random, objectives: list[str], capacity: int) -> str:
     start, end = HORIZON
     out = [
         "# yaml-language-server: $schema=.digistrat/schemas/strategy.schema.json\n#\n",
@@ -228,7 +228,7 @@ def strategy_yaml(rng: random.Random, objectives: list[str]) -> str:
         "\nindicators:\n"
         "  - name: Share of appointments booked online\n    kind: take-up\n"
         '    baseline: 12\n    target: 60\n    unit: "%"\n'
-        "\ncapacity:\n  concurrent_initiatives: 40\n"
+        f"\ncapacity:\n  concurrent_initiatives: {capacity}\n"
         "\n# How initiatives are prioritised by `digistrat score`.\n"
         "scoring:\n  model: weighted\n  criteria:\n"
     )
@@ -397,7 +397,8 @@ def build(entities: int, seed: int) -> dict[str, str]:
     ids = Ids()
     n = counts(entities)
     objectives = [slug(x) for x in OBJECTIVES]
-    files = {"strategy.yaml": strategy_yaml(rng, objectives)}
+    # about a tenth of the entities are initiatives in progress: a large system's capacity
+    files = {"strategy.yaml": strategy_yaml(rng, objectives, max(5, entities // 5))}
 
     def name_of(kind: str, words: str) -> tuple[str, str]:
         site = rng.choice(SITES)
