@@ -42,9 +42,9 @@ def test_capacity_limits_what_starts_and_says_why(tmp_path: Path) -> None:
         "i50": ("next", 2, 2),
     }
     reason = {i.id: i.reason for i in p.items}
-    assert reason["i90"] == "Ranked 1; a place is free: starts now, runs to Oct–Dec 2026."
-    assert "capacity full in Oct–Dec 2026 (all 2 places are taken)" in reason["i70"]
-    assert "capacity full from Oct–Dec 2026 to Jan–Mar 2027" in reason["i50"]
+    assert reason["i90"] == "Ranked 1. A place is free now."
+    assert reason["i70"] == "Ranked 3. Capacity full in Oct–Dec 2026 (all 2 places are taken)."
+    assert "Capacity full from Oct–Dec 2026 to Jan–Mar 2027" in reason["i50"]
     assert [len(q.running) for q in p.quarters] == [2, 2, 1]
     assert [q.label for q in p.quarters] == ["Oct–Dec 2026", "Jan–Mar 2027", "Apr–Jun 2027"]
     assert p.problems == []
@@ -59,8 +59,8 @@ def test_in_progress_keeps_running_first(tmp_path: Path) -> None:
     }
     p = plan(make_repo(tmp_path, files, ONE, capacity(1)), TODAY)
     assert placed(p) == {"running": ("now", 0, 2), "top": ("later", 3, 3)}
-    assert p.now[0].reason == "In progress: keeps running until Apr–Jun 2027."
-    assert "capacity full from Oct–Dec 2026 to Apr–Jun 2027" in p.later[0].reason
+    assert p.now[0].reason == "In progress: runs until Apr–Jun 2027."
+    assert "Capacity full from Oct–Dec 2026 to Apr–Jun 2027" in p.later[0].reason
     assert p.now[0].start == date(2026, 10, 1) and p.now[0].end == date(2027, 6, 30)
 
 
@@ -89,8 +89,10 @@ def test_dependency_chain_is_sequenced_and_prerequisites_go_early(tmp_path: Path
         "other": ("later", 3, 3),
     }
     reason = {i.id: i.reason for i in p.items}
-    assert "goes early because `app` waits for it" in reason["infra"]
-    assert "waits for `platform` (finishes Jan–Mar 2027)" in reason["app"]
+    assert (
+        reason["infra"] == "Ranked 4. Goes early because `app` waits for it; a place is free now."
+    )
+    assert reason["app"] == "Ranked 1. Waits for `platform` (finishes Jan–Mar 2027)."
     assert p.bucket("next")[1].waits_for == ("platform",)
 
 
@@ -144,8 +146,9 @@ def test_effort_per_quarter_and_planned_start(tmp_path: Path) -> None:
         "d": ("later", 3, 3),
     }
     reason = {i.id: i.reason for i in p.items}
-    assert "the effort per quarter (10) is used up" in reason["b"]
-    assert "planned to start in Jul–Sep 2027" in reason["d"]
+    full = "Capacity full in Oct–Dec 2026 (the 10 effort a quarter can absorb is used up)"
+    assert reason["b"] == f"Ranked 3. {full}."
+    assert reason["d"] == "Ranked 1. Planned to start in Jul–Sep 2027."
     assert p.quarters[0].effort == 9
 
 

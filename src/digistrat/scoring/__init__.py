@@ -13,10 +13,10 @@ Public interface (stable; the website and the CLI use only this):
 """
 
 from digistrat.scoring.config import MODELS, OPTIONS
-from digistrat.scoring.plan import Plan, PlanItem, Quarter, plan
+from digistrat.scoring.plan import plan
 from digistrat.scoring.portfolio import Portfolio, Share, portfolio
 from digistrat.scoring.ranking import FORMULAS, MODEL_INPUT_KEYS, score
-from digistrat.scoring.result import Column, Contribution, Ranking, Row
+from digistrat.scoring.result import Column, Contribution, Plan, PlanItem, Quarter, Ranking, Row
 from digistrat.scoring.robustness import RankRange, Reorder, Robustness, robustness
 
 __all__ = [

@@ -27,153 +27,23 @@ the two quarters after it, "later" anything beyond.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from digistrat.findings import Finding
 from digistrat.loader import Repository
 from digistrat.models import Initiative
+from digistrat.scoring import deps as graph
+from digistrat.scoring.quarters import Board, quarter_bounds, quarter_label, quarter_of
 from digistrat.scoring.ranking import score
+from digistrat.scoring.result import Plan, PlanItem, Quarter
 
 CYCLE = ("D001", "dependency-cycle")
 """Same code as ``digistrat check`` uses for a dependency loop."""
 CAPACITY = ("Q003", "plan-capacity")
 """Code of plan findings about capacity (none stated, or exceeded by work in progress)."""
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 NEXT_QUARTERS = 2
 """How many quarters after the current one count as "next"."""
-
-
-@dataclass(frozen=True, slots=True)
-class Quarter:
-    """One quarter of the plan; index 0 is the quarter containing today."""
-
-    index: int
-    label: str
-    """e.g. ``Jan–Mar 2027``."""
-    start: date
-    end: date
-    running: tuple[str, ...]
-    """Ids of the initiatives running in this quarter, in plan order."""
-    starting: tuple[str, ...]
-    """Ids of the initiatives that start in this quarter."""
-    effort: float
-    """Effort used in this quarter (effort of each running initiative ÷ its quarters)."""
-
-
-@dataclass(frozen=True, slots=True)
-class PlanItem:
-    """One initiative's place in the plan, and why it landed there."""
-
-    id: str
-    name: str
-    status: str
-    rank: int | None
-    bucket: str
-    """now, next, later, blocked (cannot be planned) or skipped (done or stopped)."""
-    reason: str
-    first: int | None = None
-    """Index of the quarter it starts (0 = this quarter); None if not planned."""
-    last: int | None = None
-    """Index of the last quarter it runs."""
-    start: date | None = None
-    """First day of its first quarter."""
-    end: date | None = None
-    """Last day of its last quarter."""
-    waits_for: tuple[str, ...] = ()
-    """Ids of the initiatives it waits for (not yet done)."""
-
-
-@dataclass(slots=True)
-class Plan:
-    """The plan: quarters and items, grouped into now / next / later."""
-
-    today: date
-    capacity: int | None
-    """How many initiatives can run at once (None: not stated, no limit applied)."""
-    effort_per_quarter: float | None
-    quarters: list[Quarter] = field(default_factory=list)
-    items: list[PlanItem] = field(default_factory=list)
-    """Every initiative, in plan order: by first quarter, then priority."""
-    problems: list[Finding] = field(default_factory=list)
-    """Dependency loops (errors) and capacity warnings."""
-    model: str = "weighted"
-
-    def bucket(self, name: str) -> list[PlanItem]:
-        return [i for i in self.items if i.bucket == name]
-
-    @property
-    def periods(self) -> list[Quarter]:
-        """The quarters (same as ``quarters``)."""
-        return self.quarters
-
-    @property
-    def now(self) -> list[PlanItem]:
-        """Running this quarter: in progress, or starting now."""
-        return self.bucket("now")
-
-    @property
-    def next(self) -> list[PlanItem]:
-        """Starting in the next two quarters."""
-        return self.bucket("next")
-
-    @property
-    def later(self) -> list[PlanItem]:
-        """Starting after that."""
-        return self.bucket("later")
-
-    @property
-    def blocked(self) -> list[PlanItem]:
-        """Cannot be planned: a dependency loop, or waiting for something stopped or unknown."""
-        return self.bucket("blocked")
-
-    @property
-    def skipped(self) -> list[PlanItem]:
-        """Done or stopped."""
-        return self.bucket("skipped")
-
-
-def quarter_of(day: date) -> int:
-    """A number for the calendar quarter containing ``day`` (consecutive quarters differ by 1)."""
-    return day.year * 4 + (day.month - 1) // 3
-
-
-def quarter_bounds(number: int) -> tuple[date, date]:
-    """First and last day of quarter ``number`` (as from :func:`quarter_of`)."""
-    year, q = divmod(number, 4)
-    start = date(year, q * 3 + 1, 1)
-    end = date(year + 1, 1, 1) if q == 3 else date(year, q * 3 + 4, 1)
-    return start, date.fromordinal(end.toordinal() - 1)
-
-
-def quarter_label(number: int) -> str:
-    year, q = divmod(number, 4)
-    return f"{_MONTHS[q * 3]}–{_MONTHS[q * 3 + 2]} {year}"
-
-
-@dataclass(slots=True)
-class _Board:
-    """How full each quarter is."""
-
-    capacity: int | None
-    effort: float | None
-    count: dict[int, int] = field(default_factory=dict)
-    load: dict[int, float] = field(default_factory=dict)
-
-    def blocker(self, t: int, load: float) -> str | None:
-        """Why an initiative with ``load`` cannot run in quarter ``t`` (None if it can)."""
-        if self.capacity is not None and self.count.get(t, 0) >= self.capacity:
-            return "places"
-        used = self.load.get(t, 0.0)
-        if self.effort is not None and used > 0 and used + load > self.effort + 1e-9:
-            return "effort"
-        return None
-
-    def take(self, first: int, last: int, load: float) -> None:
-        for t in range(first, last + 1):
-            self.count[t] = self.count.get(t, 0) + 1
-            self.load[t] = self.load.get(t, 0.0) + load
 
 
 def plan(repo: Repository, today: date) -> Plan:
@@ -224,7 +94,7 @@ class _Builder:
         self.base = base
         self.duration = duration
         self.ranks = ranks
-        self.board = _Board(out.capacity, out.effort_per_quarter)
+        self.board = Board(out.capacity, out.effort_per_quarter)
         self.placed: dict[str, tuple[int, int]] = {}
         self.items: dict[str, PlanItem] = {}
 
@@ -281,7 +151,7 @@ class _Builder:
             until = f"until {self.label(last)} (no end date: {self.duration} quarters assumed)"
         self.board.take(0, last, self.load(ini, last + 1))
         self.placed[ident] = (0, last)
-        self.make(ident, "now", f"In progress: keeps running {until}.", first=0, last=last)
+        self.make(ident, "now", f"In progress: runs {until}.", first=0, last=last)
 
     def check_overload(self) -> None:
         cap = self.out.capacity
@@ -322,9 +192,13 @@ class _Builder:
                     blocked.setdefault(ident, f"Blocked: depends on `{dep}`, which was stopped.")
                 elif other.status != "done" and dep not in waits[ident]:
                     waits[ident].append(dep)
-        order = self.topological(pending, waits)
-        self.report_cycles(pending, waits, order)
-        key = self.inherited_keys(order, waits)
+        order = graph.topological(waits)
+        self.loops: dict[str, list[str]] = {}
+        for loop in graph.loops(set(pending) - set(order), waits):
+            self.loops.update(dict.fromkeys(loop, loop))
+            self._cycle_finding(loop)
+        key = {i: self.own_key(i) for i in order}
+        self.raised_by = graph.inherit(order, waits, key)
         dependents: dict[str, list[str]] = {i: [] for i in pending}
         for ident, deps in waits.items():
             for dep in deps:
@@ -350,52 +224,8 @@ class _Builder:
             reason = blocked.get(ident) or self.loop_reason(ident, waits)
             self.make(ident, "blocked", reason, waits_for=tuple(waits[ident]))
 
-    def topological(self, pending: dict[str, Initiative], waits: dict[str, list[str]]) -> list[str]:
-        """Pending initiatives in an order where dependencies come first; loops left out."""
-        missing = {i: sum(1 for d in waits[i] if d in pending) for i in pending}
-        users: dict[str, list[str]] = {i: [] for i in pending}
-        for ident in pending:
-            for dep in waits[ident]:
-                if dep in users:
-                    users[dep].append(ident)
-        ready = sorted(i for i, n in missing.items() if n == 0)
-        order: list[str] = []
-        while ready:
-            ident = ready.pop()
-            order.append(ident)
-            for user in users[ident]:
-                missing[user] -= 1
-                if missing[user] == 0:
-                    ready.append(user)
-        return order
-
-    def report_cycles(
-        self, pending: dict[str, Initiative], waits: dict[str, list[str]], order: list[str]
-    ) -> None:
-        stuck = set(pending) - set(order)
-        seen: set[str] = set()
-        self.loops: dict[str, list[str]] = {}
-        for start in sorted(stuck):
-            if start in seen:
-                continue
-            path: list[str] = []
-            index: dict[str, int] = {}
-            node = start
-            while node not in index and node not in seen:
-                index[node] = len(path)
-                path.append(node)
-                node = min(d for d in waits[node] if d in stuck)
-            seen.update(path)
-            if node in index:  # a new loop, not one reached from an earlier walk
-                loop = path[index[node] :]
-                for member in loop:
-                    self.loops[member] = loop
-                self._cycle_finding(loop)
-
     def _cycle_finding(self, loop: list[str]) -> None:
-        first = min(loop)
-        turn = loop.index(first)
-        loop = loop[turn:] + loop[:turn]
+        first = loop[0]
         chain = " → ".join(f"`{i}`" for i in (*loop, loop[0]))
         nxt = loop[1] if len(loop) > 1 else loop[0]
         path, line, col = self.repo.where("initiatives", first, "depends_on")
@@ -421,19 +251,6 @@ class _Builder:
             return f"Blocked: part of a dependency loop ({chain})."
         culprit = next((d for d in waits[ident] if d not in self.items), waits[ident][0])
         return f"Blocked: waits for `{culprit}`, which cannot start (a dependency loop)."
-
-    def inherited_keys(
-        self, order: list[str], waits: dict[str, list[str]]
-    ) -> dict[str, tuple[float, str, str]]:
-        """Each initiative's priority: its own, or that of the best initiative waiting for it."""
-        key = {i: self.own_key(i) for i in order}
-        self.raised_by: dict[str, str] = {}
-        for ident in reversed(order):  # dependents before what they depend on
-            for dep in waits[ident]:
-                if dep in key and key[ident] < key[dep]:
-                    key[dep] = key[ident]
-                    self.raised_by[dep] = self.raised_by.get(ident, ident)
-        return key
 
     def place(self, ident: str, ini: Initiative, deps: list[str], key: dict[str, Any]) -> None:
         quarters = self.span(ini)
@@ -467,23 +284,16 @@ class _Builder:
         self.make(
             ident,
             _bucket(first),
-            self.explain(ident, first, last, earliest, why, full),
+            self.explain(ident, first, why, full),
             first=first,
             last=last,
             waits_for=tuple(deps),
         )
 
-    def explain(
-        self,
-        ident: str,
-        first: int,
-        last: int,
-        earliest: int,
-        why: str,
-        full: tuple[int, str] | None,
-    ) -> str:
+    def explain(self, ident: str, first: int, why: str, full: tuple[int, str] | None) -> str:
         rank = self.ranks.get(ident)
-        parts = [f"Ranked {rank}" if rank is not None else "Unranked (scores missing)"]
+        lead = f"Ranked {rank}" if rank is not None else "Unranked (scores missing)"
+        parts = []
         if ident in self.raised_by:
             parts.append(f"goes early because `{self.raised_by[ident]}` waits for it")
         if why:
@@ -493,7 +303,9 @@ class _Builder:
             if what == "places":
                 limit = f"all {self.out.capacity} places are taken"
             else:
-                limit = f"the effort per quarter ({self.out.effort_per_quarter:g}) is used up"
+                limit = (
+                    f"the {self.out.effort_per_quarter:g} effort a quarter can absorb is used up"
+                )
             span = (
                 f"in {self.label(t)}"
                 if first - 1 <= t
@@ -501,9 +313,9 @@ class _Builder:
             )
             parts.append(f"capacity full {span} ({limit})")
         elif not why:
-            parts.append("a place is free")
-        when = "starts now" if first == 0 else f"starts {self.label(first)}"
-        return f"{'; '.join(parts)}: {when}, runs to {self.label(last)}."
+            parts.append("a place is free now" if first == 0 else "a place is free")
+        text = "; ".join(parts)
+        return f"{lead}. {text[0].upper()}{text[1:]}."
 
     def finish(self) -> None:
         def order(item: PlanItem) -> tuple[int, int, tuple[float, str, str]]:

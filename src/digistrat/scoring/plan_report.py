@@ -8,8 +8,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from digistrat.scoring.plan import Plan, PlanItem
 from digistrat.scoring.report import finding_dict, num
+from digistrat.scoring.result import Plan, PlanItem
 
 SECTIONS = (
     ("now", "Now: this quarter"),

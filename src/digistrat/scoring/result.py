@@ -6,6 +6,7 @@ These types are the public face of :mod:`digistrat.scoring`; keep their fields s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from digistrat.findings import Finding
 
@@ -93,3 +94,92 @@ class Ranking:
     def row(self, ident: str) -> Row | None:
         """The row of one initiative, or None."""
         return next((r for r in self.rows if r.id == ident), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Quarter:
+    """One quarter of the plan; index 0 is the quarter containing today."""
+
+    index: int
+    label: str
+    """e.g. ``Jan–Mar 2027``."""
+    start: date
+    end: date
+    running: tuple[str, ...]
+    """Ids of the initiatives running in this quarter, in plan order."""
+    starting: tuple[str, ...]
+    """Ids of the initiatives that start in this quarter."""
+    effort: float
+    """Effort used in this quarter (effort of each running initiative ÷ its quarters)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One initiative's place in the plan, and why it landed there."""
+
+    id: str
+    name: str
+    status: str
+    rank: int | None
+    bucket: str
+    """now, next, later, blocked (cannot be planned) or skipped (done or stopped)."""
+    reason: str
+    first: int | None = None
+    """Index of the quarter it starts (0 = this quarter); None if not planned."""
+    last: int | None = None
+    """Index of the last quarter it runs."""
+    start: date | None = None
+    """First day of its first quarter."""
+    end: date | None = None
+    """Last day of its last quarter."""
+    waits_for: tuple[str, ...] = ()
+    """Ids of the initiatives it waits for (not yet done)."""
+
+
+@dataclass(slots=True)
+class Plan:
+    """The plan: quarters and items, grouped into now / next / later."""
+
+    today: date
+    capacity: int | None
+    """How many initiatives can run at once (None: not stated, no limit applied)."""
+    effort_per_quarter: float | None
+    quarters: list[Quarter] = field(default_factory=list)
+    items: list[PlanItem] = field(default_factory=list)
+    """Every initiative, in plan order: by first quarter, then priority."""
+    problems: list[Finding] = field(default_factory=list)
+    """Dependency loops (errors) and capacity warnings."""
+    model: str = "weighted"
+
+    def bucket(self, name: str) -> list[PlanItem]:
+        return [i for i in self.items if i.bucket == name]
+
+    @property
+    def periods(self) -> list[Quarter]:
+        """The quarters (same as ``quarters``)."""
+        return self.quarters
+
+    @property
+    def now(self) -> list[PlanItem]:
+        """Running this quarter: in progress, or starting now."""
+        return self.bucket("now")
+
+    @property
+    def next(self) -> list[PlanItem]:
+        """Starting in the next two quarters."""
+        return self.bucket("next")
+
+    @property
+    def later(self) -> list[PlanItem]:
+        """Starting after that."""
+        return self.bucket("later")
+
+    @property
+    def blocked(self) -> list[PlanItem]:
+        """Cannot be planned: a dependency loop, or waiting for something stopped or unknown."""
+        return self.bucket("blocked")
+
+    @property
+    def skipped(self) -> list[PlanItem]:
+        """Done or stopped."""
+        return self.bucket("skipped")

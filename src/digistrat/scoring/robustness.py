@@ -21,6 +21,7 @@ Two questions, both answered deterministically:
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ SAMPLES = 1024
 """Corners sampled (with a fixed seed) when there are more criteria."""
 SEED = 20210601
 _EPS = 1e-9
+_SCALE = 1e6
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +133,15 @@ def _ranges(
     n, k = len(rows), len(weights)
     low = [max(0.0, w - band) for w in weights]
     high = [w + band for w in weights]
-    names = sorted(range(n), key=lambda j: (rows[j].name.casefold(), rows[j].id))
-    tie = [0] * n
-    for position, j in enumerate(names):
-        tie[j] = position
+    # Work in name order, so that a stable sort on the totals alone breaks ties by name and id.
+    by_name = sorted(range(n), key=lambda j: (rows[j].name.casefold(), rows[j].id))
+    # Totals are kept in millionths of a point, offset by a half, so that math.floor rounds
+    # them: totals equal but for floating-point noise then compare equal.
+    columns = [[parts[j][i] * _SCALE for j in by_name] for i in range(k)]
+    totals = [0.5 + sum(low[i] * parts[j][i] * _SCALE for i in range(k)) for j in by_name]
     best = [n] * n
-    worst = [1] * n
+    worst = [0] * n
     masks, out.method = _corners(k)
-    totals = [sum(low[i] * p[i] for i in range(k)) for p in parts]
     state = 0
     tried = 0
     for mask in masks:
@@ -146,24 +149,22 @@ def _ranges(
         for i in range(k):
             if changed >> i & 1:
                 step = (high[i] - low[i]) * (1 if mask >> i & 1 else -1)
-                for j in range(n):
-                    totals[j] += step * parts[j][i]
+                totals = [t + step * c for t, c in zip(totals, columns[i], strict=True)]
         state = mask
         if sum(high[i] if mask >> i & 1 else low[i] for i in range(k)) <= _EPS:
             continue  # every weight at zero: no ranking at all
         tried += 1
-        rounded = [round(t, 9) for t in totals]
-        order = sorted(range(n), key=lambda j: (-rounded[j], tie[j]))
-        for position, j in enumerate(order, 1):
-            if position < best[j]:
-                best[j] = position
-            if position > worst[j]:
-                worst[j] = position
+        keys = list(map(math.floor, totals))
+        order = sorted(range(n), key=keys.__getitem__, reverse=True)  # stable: ties by name
+        position = sorted(range(n), key=order.__getitem__)  # the inverse permutation
+        best = list(map(min, best, position))
+        worst = list(map(max, worst, position))
     out.weightings = tried
-    for j, row in enumerate(rows):
+    for index, j in enumerate(by_name):
+        row = rows[j]
         assert row.rank is not None
         out.ranges[row.id] = RankRange(
-            row.id, row.rank, min(best[j], row.rank), max(worst[j], row.rank)
+            row.id, row.rank, min(best[index] + 1, row.rank), max(worst[index] + 1, row.rank)
         )
 
 
