@@ -37,10 +37,16 @@ _EXAMPLES = {
 
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=_HEALTH)
+LONG = os.environ.get("DIGISTRAT_FUZZ") == "long"
+LONG_EXAMPLES = int(os.environ.get("DIGISTRAT_FUZZ_EXAMPLES", "4000"))
 settings.register_profile(
-    "long", max_examples=4000, deadline=None, suppress_health_check=_HEALTH, print_blob=True
+    "long",
+    max_examples=LONG_EXAMPLES,
+    deadline=None,
+    suppress_health_check=_HEALTH,
+    print_blob=True,
 )
-settings.load_profile("long" if os.environ.get("DIGISTRAT_FUZZ") == "long" else "ci")
+settings.load_profile("long" if LONG else "ci")
 
 # --- YAML text strategies -------------------------------------------------------------------
 
@@ -195,7 +201,7 @@ _targets = st.one_of(
 )
 
 
-@settings(max_examples=10 if os.environ.get("DIGISTRAT_FUZZ") != "long" else 1500)
+@settings(max_examples=max(LONG_EXAMPLES // 10, 10) if LONG else 10)
 @given(st.dictionaries(_targets, _file_contents, min_size=1, max_size=3))
 def test_whole_repositories_never_crash(changes: dict[str, bytes]) -> None:
     """The example repository with files replaced: load, check, score and plan all cope."""

@@ -1,0 +1,162 @@
+"""Nothing injected: every text field of the example repository replaced by an attack, rendered,
+and the HTML parsed to prove none of it became markup, a script, a link target or a request.
+
+The render helper tests escaping field by field; this is the cross-check over everything.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from digistrat.loader import load
+from digistrat.models import KINDS, Strategy
+from digistrat.yamlio import load_bytes
+
+render_module = pytest.importorskip("digistrat.render")
+
+EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "riverside"
+TODAY = date(2026, 6, 1)
+MARK = "xssmark"
+PAYLOADS = [
+    f"<script>alert('{MARK}')</script>",
+    f'"><img src=x onerror=alert("{MARK}")>',
+    f"javascript:alert('{MARK}')",
+    f"[click me](javascript:alert('{MARK}'))",
+    f'<a href="javascript:alert(1)">{MARK}</a>',
+    f"![{MARK}](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    f"' onmouseover='alert(\"{MARK}\")' x='",
+    f"<svg onload=alert('{MARK}')>",
+    f"</style><script>{MARK}</script>",
+    f"<iframe src=//evil.example/{MARK}></iframe>",
+    f"[{MARK}](data:text/html,<script>alert(1)</script>)",
+    f"<style>body{{background:url(//evil.example/{MARK})}}</style>",
+]
+RESOURCE_TAGS = {"img", "script", "link", "iframe", "source", "video", "audio", "object", "embed"}
+
+
+def _poison(
+    data: Any, counter: itertools.count[int], skip: set[tuple[Any, ...]], at: tuple[Any, ...] = ()
+) -> Any:  # noqa: E501
+    """Replace every string (except at ``skip`` locations) with a payload."""
+    if isinstance(data, dict):
+        return {k: _poison(v, counter, skip, (*at, k)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_poison(v, counter, skip, (*at, i)) for i, v in enumerate(data)]
+    if isinstance(data, str) and at not in skip:
+        return PAYLOADS[next(counter) % len(PAYLOADS)]
+    return data
+
+
+def _poisoned_file(model: type[Any], data: Any, stem: str) -> Any:
+    """The file's data with as many strings poisoned as the model accepts (ids, enums and dates
+    must stay valid or the entry would not be rendered at all)."""
+    skip: set[tuple[Any, ...]] = set()
+    for _ in range(20):
+        candidate = _poison(data, itertools.count(), skip)
+        payload = candidate if model is Strategy or "id" in candidate else {"id": stem, **candidate}
+        try:
+            model.model_validate(payload)
+            return candidate
+        except ValidationError as exc:
+            skip |= {tuple(e["loc"]) for e in exc.errors()}
+    raise AssertionError(f"could not poison {stem}")
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("xss") / "repo"
+    shutil.copytree(EXAMPLE, root)
+    for path in sorted(root.rglob("*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        model = Strategy if rel == "strategy.yaml" else KINDS[rel.split("/")[0]]
+        data = load_bytes(path.read_bytes()).data
+        poisoned = _poisoned_file(model, _plain(data), path.stem)
+        path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
+    repo = load(root)
+    assert not [f for f in repo.findings if f.severity == "error"], repo.findings[:5]
+    out = root.parent / "site"
+    render_module.render(repo, out, TODAY)
+    return out
+
+
+def _plain(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    return data
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            text = (value or "").strip().lower()
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}=…>: an event handler attribute")
+            if name in ("href", "src", "action", "formaction", "xlink:href", "srcset") and (
+                text.startswith(("javascript:", "data:text", "vbscript:"))
+            ):
+                self.problems.append(f"<{tag} {name}={value!r}>: a script link")
+            if (
+                tag in RESOURCE_TAGS
+                and name in ("src", "href")
+                and (text.startswith(("http:", "https:", "//")))
+            ):
+                self.problems.append(f"<{tag} {name}={value!r}>: a network request")
+            if name == "style" and "url(" in text and ("//" in text or "http" in text):
+                self.problems.append(f"<{tag} style={value!r}>: a network request from CSS")
+        if tag in ("iframe", "object", "embed"):
+            self.problems.append(f"<{tag}>: embedded content")
+        if tag == "script":
+            self.in_script = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script and MARK in data:
+            self.problems.append("content inside a <script> element")
+
+
+def test_payloads_reached_the_output(poisoned_site: Path) -> None:
+    """Sanity: the attack text is in the site (as text), so the checks below mean something."""
+    html = "".join(p.read_text(errors="replace") for p in poisoned_site.rglob("*.html"))
+    assert html.count(MARK) > 50
+
+
+def test_no_payload_became_markup(poisoned_site: Path) -> None:
+    problems: list[str] = []
+    for page in sorted(poisoned_site.rglob("*.htm*")) + sorted(poisoned_site.rglob("*.svg")):
+        collector = _Collector()
+        collector.feed(page.read_text(errors="replace"))
+        problems += [f"{page.relative_to(poisoned_site)}: {p}" for p in collector.problems]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_stylesheets_make_no_requests(poisoned_site: Path) -> None:
+    for css in poisoned_site.rglob("*.css"):
+        text = css.read_text()
+        assert MARK not in text
+        assert "@import" not in text and "url(http" not in text and "url(//" not in text
+
+
+def test_everything_written_stays_in_the_output_folder(poisoned_site: Path) -> None:
+    real = poisoned_site.resolve()
+    for written in poisoned_site.rglob("*"):
+        assert written.resolve().is_relative_to(real)
+        assert not written.is_symlink()
