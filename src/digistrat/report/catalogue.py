@@ -26,10 +26,11 @@ QUESTIONS = {
 _EXAMPLE = re.compile(r"^(?P<label>[A-Z][\w ]*example)::\s*$")
 
 
-def _option_text(value: Any) -> str:
+def _option_text(value: Any, full: bool = False) -> str:
     if isinstance(value, (list, tuple)):
-        shown = ", ".join(str(v) for v in value[:6])
-        return f"[{shown}{', …' if len(value) > 6 else ''}]"
+        if not full:
+            return "a list of words (see `digistrat explain`)"
+        return "[" + ", ".join(str(v) for v in value) + "]"
     return str(value)
 
 
@@ -153,7 +154,7 @@ def explain(rule: RuleInfo) -> str:
     if rule.options:
         lines.append("Options (under `check: options:` in strategy.yaml):")
         for k, v in rule.options.items():
-            lines.append(f"  {k}: {_option_text(v)}")
+            lines.append(f"  {k}: {_option_text(v, full=True)}")
     body = rule.doc.splitlines()[1:]
     lines.extend(line.replace("``", "`") for line in body)
     lines.append("")
