@@ -2,8 +2,8 @@
 
 A review cycle only helps if it happens (§1, "Too long-term"; §12, "Follow up"). This rule
 compares ``review.last_reviewed`` with today: a quarterly review last done eight months ago
-means the strategy may no longer reflect what is being done. A review with no date at all is
-reported too, since nobody can tell whether it happened.
+means the strategy may no longer reflect what is being done. Record ``last_reviewed`` so that
+this can be checked.
 
 Option: ``review-grace-days`` (default 30), how late a review may be before it is reported.
 
@@ -44,13 +44,6 @@ def check(ctx: Context) -> Check:
         return
     review = strategy.review
     if review.last_reviewed is None:
-        yield Violation(
-            "strategy",
-            "strategy",
-            ("review",),
-            "the strategy does not say when it was last reviewed",
-            "Add `last_reviewed:` under `review:` with the date of the last strategy review.",
-        )
         return
     grace = int(ctx.option("review-grace-days", 30))
     due = review.last_reviewed + timedelta(days=DAYS[review.cadence] + grace)
