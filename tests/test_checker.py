@@ -278,3 +278,61 @@ def test_rules_and_explain_commands() -> None:
         assert "Failing example" in result.stdout or name.startswith(("Z",))
     unknown = cli("explain", "mision-missing")
     assert unknown.returncode == 2 and "Did you mean `mission-missing`?" in unknown.stderr
+
+
+# --- the example repositories -------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+AREAS = {
+    "mission": {"M001", "T006"},
+    "horizon": {"H001", "H002", "H003", "H004", "H005"},
+    "integrated": {"I001", "I002"},
+    "user centred": {"U001", "U002", "U003", "U004", "U005", "U006"},
+    "useful to teams": {"P001", "P002"},
+    "realistic": {"R001", "R002"},
+    "focused": {"N001", "N002"},
+    "not IT-driven": {"O001", "O002"},
+    "not unproven tech": {"T003"},
+    "not cookie-cutter": {"T005"},
+    "commitments": {"C001", "C002", "C003", "C004", "C005", "C006", "C007", "T001", "T004"},
+    "services": {"S001", "S002", "S003", "S004", "S005", "S006", "S007"},
+    "choices": {"D001", "D002", "D003", "D004", "F005"},
+    "where to start": {"X001", "X002"},
+    "system context": {"Y001"},
+    "what could go wrong": {"K001", "K002"},
+}
+
+
+def _example(name: str) -> Repository:
+    if not (EXAMPLES / name / "strategy.yaml").is_file():
+        pytest.skip(f"examples/{name} is not present")
+    return load(EXAMPLES / name)
+
+
+def test_good_example_has_no_errors() -> None:
+    result = run(_example("riverside"), EXAMPLE_TODAY)
+    assert not result.failed("error"), [
+        f"{f.path}:{f.line} {f.code} {f.message}" for f in result.findings
+    ]
+
+
+def test_poor_example_fails_every_area_at_real_lines() -> None:
+    repo = _example("wishlist")
+    result = run(repo, EXAMPLE_TODAY)
+    codes = {f.code for f in result.findings}
+    missing = [area for area, area_codes in AREAS.items() if not codes & area_codes]
+    assert not missing, f"no finding for: {missing}"
+    for f in result.findings:
+        assert f.path in repo.files, f
+        if f.line is not None:
+            assert result.line_text(f.path, f.line) is not None, f
+
+
+def test_pre_commit_hook_checks_the_whole_repository() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((EXAMPLES.parent / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    [hook] = hooks
+    assert hook["id"] == "digistrat-check"
+    assert hook["entry"] == "digistrat check" and hook["language"] == "python"
+    assert hook["pass_filenames"] is False
