@@ -25,9 +25,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from digistrat.loader import Repository  # noqa: E402
-from digistrat.models import Initiative, Strategy  # noqa: E402
-from digistrat.scoring import plan, robustness, score  # noqa: E402
+from digistrat.loader import Repository
+from digistrat.models import Initiative, Strategy
+from digistrat.scoring import plan, robustness, score
 
 
 def build(n: int, k: int, seed: int = 7) -> Repository:
@@ -76,8 +76,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     today = date(2026, 11, 26)
-    print(f"{'initiatives':>11} {'criteria':>8} {'score ms':>9} {'robustness ms':>14} "
-          f"{'x score':>8} {'plan ms':>8} {'x score':>8}")
+    print(
+        f"{'initiatives':>11} {'criteria':>8} {'score ms':>9} {'robustness ms':>14} "
+        f"{'x score':>8} {'plan ms':>8} {'x score':>8}"
+    )
     for n in args.sizes:
         for k in args.criteria:
             repo = build(n, k)

@@ -60,7 +60,7 @@ def clean(tmp_path: Path) -> Path:
 def test_table_shows_the_matrix_and_reports_out_of_scale_scores(matrix: Path) -> None:
     code, out, _ = run(str(matrix))
     assert code == 1
-    assert "Patient benefits 50% 0–10" in out
+    assert "Patient benefits (50%, 0–10)" in out
     assert "6! → 30" in out and "7! → 35" in out
     assert "90%" in out and "70%" in out
     assert "initiatives/cardiology.yaml:5:3: D004 [error]" in out
@@ -109,7 +109,7 @@ def test_markdown(matrix: Path) -> None:
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == "## Prioritisation: weighted matrix"
-    assert lines[2].startswith("| Rank | Initiative | Patient benefits 50% 0–10 |")
+    assert lines[2].startswith("| Rank | Initiative | Patient benefits (50%, 0–10) |")
     assert (
         "| 1= | Cardiology | 9 → 45 | 6! → 30 | 3 → 15 | 90% | improve | core | proposed |" in out
     )

@@ -43,6 +43,7 @@ CYCLE = ("D001", "dependency-cycle")
 CAPACITY = ("Q003", "plan-capacity")
 """Code of plan findings about capacity (none stated, or exceeded by work in progress)."""
 NEXT_QUARTERS = 2
+_LEFT_OUT = {"done": "it is done.", "stopped": "it was stopped."}
 """How many quarters after the current one count as "next"."""
 
 
@@ -130,7 +131,7 @@ class _Builder:
         pending: dict[str, Initiative] = {}
         for ident, ini in sorted(self.repo.initiatives.items()):
             if ini.status in ("done", "stopped"):
-                self.make(ident, "skipped", f"Not planned: already {ini.status}.")
+                self.make(ident, "skipped", "Left out: " + _LEFT_OUT[ini.status])
             elif ini.status == "in-progress":
                 self.keep_running(ident, ini)
             else:
@@ -294,7 +295,7 @@ class _Builder:
         rank = self.ranks.get(ident)
         lead = f"Ranked {rank}" if rank is not None else "Unranked (scores missing)"
         parts = []
-        if ident in self.raised_by:
+        if self.ranks.get(self.raised_by.get(ident, "")) is not None:
             parts.append(f"goes early because `{self.raised_by[ident]}` waits for it")
         if why:
             parts.append(why)

@@ -59,9 +59,10 @@ def cell(ranking: Ranking, row: Row, cid: str) -> str:
 def headers(ranking: Ranking) -> list[str]:
     out = []
     for c in ranking.criteria:
-        scale = f" {num(c.min)}–{num(c.max)}" if c.weight is not None else ""
-        weight = f" {num(c.weight, 1)}%" if c.weight is not None else ""
-        out.append(f"{c.label}{weight}{scale}")
+        if c.weight is None:
+            out.append(c.label)
+        else:
+            out.append(f"{c.label} ({num(c.weight, 1)}%, {num(c.min)}–{num(c.max)})")
     return out
 
 
@@ -79,7 +80,7 @@ def table(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> Any:
     title = f"Prioritisation: {TITLES.get(ranking.model, ranking.model)}"
     t = Table(title=title, title_justify="left", show_lines=False)
     t.add_column("Rank", justify="right")
-    t.add_column("Initiative")
+    t.add_column("Initiative", min_width=18)
     for h in headers(ranking):
         t.add_column(h, justify="right")
     if ranking.model in ("rice", "wsjf"):
@@ -90,11 +91,11 @@ def table(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> Any:
     t.add_column("Total" if ranking.unit else "Score", justify="right")
     with_range = rb is not None and rb.applicable
     if with_range:
-        t.add_column(f"Rank ±{num(rb.band if rb else 0)} pts", justify="right")
-    for h in ("Category", "Type", "Status"):
-        t.add_column(h)
+        t.add_column(f"Range ±{num(rb.band if rb else 0)}", justify="right")
+    for h, width in (("Category", 9), ("Type", 10), ("Status", 11)):
+        t.add_column(h, min_width=width)
     for row in rows:
-        cells = [rank_text(row), f"{row.name} ({row.id})"]
+        cells = [rank_text(row), row.name]
         cells += [cell(ranking, row, c.id) for c in ranking.criteria]
         if ranking.model in ("rice", "wsjf", "value-effort"):
             cells.append(num(row.effort) or "missing")
@@ -265,8 +266,8 @@ def robustness_sentences(rb: Robustness, ranking: Ranking) -> list[str]:
     how = "every corner" if rb.method == "corners" else "a fixed sample of corners"
     out = [
         f"Each weight moved by up to ±{num(rb.band)} points ({how} of that range, "
-        f"{rb.weightings} weightings): the rank range column shows the best and worst rank "
-        "each initiative reaches."
+        f"{rb.weightings} weightings): the range shows the best and worst rank each "
+        "initiative reaches."
     ]
     stable = [i for i, r in rb.ranges.items() if r.rank <= rb.top and r.best == r.worst]
     if stable:
@@ -277,21 +278,29 @@ def robustness_sentences(rb: Robustness, ranking: Ranking) -> list[str]:
         )
     for above, below in rb.ties:
         out.append(
-            f"{names[above]} and {names[below]} have the same total: their order follows "
-            "their names, and any change of weights that separates them decides it."
+            f"{names[above]} and {names[below]} have the same total (their order follows "
+            "their names): the smallest change of weights decides between them."
         )
     s = rb.smallest
     if s is None:
         out.append(f"No change of weights can reorder the top {rb.top}.")
     elif s.points is not None:
-        moves = " and ".join(
-            f"{num(m.points, 1)} from {labels.get(m.source, m.source)} to "
-            f"{labels.get(m.target, m.target)}"
-            for m in s.moves
-        )
+        if len(s.moves) == 1:
+            m = s.moves[0]
+            how = f"from {labels.get(m.source, m.source)} to {labels.get(m.target, m.target)}"
+        else:
+            how = (
+                "("
+                + " and ".join(
+                    f"{num(m.points, 1)} from {labels.get(m.source, m.source)} to "
+                    f"{labels.get(m.target, m.target)}"
+                    for m in s.moves
+                )
+                + ")"
+            )
         out.append(
             f"The smallest change that reorders the top {rb.top}: moving just over "
-            f"{num(s.points, 1)} points of weight ({moves}) would put {names[s.below]} above "
+            f"{num(s.points, 1)} points of weight {how} would put {names[s.below]} above "
             f"{names[s.above]} (now {num(s.gap, 1)} points apart)."
         )
     for p in rb.pairs:
