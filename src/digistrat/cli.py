@@ -315,6 +315,9 @@ def score(
         )
     elif fmt == "markdown":
         typer.echo(report.markdown(ranking, view.rows, view.mix, view.robustness), nl=False)
+    elif not view.rows:
+        none = "match these filters" if status or category else "in initiatives/ yet"
+        out.print(f"No initiatives {none}: nothing to rank.", markup=False)
     else:
         out.print(report.table(ranking, view.rows, view.robustness))
         out.print("\nPortfolio mix (initiatives shown):", markup=False)
@@ -352,6 +355,8 @@ def _print_plan(repo: Repository, fmt: str) -> None:
         typer.echo(plan_report.json_text(result), nl=False)
     elif fmt == "markdown":
         typer.echo(plan_report.markdown(result), nl=False)
+    elif not result.items:
+        console().print("No initiatives in initiatives/ yet: nothing to plan.", markup=False)
     else:
         out = console()
         for part in plan_report.renderables(result):
