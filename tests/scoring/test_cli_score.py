@@ -203,7 +203,7 @@ def test_plan_in_every_format(clean: Path) -> None:
     code, out, _ = run(str(clean), "--plan")
     assert code == 0
     assert "Quarter by quarter" in out and "Now: this quarter" in out
-    assert "Waits for `alpha`" in out
+    assert "Waits for “Alpha”" in out
     code, out, _ = run(str(clean), "--plan", "-f", "json")
     data = json.loads(out)
     assert [i["id"] for i in data["now"]] == ["alpha"]

@@ -90,9 +90,9 @@ def test_dependency_chain_is_sequenced_and_prerequisites_go_early(tmp_path: Path
     }
     reason = {i.id: i.reason for i in p.items}
     assert (
-        reason["infra"] == "Ranked 4. Goes early because `app` waits for it; a place is free now."
+        reason["infra"] == "Ranked 4. Goes early because “App” waits for it; a place is free now."
     )
-    assert reason["app"] == "Ranked 1. Waits for `platform` (finishes Jan–Mar 2027)."
+    assert reason["app"] == "Ranked 1. Waits for “Platform” (finishes Jan–Mar 2027)."
     assert p.bucket("next")[1].waits_for == ("platform",)
 
 
@@ -110,8 +110,8 @@ def test_dependency_loop_is_an_error_and_never_hangs(tmp_path: Path) -> None:
     assert (problem.path, problem.line) == ("initiatives/x.yaml", 3)
     assert {i.id for i in p.blocked} == {"x", "y", "z"}
     reason = {i.id: i.reason for i in p.items}
-    assert "part of a dependency loop (`x` → `y` → `x`)" in reason["y"]
-    assert "waits for `x`, which cannot start" in reason["z"]
+    assert "part of a dependency loop (“X” → “Y” → “X”)" in reason["y"]
+    assert "waits for “X”, which cannot start" in reason["z"]
     assert placed(p)["free"] == ("now", 0, 0)
 
 
@@ -127,8 +127,8 @@ def test_done_stopped_and_unknown_dependencies(tmp_path: Path) -> None:
     assert placed(p)["after-old"] == ("now", 0, 0)
     assert {i.id for i in p.skipped} == {"old", "dead"}
     reason = {i.id: i.reason for i in p.items}
-    assert reason["after-dead"] == "Blocked: depends on `dead`, which was stopped."
-    assert reason["after-after"] == "Blocked: waits for `after-dead`, which is blocked."
+    assert reason["after-dead"] == "Blocked: depends on “Dead”, which was stopped."
+    assert reason["after-after"] == "Blocked: waits for “After dead”, which is blocked."
 
 
 def test_effort_per_quarter_and_planned_start(tmp_path: Path) -> None:

@@ -123,6 +123,11 @@ class _Builder:
             ident, ini.name, ini.status, self.ranks.get(ident), bucket, reason, **kw
         )
 
+    def called(self, ident: str) -> str:
+        """How a reason names an initiative: its name in quotes (board members read these)."""
+        ini = self.repo.initiatives.get(ident)
+        return f"“{ini.name}”" if ini is not None else f"`{ident}`"
+
     def label(self, t: int) -> str:
         return quarter_label(self.base + t)
 
@@ -190,7 +195,9 @@ class _Builder:
                         "file has errors).",
                     )
                 elif other.status == "stopped":
-                    blocked.setdefault(ident, f"Blocked: depends on `{dep}`, which was stopped.")
+                    blocked.setdefault(
+                        ident, f"Blocked: depends on {self.called(dep)}, which was stopped."
+                    )
                 elif other.status != "done" and dep not in waits[ident]:
                     waits[ident].append(dep)
         order = graph.topological(waits)
@@ -212,7 +219,9 @@ class _Builder:
             _, ident = heapq.heappop(heap)
             if ident in blocked or any(d in blocked for d in waits[ident]):
                 culprit = next((d for d in waits[ident] if d in blocked), None)
-                blocked.setdefault(ident, f"Blocked: waits for `{culprit}`, which is blocked.")
+                blocked.setdefault(
+                    ident, f"Blocked: waits for {self.called(culprit)}, which is blocked."
+                )
             else:
                 self.place(ident, pending[ident], waits[ident], key)
             for child in dependents[ident]:
@@ -248,10 +257,10 @@ class _Builder:
     def loop_reason(self, ident: str, waits: dict[str, list[str]]) -> str:
         loop = self.loops.get(ident)
         if loop:
-            chain = " → ".join(f"`{i}`" for i in (*loop, loop[0]))
+            chain = " → ".join(self.called(i) for i in (*loop, loop[0]))
             return f"Blocked: part of a dependency loop ({chain})."
         culprit = next((d for d in waits[ident] if d not in self.items), waits[ident][0])
-        return f"Blocked: waits for `{culprit}`, which cannot start (a dependency loop)."
+        return f"Blocked: waits for {self.called(culprit)}, which cannot start (a dependency loop)."
 
     def place(self, ident: str, ini: Initiative, deps: list[str], key: dict[str, Any]) -> None:
         quarters = self.span(ini)
@@ -261,7 +270,7 @@ class _Builder:
         if after:
             last_dep = max(after, key=lambda d: (self.placed[d][1], d))
             earliest = self.placed[last_dep][1] + 1
-            why = f"waits for `{last_dep}` (finishes {self.label(earliest - 1)})"
+            why = f"waits for {self.called(last_dep)} (finishes {self.label(earliest - 1)})"
         if ini.start is not None and quarter_of(ini.start) - self.base > earliest:
             earliest = quarter_of(ini.start) - self.base
             why = f"planned to start in {self.label(earliest)}"
@@ -296,7 +305,7 @@ class _Builder:
         lead = f"Ranked {rank}" if rank is not None else "Unranked (scores missing)"
         parts = []
         if self.ranks.get(self.raised_by.get(ident, "")) is not None:
-            parts.append(f"goes early because `{self.raised_by[ident]}` waits for it")
+            parts.append(f"goes early because {self.called(self.raised_by[ident])} waits for it")
         if why:
             parts.append(why)
         if full is not None:
