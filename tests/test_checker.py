@@ -104,12 +104,12 @@ def test_cli_select_replaces_and_ignore_adds(tmp_path: Path) -> None:
     [
         ("check:\n  ignore: [principles-mising]\n", "Did you mean `principles-missing`?"),
         ("check:\n  select: [Q999]\n", "`Q999`, which is not a rule"),
-        ("check:\n  severity:\n    C001: fatal\n", "not valid at `severity → C001`"),
+        ("check:\n  severity:\n    C001: fatal\n", "`fatal` is not one of"),
         ("check:\n  options:\n    max-comitments: 3\n", "Did you mean `max-commitments`?"),
         ("check:\n  options:\n    max-commitments: lots\n", "should be a number"),
         ("check:\n  options:\n    vague-words: improve\n", "should be a list"),
         ("check:\n  per_path_ignores:\n    'x/*': [nope]\n", "`nope`, which is not a rule"),
-        ("check:\n  colour: red\n", "not valid at `colour`"),
+        ("check:\n  colour: red\n", "unknown key `colour`"),
     ],
 )
 def test_invalid_configuration_is_a_clear_error(
@@ -336,3 +336,11 @@ def test_pre_commit_hook_checks_the_whole_repository() -> None:
     assert hook["id"] == "digistrat-check"
     assert hook["entry"] == "digistrat check" and hook["language"] == "python"
     assert hook["pass_filenames"] is False
+
+
+def test_a_missing_key_is_marked_as_missing(tmp_path: Path) -> None:
+    repo = _repo(tmp_path, extra={"strategy.yaml": "organisation: O\ntitle: T\n"})
+    findings = {f.code: f for f in run(repo, EXAMPLE_TODAY).findings}
+    assert findings["M001"].extra == {"missing": "mission"}
+    assert (findings["M001"].line, findings["M001"].column) == (1, 1)
+    assert run(_repo(tmp_path / "b", NO_PRINCIPLES), EXAMPLE_TODAY).findings[0].extra == {}

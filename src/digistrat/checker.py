@@ -89,16 +89,19 @@ def _run_rule(rule: RuleInfo, ctx: Context, config: Config, repo: Repository) ->
     try:
         for v in rule.check(ctx):
             path, line, column = repo.where(v.kind, v.ident, *v.loc)
+            path = path or STRATEGY_FILE
+            absent = _absent(repo, path, v.loc)
             out.append(
                 Finding(
                     rule.code,
                     rule.name,
                     severity,
-                    path or STRATEGY_FILE,
+                    path,
                     line,
                     column,
                     v.message,
                     v.hint,
+                    {"missing": absent} if absent else {},
                 )
             )
     except Exception as exc:  # a bug in a rule must not hide every other finding
@@ -117,6 +120,20 @@ def _run_rule(rule: RuleInfo, ctx: Context, config: Config, repo: Repository) ->
             )
         )
     return out
+
+
+def _absent(repo: Repository, path: str, loc: tuple[str | int, ...]) -> str | None:
+    """The first key of ``loc`` that is not in the file (the finding then points at the
+    enclosing block, and reports can say the key is missing rather than quote that line)."""
+    source = repo.files.get(path)
+    data = source.data if source is not None else None
+    for step in loc:
+        in_map = isinstance(data, dict) and step in data
+        in_list = isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)
+        if not (in_map or in_list):
+            return str(step)
+        data = data[step]  # type: ignore[index]
+    return None
 
 
 def run(repo: Repository, today: date, config: Config | None = None) -> CheckResult:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from digistrat.findings import Severity
 from digistrat.loader import STRATEGY_FILE, Repository
 from digistrat.models.strategy import CheckConfig
-from digistrat.validation import locate
+from digistrat.validation import explain, locate
 
 
 class ConfigError(Exception):
@@ -110,13 +110,16 @@ def load_config(
         try:
             parsed = CheckConfig.model_validate(raw)
         except ValidationError as exc:
-            err = exc.errors()[0]
+            err = exc.errors(include_url=False)[0]
             loc = [s for s in err["loc"] if isinstance(s, (str, int))]
             where = _where(data, "check", *loc)
-            path = " → ".join(str(s) for s in loc) or "check"
+            message, hint = explain(CheckConfig, err)
+            message = message.replace("this file", "`check`", 1)
+            if hint and not hint.endswith((".", "?")):
+                hint += "."
             raise ConfigError(
-                f"{where}: the `check:` block is not valid at `{path}`: {err['msg']}. "
-                "See the README section on configuring `digistrat check`."
+                f"{where}: in the `check:` block, {message}. {hint} ".rstrip()
+                + " See the README section on configuring `digistrat check`."
             ) from None
         if parsed.select:
             config.select = _codes(parsed.select, _where(data, "check", "select"), "`select`")

@@ -35,3 +35,12 @@ def test_colour_only_when_asked(result: CheckResult) -> None:
 
 def test_clean(empty: CheckResult) -> None:
     assert render("human", empty).strip() == "No problems found in 3 files."
+
+
+def test_missing_keys_are_named_not_quoted(result: CheckResult) -> None:
+    from dataclasses import replace
+
+    result.findings[1] = replace(result.findings[1], extra={"missing": "principles"})
+    text = render("human", result)
+    assert "(there is no `principles:` here)" in text
+    assert text.count("2 │ principles: []") == 1  # only for the T001 finding on that line

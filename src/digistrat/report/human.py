@@ -28,8 +28,11 @@ def _finding(out: Console, f: Finding, result: CheckResult, explained: set[str])
         f"{escape(clean(f.message))}  [dim]\\[{f.name}][/]"
     )
     pad = " " * 11
-    source = result.line_text(f.path, f.line)
-    if source is not None and source.strip():
+    missing = f.extra.get("missing")
+    source = None if missing else result.line_text(f.path, f.line)
+    if missing:
+        out.print(f"{pad}[dim](there is no `{escape(clean(missing))}:` here)[/]")
+    elif source is not None and source.strip():
         text = source.rstrip().expandtabs(2)
         if len(text) > 200:
             text = text[:197] + "..."
