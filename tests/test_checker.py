@@ -344,3 +344,18 @@ def test_a_missing_key_is_marked_as_missing(tmp_path: Path) -> None:
     assert findings["M001"].extra == {"missing": "mission"}
     assert (findings["M001"].line, findings["M001"].column) == (1, 1)
     assert run(_repo(tmp_path / "b", NO_PRINCIPLES), EXAMPLE_TODAY).findings[0].extra == {}
+
+
+def test_suppression_on_a_block_key_line(tmp_path: Path) -> None:
+    commitment = (
+        "statement: Patients can rebook online.\n"
+        "owner: {name: Lee Chan, function: operational}\n"
+        "initiatives: [online-booking]\n"
+        "measure:  # digistrat: ignore[C002] baseline being measured in the April audit\n"
+        "  metric: Appointment changes made online\n"
+        "  target: 50\n"
+        "due: 2027-03-31\n"
+    )
+    repo = _repo(tmp_path, extra={"commitments/rebook-online.yaml": commitment})
+    result = run(repo, EXAMPLE_TODAY)
+    assert result.findings == [] and result.suppressed == 1
