@@ -179,3 +179,44 @@ scoring:
     repo = make_repo(tmp_path, {"x": initiative("X", scores={"a": 0.1, "b": 0.7})}, scoring)
     # (0.1 x 1 + 0.7 x 2) / 3 = 0.5 exactly
     assert score(repo).rows[0].total == 50
+
+
+def test_totals_stay_within_0_and_100_and_ignore_the_scale_of_weights(tmp_path: Path) -> None:
+    """Property: in-scale scores give totals from 0 to 100; multiplying every weight by the same
+    number changes nothing (hypothesis would need a fresh folder per example, so a seeded
+    sweep is used instead)."""
+    import random
+
+    rng = random.Random(11)
+    for case in range(25):
+        weights = [rng.randint(1, 9) for _ in range(3)]
+        scale = rng.choice([1, 3, 10])
+        lows = [rng.randint(-5, 5) for _ in range(3)]
+        highs = [low + rng.randint(1, 10) for low in lows]
+        outs = []
+        for factor in (1, scale):
+            criteria = "".join(
+                f"    - {{id: c{i}, label: C{i}, weight: {w * factor}, min: {lo}, max: {hi}}}\n"
+                for i, (w, lo, hi) in enumerate(zip(weights, lows, highs, strict=True))
+            )
+            scores = {
+                f"c{i}": rng.randint(lo, hi)
+                for i, (lo, hi) in enumerate(zip(lows, highs, strict=True))
+            }
+            root = tmp_path / f"{case}-{factor}"
+            repo = make_repo(
+                root, {"x": initiative("X", scores=scores)}, "scoring:\n  criteria:\n" + criteria
+            )
+            total = score(repo).rows[0].total
+            assert total is not None and 0 <= total <= 100
+            outs.append((scores, total))
+        rescored = make_repo(
+            tmp_path / f"{case}-again",
+            {"x": initiative("X", scores=outs[0][0])},
+            "scoring:\n  criteria:\n"
+            + "".join(
+                f"    - {{id: c{i}, label: C{i}, weight: {w * scale}, min: {lo}, max: {hi}}}\n"
+                for i, (w, lo, hi) in enumerate(zip(weights, lows, highs, strict=True))
+            ),
+        )
+        assert score(rescored).rows[0].total == outs[0][1]

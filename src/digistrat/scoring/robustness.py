@@ -4,11 +4,14 @@ Two questions, both answered deterministically:
 
 * **Rank range.** Each weight may move up or down by ``band`` percentage points (never below
   zero), and the weights are then renormalised. Because renormalising divides every total by
-  the same number, the order depends only on the raw weights, and the most extreme orders sit at
-  the corners of that box of weights. With up to ten criteria every corner
-  is tried (2^k of them, visited in Gray-code order so that each step changes one weight and
-  updates every total in one pass); with more criteria a fixed, seeded sample of corners is
-  tried. Each initiative's best and worst rank over those weightings is reported.
+  the same number, the order depends only on the raw weights. Whether one initiative can pass
+  another anywhere in that box of weights is a linear question, settled at a corner of the box
+  (each weight at one edge of its band), so every swap the band allows shows up at some corner.
+  With up to ten criteria every corner is tried (2^k of them, visited in Gray-code order so
+  that each step changes one weight and updates every total in one pass); with more criteria a
+  fixed, seeded sample of corners is tried. Each initiative's best and worst rank over those
+  weightings is reported. (A rank reached only by several swaps at once strictly inside the
+  box can be missed: the range is what the edges of the band produce, not a proof.)
 * **Smallest change that reorders the top.** For each initiative A among the first N (the
   ``top`` option) and each initiative B ranked below it, A stays ahead while ``Σ w_i (a_i − b_i)
   > 0``, where ``a_i`` and ``b_i`` are their positions on criterion i's scale (0 to 1). Moving
