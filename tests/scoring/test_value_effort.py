@@ -69,3 +69,13 @@ def test_missing_effort_is_reported_and_left_unplaced(tmp_path: Path) -> None:
     assert "no `effort`" in problem.message
     # thresholds come from the placed initiatives only
     assert ranking.options["value-threshold"] == 60
+
+
+def test_a_value_of_zero_counts_towards_the_median(tmp_path: Path) -> None:
+    files = {
+        "a": initiative("A", effort=1, scores={"v": 0}),
+        "b": initiative("B", effort=1, scores={"v": 0}),
+        "c": initiative("C", effort=1, scores={"v": 90}),
+    }
+    ranking = score(make_repo(tmp_path, files, ONE))
+    assert ranking.options["value-threshold"] == 0  # the median of 0, 0 and 90

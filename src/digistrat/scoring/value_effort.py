@@ -59,7 +59,9 @@ def evaluate(repo: Repository, config: Config) -> tuple[list[Evaluated], dict[st
         out.append(ev)
     known = [ev for ev in out if ev.total is not None]
     options = dict(config.options)
-    value_at = _threshold(options, "value-threshold", [ev.value for ev in known if ev.value])
+    value_at = _threshold(
+        options, "value-threshold", [ev.value for ev in known if ev.value is not None]
+    )
     effort_at = _threshold(options, "effort-threshold", [efforts[ev.id] for ev in known])
     for ev in known:
         assert ev.value is not None  # known rows have both value and effort
