@@ -359,3 +359,14 @@ def test_suppression_on_a_block_key_line(tmp_path: Path) -> None:
     repo = _repo(tmp_path, extra={"commitments/rebook-online.yaml": commitment})
     result = run(repo, EXAMPLE_TODAY)
     assert result.findings == [] and result.suppressed == 1
+
+
+def test_output_survives_an_ascii_terminal(tmp_path: Path) -> None:
+    root = materialise(tmp_path, NO_PRINCIPLES)
+    env = {**ENV, "PYTHONIOENCODING": "ascii"}
+    run_ = [sys.executable, "-m", "digistrat", "check", str(root)]
+    human = subprocess.run(run_, capture_output=True, timeout=120, env=env)
+    assert human.returncode == 1 and b"P001" in human.stdout
+    assert b"internal error" not in human.stderr
+    sarif = subprocess.run([*run_, "-f", "sarif"], capture_output=True, timeout=120, env=env)
+    assert "§1".encode() in sarif.stdout  # machine formats stay UTF-8

@@ -125,6 +125,23 @@ def init(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+def emit(text: str, utf8: bool = False) -> None:
+    """Write to stdout: machine-readable formats always as UTF-8 bytes; text for people with
+    any character the terminal cannot show replaced."""
+    if utf8:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        encoding = sys.stdout.encoding or "utf-8"
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(encoding, errors="replace"))
+    sys.stdout.flush()
+
+
 @app.command()
 def check(
     path: RepoArg = None,
@@ -200,8 +217,7 @@ def check(
         except OSError as exc:
             fail(f"could not write {output}: {exc.strerror or exc}")
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        emit(text, utf8=output_format in ("json", "sarif", "gitlab", "junit"))
     raise typer.Exit(EXIT_FINDINGS if result.failed(fail_on) else EXIT_OK)
 
 
@@ -224,7 +240,7 @@ def rules_command(
         text = catalogue.as_markdown(rules)
     else:
         fail(f"unknown format `{output_format}`; choose table, json or markdown.")
-    sys.stdout.write(text)
+    emit(text)
 
 
 @app.command()
@@ -240,7 +256,7 @@ def explain(
         close = suggest(rule)
         hint = f" Did you mean `{close}`?" if close else ""
         fail(f"`{rule}` is not a rule code or name.{hint} See `digistrat rules`.")
-    sys.stdout.write(catalogue.explain(found))
+    emit(catalogue.explain(found))
 
 
 @app.command()
