@@ -217,12 +217,10 @@ class _Builder:
         heapq.heapify(heap)
         while heap:
             _, ident = heapq.heappop(heap)
-            if ident in blocked or any(d in blocked for d in waits[ident]):
-                culprit = next((d for d in waits[ident] if d in blocked), None)
-                blocked.setdefault(
-                    ident, f"Blocked: waits for {self.called(culprit)}, which is blocked."
-                )
-            else:
+            culprit = next((d for d in waits[ident] if d in blocked), None)
+            if culprit is not None and ident not in blocked:
+                blocked[ident] = f"Blocked: waits for {self.called(culprit)}, which is blocked."
+            elif ident not in blocked:
                 self.place(ident, pending[ident], waits[ident], key)
             for child in dependents[ident]:
                 missing[child] -= 1
