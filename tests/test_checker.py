@@ -276,6 +276,10 @@ def test_rules_and_explain_commands() -> None:
         result = cli("explain", name)
         assert result.returncode == 0, name
         assert "Failing example" in result.stdout or name.startswith(("Z",))
+    as_json = cli("rules", "--format", "json")
+    assert as_json.returncode == 0 and '"code": "M001"' in as_json.stdout
+    assert cli("rules", "--format", "markdown").stdout.startswith("# digistrat rules")
+    assert cli("rules", "--format", "yaml").returncode == 2
     unknown = cli("explain", "mision-missing")
     assert unknown.returncode == 2 and "Did you mean `mission-missing`?" in unknown.stderr
 
