@@ -207,3 +207,11 @@ def test_random_plans_respect_capacity_and_dependencies(tmp_path: Path) -> None:
                 if before.status != "done":
                     assert before.last is not None and before.last < item.first
         assert not p.blocked
+
+
+def test_without_a_usable_ranking_the_plan_goes_by_name(tmp_path: Path) -> None:
+    files = {n: initiative(n.title(), scores={"v": 1}) for n in ("beta", "alpha")}
+    p = plan(make_repo(tmp_path, files, "scoring:\n  model: weighted\n", capacity(1)), TODAY)
+    assert [i.id for i in p.items] == ["alpha", "beta"]
+    assert p.items[0].reason == "Not ranked. A place is free now."
+    assert "cannot be ranked" in p.problems[0].message

@@ -34,6 +34,7 @@ from digistrat.findings import Finding
 from digistrat.loader import Repository
 from digistrat.models import Initiative
 from digistrat.scoring import deps as graph
+from digistrat.scoring.config import CONFIG
 from digistrat.scoring.quarters import Board, quarter_bounds, quarter_label, quarter_of
 from digistrat.scoring.ranking import score
 from digistrat.scoring.result import Plan, PlanItem, Quarter
@@ -43,8 +44,8 @@ CYCLE = ("D001", "dependency-cycle")
 CAPACITY = ("Q003", "plan-capacity")
 """Code of plan findings about capacity (none stated, or exceeded by work in progress)."""
 NEXT_QUARTERS = 2
-_LEFT_OUT = {"done": "it is done.", "stopped": "it was stopped."}
 """How many quarters after the current one count as "next"."""
+_LEFT_OUT = {"done": "it is done.", "stopped": "it was stopped."}
 
 
 def plan(repo: Repository, today: date) -> Plan:
@@ -62,6 +63,20 @@ def plan(repo: Repository, today: date) -> Plan:
         cap.effort_per_quarter if cap else None,
         model=ranking.model,
     )
+    if ranking.errors:
+        result.problems.append(
+            Finding(
+                CONFIG[0],
+                CONFIG[1],
+                "warning",
+                "strategy.yaml",
+                None,
+                None,
+                "the initiatives cannot be ranked (the scoring configuration has errors), so "
+                "the plan takes them in name order",
+                "Run `digistrat score` to see what to fix in `scoring:`.",
+            )
+        )
     if cap is None:
         result.problems.append(
             Finding(
@@ -300,7 +315,7 @@ class _Builder:
 
     def explain(self, ident: str, first: int, why: str, full: tuple[int, str] | None) -> str:
         rank = self.ranks.get(ident)
-        lead = f"Ranked {rank}" if rank is not None else "Unranked (scores missing)"
+        lead = f"Ranked {rank}" if rank is not None else "Not ranked"
         parts = []
         if self.ranks.get(self.raised_by.get(ident, "")) is not None:
             parts.append(f"goes early because {self.called(self.raised_by[ident])} waits for it")
