@@ -158,6 +158,11 @@ def explain(rule: RuleInfo) -> str:
     body = rule.doc.splitlines()[1:]
     lines.extend(line.replace("``", "`") for line in body)
     lines.append("")
+    if "example::" in rule.doc:
+        lines.append(
+            "Examples show only the keys that differ from a small, complete repository that "
+            "passes every rule."
+        )
     lines.append(
         f"Switch it off with `check: ignore: [{rule.code}]` in strategy.yaml, or on one line "
         f"with `# digistrat: ignore[{rule.code}] reason`."

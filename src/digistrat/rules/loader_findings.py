@@ -19,7 +19,8 @@ LOADER: list[RuleInfo] = [
         """
         A file is not valid YAML, so nothing in it can be checked.
 
-        The message names the line where reading stopped. Common causes are a tab used for
+        Until the file reads, nothing in it is checked or published. The message names the line
+        where reading stopped. Common causes are a tab used for
         indenting (use spaces), a missing space after a colon, or text containing `: ` or `#`
         that needs quotes around it.
         """,
@@ -32,10 +33,11 @@ LOADER: list[RuleInfo] = [
         """
         A value is missing, misspelt or of the wrong type for the repository format.
 
-        Every file kind has a fixed set of keys (see `digistrat schema`). An unknown key is
+        An entry that does not match the format is left out of every other check and of what is
+        published, until it is fixed. Every file kind has a fixed set of keys (see
+        `digistrat schema`). An unknown key is
         usually a typo, and is reported rather than ignored so that nothing you write is
-        silently lost. An entry that does not match the format is left out of every other check
-        until it is fixed.
+        silently lost.
 
         Failing example::
 
@@ -67,8 +69,9 @@ LOADER: list[RuleInfo] = [
         """
         Two entries of the same kind share an id, so references to it are ambiguous.
 
-        Ids come from the file name (or an explicit `id:`). Objectives, criteria and the needs
-        of one user group must also each have their own id.
+        References by id would point at two things at once, so one of them is ignored. Ids come
+        from the file name (or an explicit `id:`). Objectives, criteria and the needs of one
+        user group must also each have their own id.
         """,
         "loader",
     ),
@@ -104,7 +107,8 @@ LOADER: list[RuleInfo] = [
         """
         A file uses a YAML feature digistrat refuses for safety, such as an explicit `!!tag`.
 
-        Strategy files only need plain text, numbers, dates, lists and blocks.
+        Such features can make a YAML reader run code or exhaust memory, and strategy files only
+        need plain text, numbers, dates, lists and blocks.
         """,
         "loader",
     ),
@@ -115,7 +119,8 @@ LOADER: list[RuleInfo] = [
         """
         A file or the repository is larger or deeper than digistrat's safety limits.
 
-        The limits are listed in the README; no real strategy comes near them.
+        The limits protect every reader of the repository from hostile or broken files; they are
+        listed in the README and no real strategy comes near them.
         """,
         "loader",
     ),
@@ -126,7 +131,8 @@ LOADER: list[RuleInfo] = [
         """
         A file is empty, a list or a single value instead of a block of `key: value` lines.
 
-        Start from the example that `digistrat init` writes.
+        Without `key: value` lines there is nothing to check. Start from the example that
+        `digistrat init` writes.
         """,
         "loader",
     ),
@@ -148,7 +154,8 @@ LOADER: list[RuleInfo] = [
         """
         A file cannot be read: permissions, encoding, or a link outside the repository.
 
-        Files must be UTF-8 text inside the repository folder.
+        A file that cannot be read is left out of every check and of what is published. Files
+        must be UTF-8 text inside the repository folder.
         """,
         "loader",
     ),
