@@ -111,7 +111,8 @@ def test_markdown(matrix: Path) -> None:
     assert lines[0] == "## Prioritisation: weighted matrix"
     assert lines[2].startswith("| Rank | Initiative | Patient benefits (50%, 0–10) |")
     assert (
-        "| 1= | Cardiology | 9 → 45 | 6! → 30 | 3 → 15 | 90% | improve | core | proposed |" in out
+        "| 1= | Cardiology | 9 → 45 | 6! → 30 | 3 → 15 | 90% | 1–3 | improve | core | proposed |"
+        in out
     )
     assert "Network/ Infrastructure" in out
     assert "### Problems" in out
@@ -132,8 +133,10 @@ def test_clean_repository_exits_zero_and_filters(clean: Path) -> None:
 def test_portfolio_mix_in_the_table(clean: Path) -> None:
     code, out, _ = run(str(clean))
     assert code == 0
-    assert "maintain 1, 20% of effort; improve 1, 20% of effort; transform 1, 60% of effort" in out
-    assert "core 2, 40% of effort; experiment 1, 60% of effort" in out
+    assert (
+        "maintain 1 (20% of effort); improve 1 (20% of effort); transform 1 (60% of effort)" in out
+    )
+    assert "core 2 (40% of effort); experiment 1 (60% of effort)" in out
 
 
 def test_other_models_from_the_command_line(clean: Path) -> None:

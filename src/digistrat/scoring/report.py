@@ -214,7 +214,11 @@ def markdown(ranking: Ranking, rows: Sequence[Row], mix: Portfolio, rb: Robustne
         head.append("Effort")
     if ranking.model == "value-effort":
         head.append("Quadrant")
-    head += ["Total" if ranking.unit else "Score", "Category", "Type", "Status"]
+    head.append("Total" if ranking.unit else "Score")
+    with_range = rb is not None and rb.applicable
+    if with_range:
+        head.append(f"Range ±{num(rb.band if rb else 0)}")
+    head += ["Category", "Type", "Status"]
     lines = [f"## Prioritisation: {TITLES.get(ranking.model, ranking.model)}", ""]
     lines += [_md_row(head), _md_row(["---"] * len(head))]
     for row in rows:
@@ -223,7 +227,10 @@ def markdown(ranking: Ranking, rows: Sequence[Row], mix: Portfolio, rb: Robustne
             cells.append(num(row.effort) or "missing")
         if ranking.model == "value-effort":
             cells.append(LABELS.get(row.quadrant or "", "–"))
-        cells += [total_text(ranking, row), row.category, row.type, row.status]
+        cells.append(total_text(ranking, row))
+        if with_range:
+            cells.append(_range_text(rb, row))
+        cells += [row.category, row.type, row.status]
         lines.append(_md_row(cells))
     lines += ["", "### Portfolio mix", ""]
     lines += [_md_row(["Group", "Initiatives", "Share of effort"]), _md_row(["---"] * 3)]
@@ -246,7 +253,7 @@ def portfolio_sentences(mix: Portfolio) -> list[str]:
     for groups in (mix.categories, mix.types):
         parts = []
         for s in groups:
-            share = f", {num(s.effort_share, 1)}% of effort" if s.effort_share is not None else ""
+            share = f" ({num(s.effort_share, 1)}% of effort)" if s.effort_share is not None else ""
             parts.append(f"{s.group} {s.count}{share}")
         out.append("; ".join(parts))
     if mix.without_effort:
