@@ -22,7 +22,7 @@ from digistrat import findings as F
 from digistrat.findings import Finding
 from digistrat.models import KINDS, Commitment, Initiative, Service, Strategy, UserGroup
 from digistrat.models.common import ID_PATTERN
-from digistrat.validation import findings_from, locate
+from digistrat.validation import MAX_FINDINGS_PER_FILE, findings_from, locate, too_many
 from digistrat.yamlio import (
     MAX_FILE_BYTES,
     Loaded,
@@ -217,7 +217,12 @@ class _Reader:
             self.findings.append(_problem_finding(rel, raw))
             return rel, Loaded(None, [raw]), []
         loaded = load_bytes(raw)
-        self.findings.extend(_problem_finding(rel, p) for p in loaded.problems)
+        problems = loaded.problems
+        self.findings.extend(_problem_finding(rel, p) for p in problems[:MAX_FINDINGS_PER_FILE])
+        if len(problems) > MAX_FINDINGS_PER_FILE:
+            first = _problem_finding(rel, problems[MAX_FINDINGS_PER_FILE])
+            rule = (first.code, first.name)
+            self.findings.append(too_many(rule, rel, len(problems) - MAX_FINDINGS_PER_FILE))
         return rel, loaded, _directives(raw)
 
 

@@ -188,10 +188,30 @@ def findings_from(
     model: type[BaseModel], exc: ValidationError, data: Any, path: str
 ) -> list[Finding]:
     out: list[Finding] = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for err in errors[:MAX_FINDINGS_PER_FILE]:
         loc = [s for s in err["loc"] if isinstance(s, (str, int))]
         message, hint = explain(model, err)
         pos = locate(data, loc, key=err["type"] == "extra_forbidden")
         line, col = pos if pos else (None, None)
         out.append(F.make(F.SCHEMA, path, line, col, message, hint))
+    if len(errors) > MAX_FINDINGS_PER_FILE:
+        out.append(too_many(F.SCHEMA, path, len(errors) - MAX_FINDINGS_PER_FILE))
     return out
+
+
+MAX_FINDINGS_PER_FILE = 50
+"""Beyond this, one file's problems are summarised: a file with 20,000 wrong keys is one
+mistake (probably the wrong file), and listing them all would drown everything else."""
+
+
+def too_many(rule: tuple[str, str], path: str, more: int) -> Finding:
+    """The summary finding that stands for ``more`` problems not listed."""
+    return F.make(
+        rule,
+        path,
+        None,
+        None,
+        f"… and {more:,} more problems of this kind in this file (not listed)",
+        "Fix the problems listed above first; is this the right file in the right folder?",
+    )

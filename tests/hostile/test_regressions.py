@@ -152,3 +152,15 @@ def test_a_standard_tag_on_the_wrong_value_is_refused(text: str) -> None:
 def test_standard_tags_on_fitting_values_still_load() -> None:
     loaded = load_text("a: !!int 5\nb: !!float 1\nc: !!bool true\nd: !!str 010\n")
     assert loaded.data == {"a": 5, "b": 1.0, "c": True, "d": "010"}
+
+
+def test_one_file_with_thousands_of_problems_is_summarised(tmp_path: Path) -> None:
+    # 20,000 unknown keys made 20,000 findings: `check` took a minute to print them.
+    wrong = "".join(f"k{i}: {i}\n" for i in range(20_000))
+    dup = "".join("a: 1\n" for _ in range(5_000))
+    build_tree(tmp_path, {"strategy.yaml": STRATEGY, "services/x.yaml": wrong, "users/y.yaml": dup})
+    found = load(tmp_path).findings
+    for path in ("services/x.yaml", "users/y.yaml"):
+        mine = [f for f in found if f.path == path]
+        assert len(mine) <= 60, len(mine)
+        assert any("more problems of this kind" in f.message for f in mine)
