@@ -89,9 +89,9 @@ def test_check_reports_findings_with_exit_code_1(tmp_path: Path) -> None:
     run("init", str(tmp_path))
     service = tmp_path / "services/example-service.yaml"
     service.write_text(service.read_text().replace("\nteam:", "\nteem:"))
-    result = run("check", str(tmp_path))
+    result = run("check", str(tmp_path), "--format", "concise")
     assert result.returncode == 1
-    assert "services/example-service.yaml:" in result.stdout
+    assert "services/example-service.yaml:13:1: F002 [error] unknown key `teem`" in result.stdout
     assert "teem" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 

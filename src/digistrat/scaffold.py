@@ -7,7 +7,7 @@ interrupted run leaves either the old file or the new one, never half of one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from digistrat import schema as schemas
@@ -21,6 +21,11 @@ class ScaffoldResult:
     skipped: list[str] = field(default_factory=list)
 
 
+def _month_start(day: date, months_ahead: int) -> date:
+    index = day.year * 12 + day.month - 1 + months_ahead
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def _context(organisation: str, today: date) -> dict[str, object]:
     # The strategy year starts on 1 April (the NHS financial year), three years long.
     start = date(today.year if today.month >= 4 else today.year - 1, 4, 1)
@@ -31,7 +36,9 @@ def _context(organisation: str, today: date) -> dict[str, object]:
         "start": start,
         "end": end,
         "last_year": date(today.year - 1, today.month, 1).isoformat(),
-        "exemplar_end": date(start.year, 9, 30) if today < date(start.year, 9, 30) else end,
+        # An exemplar delivers within six months (§9): next month to five months later.
+        "exemplar_start": _month_start(today, 1),
+        "exemplar_end": _month_start(today, 6) - timedelta(days=1),
         "commitment_due": date(end.year - 1, 3, 31) if date(end.year - 1, 3, 31) > today else end,
     }
 
