@@ -72,3 +72,14 @@ def test_init_never_deletes_other_files(tmp_path: Path) -> None:
 def test_plan_is_deterministic_for_a_given_day() -> None:
     assert plan("T", TODAY) == plan("T", TODAY)
     assert plan("T", TODAY) != plan("T", date(2027, 6, 1))
+
+
+def test_the_scaffold_passes_every_rule_except_its_own_placeholders(tmp_path: Path) -> None:
+    """A new repository must pass CI at once; the only findings ask to replace example text."""
+    from digistrat.checker import run
+
+    scaffold(tmp_path, today=TODAY)
+    findings = run(load(tmp_path), TODAY).findings
+    assert findings, "the placeholder rule should point at the example text"
+    assert {f.code for f in findings} == {"T005"}
+    assert all(f.severity == "warning" for f in findings)
