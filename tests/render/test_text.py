@@ -63,3 +63,27 @@ def test_markdown_document_escaping() -> None:
     )
     assert md_cell("a | b\nc") == "a \\| b c"
     assert md_cell(None) == "–"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello world.",
+        'He said "hi" and it\'s fine.',
+        "Line one\nline two",
+        "We cut 40% of calls (from 1,200 to 700); £4.50 per use.",
+        "A - B / C ? D : E",
+        "ends here \nand here",
+        "a\n-b",
+        "1. first",
+        "*emphasis* and _this_",
+        "    indented code",
+        "Heading\n===",
+        "see http://x.org now",
+    ],
+)
+def test_fast_path_matches_the_markdown_parser(text: str) -> None:
+    from digistrat.render.text import _MD
+
+    assert md_block(text) == _MD.render(text).strip()
+    assert md_inline(text) == _MD.renderInline(" ".join(text.split()))

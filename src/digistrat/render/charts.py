@@ -66,7 +66,7 @@ def bars(uid: str, title: str, desc: str, items: Sequence[Bar], maximum: float |
     shown = list(items[:MAX_ITEMS])
     values = [b.value for b in shown if b.value is not None]
     top = maximum or (max(values) if values else 1.0) or 1.0
-    row, left, right = 30, 250, 90
+    row, left, right = 30, 270, 80
     span = WIDTH - left - right
     height = row * max(len(shown), 1) + 30
     out = [_open(uid, height, title, desc)]
@@ -79,7 +79,7 @@ def bars(uid: str, title: str, desc: str, items: Sequence[Bar], maximum: float |
         out.append(_text(x, height - 6, _tick(top * tick / 4, maximum), "middle", "axis"))
     for n, bar in enumerate(shown):
         y = 4 + n * row
-        out.append(_text(left - 8, y + 18, _short(bar.label, 34), "end"))
+        out.append(_text(left - 8, y + 18, _short(bar.label, 32), "end"))
         if bar.value is None:
             out.append(_text(left + 6, y + 18, "not measured", cls="muted"))
             continue
@@ -141,9 +141,12 @@ def matrix(uid: str, title: str, desc: str, points: Sequence[Point]) -> Markup:
     for tick in range(5):
         x = left + size_w * tick / 4
         out.append(_text(x, top + size_h + 20, human(max_effort * tick / 4), "middle", "axis"))
+    placed: list[tuple[float, float]] = []
     for p in shown:
         x = left + size_w * min(p.effort, max_effort) / max_effort
         y = top + size_h - size_h * max(0.0, min(p.value, 100.0)) / 100
+        x = _clear(x, y, placed)
+        placed.append((x, y))
         out.append(
             f'<g class="point"><circle cx="{x:.1f}" cy="{y:.1f}" r="13" fill="{DARK_BLUE}"/>'
             f'<text x="{x:.1f}" y="{y + 5:.1f}" text-anchor="middle" fill="#ffffff" '
@@ -155,6 +158,15 @@ def matrix(uid: str, title: str, desc: str, points: Sequence[Point]) -> Markup:
         )
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _clear(x: float, y: float, placed: list[tuple[float, float]]) -> float:
+    """Move a marker sideways until it no longer covers one already drawn."""
+    for step in (0, 1, -1, 2, -2, 3, -3, 4, -4):
+        nx = x + step * 27
+        if all((nx - px) ** 2 + (y - py) ** 2 >= 26**2 for px, py in placed):
+            return nx
+    return x
 
 
 def _nice(value: float) -> float:

@@ -5,7 +5,8 @@ as one of ours (``site/service.html``) replaces it. To change one block only, ex
 the ``digistrat/`` prefix: ``{% extends "digistrat/site/service.html" %}``.
 
 HTML is always autoescaped; the markdown document escapes every value through ``finalize``.
-Templates run in jinja's sandbox, since a repository's templates may come from many hands.
+When the repository has templates of its own, everything runs in jinja's sandbox, since a
+repository's templates may come from many hands (digistrat's own run unsandboxed: faster).
 """
 
 from __future__ import annotations
@@ -13,20 +14,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from digistrat.render import charts, text
+from digistrat.render import charts, links, text
 from digistrat.resources import templates_dir
 
 USER_TEMPLATES = "templates"
 
 
+def _has_user_templates(user_dir: Path | None) -> bool:
+    return user_dir is not None and user_dir.is_dir()
+
+
 def _loader(user_dir: Path | None) -> ChoiceLoader:
     ours = FileSystemLoader(str(templates_dir()))
     loaders: list[Any] = []
-    if user_dir is not None and user_dir.is_dir():
+    if user_dir is not None and _has_user_templates(user_dir):
         loaders.append(FileSystemLoader(str(user_dir)))
     loaders += [ours, PrefixLoader({"digistrat": ours})]
     return ChoiceLoader(loaders)
@@ -47,9 +52,10 @@ def _filters() -> dict[str, Any]:
     }
 
 
-def html_environment(user_dir: Path | None) -> ImmutableSandboxedEnvironment:
+def html_environment(user_dir: Path | None) -> Environment:
     """For the site, the poster and the board report: every value is HTML-escaped."""
-    env = ImmutableSandboxedEnvironment(
+    kind = ImmutableSandboxedEnvironment if _has_user_templates(user_dir) else Environment
+    env = kind(
         loader=_loader(user_dir),
         autoescape=True,
         undefined=StrictUndefined,
@@ -59,12 +65,14 @@ def html_environment(user_dir: Path | None) -> ImmutableSandboxedEnvironment:
         auto_reload=False,
     )
     env.filters.update(_filters())
+    env.globals["tag"] = links.tag
     return env
 
 
-def markdown_environment(user_dir: Path | None) -> ImmutableSandboxedEnvironment:
+def markdown_environment(user_dir: Path | None) -> Environment:
     """For the markdown document: values keep their markdown, lose any HTML."""
-    env = ImmutableSandboxedEnvironment(
+    kind = ImmutableSandboxedEnvironment if _has_user_templates(user_dir) else Environment
+    env = kind(
         loader=_loader(user_dir),
         autoescape=False,
         undefined=StrictUndefined,

@@ -127,6 +127,10 @@ def write_all(
                 f"replaced: {listed}. Move them away, or use --force to replace them."
             )
     out.mkdir(parents=True, exist_ok=True)
+    new = [rel for rel in targets if rel not in previous]
+    if new:  # claim new files before writing them, so an interrupted render can resume
+        claimed = {**previous, **{rel: "" for rel in new}}
+        atomic.write_bytes(out / MANIFEST, _manifest(claimed))
     total = len(targets)
     made_dirs: set[Path] = set()
     for n, (rel, target) in enumerate(targets.items(), 1):
@@ -137,7 +141,7 @@ def write_all(
             if target.parent not in made_dirs:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made_dirs.add(target.parent)
-            atomic.write_bytes(target, data)
+            _replace(target, data)
             result.written.append(rel)
         if progress is not None:
             progress(n, total)
@@ -156,17 +160,32 @@ def write_all(
     manifest = {rel: _digest(data) for rel, data in sorted(files.items())}
     for rel in result.kept:
         manifest[rel] = previous[rel]
-    body = (
-        json.dumps(
-            {"generator": "digistrat render", "files": dict(sorted(manifest.items()))},
-            indent=1,
-            sort_keys=True,
-        ).encode("utf-8")
-        + b"\n"
-    )
+    body = _manifest(manifest)
     if not _same(out / MANIFEST, body):
         atomic.write_bytes(out / MANIFEST, body)
     return result
+
+
+def _manifest(files: Mapping[str, str]) -> bytes:
+    data = {"generator": "digistrat render", "files": dict(sorted(files.items()))}
+    return json.dumps(data, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write via a temporary file and a rename, so a reader never sees half a page.
+
+    Unlike :func:`digistrat.atomic.write_bytes` this does not force each file to disk: the
+    pages can always be rendered again, and syncing ten thousand files costs many seconds.
+    """
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, (target.stat().st_mode & 0o777) if target.exists() else 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _same(target: Path, data: bytes) -> bool:

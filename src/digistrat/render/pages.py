@@ -16,6 +16,7 @@ from jinja2 import Environment, Template
 from digistrat.render import charts
 from digistrat.render.board import answers
 from digistrat.render.context import Site
+from digistrat.render.links import Linker
 
 OUTPUTS = ("site", "document", "poster", "board")
 _BEFORE_HEADING = re.compile(r"([^\n])\n(#{1,6} )")
@@ -72,8 +73,8 @@ def _charts_priorities(site: Site) -> dict[str, Any]:
             "value-effort",
             "Value and effort of each initiative",
             "Each numbered circle is an initiative, numbered by priority rank. Higher means "
-            "more value; further right means more effort. The table after the chart gives "
-            "the same figures.",
+            "more value; further right means more effort. Circles that would overlap are set "
+            "side by side. The table after the chart gives the same figures.",
             points,
         ),
         "points": points,
@@ -196,12 +197,14 @@ def produce(
         template = cache.get(page.template)
         if template is None:
             template = cache[page.template] = html_env.get_template(page.template)
+        root = _root(page.path)
         values = {
             "site": site,
             "s": site.strategy,
             "path": page.path,
-            "root": _root(page.path),
+            "root": root,
             "nav": nav,
+            "ln": Linker(site, root),
         }
         values.update(page.values)
         files[page.path] = template.render(values).encode("utf-8")

@@ -1,0 +1,65 @@
+"""Links between pages, and the small tags the pages show, as fast Python helpers.
+
+A page at ``services/x.html`` links to ``../initiatives/y.html``: every link is relative, so the
+site works from ``file://`` and from any web folder. A link is only made to a page this render
+produces; otherwise the name is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from digistrat.render.context import Site
+from digistrat.render.text import plain
+
+
+def _e(value: object) -> str:
+    """HTML-escaped text (markup already marked safe is kept)."""
+    return str(escape(value))
+
+
+def tag(value: object, kind: str = "") -> Markup:
+    """A coloured label whose words carry the meaning (never colour alone)."""
+    text = str(value)
+    css, words = _e(kind or text), _e(text.replace("-", " "))
+    return Markup(f'<strong class="tag tag--{css}">{words}</strong>')
+
+
+class Linker:
+    """Links from one page (``root`` leads back to the top of the site)."""
+
+    __slots__ = ("_site_pages", "root", "site")
+
+    def __init__(self, site: Site, root: str) -> None:
+        self.site = site
+        self.root = root
+        self._site_pages = "site" in site.pages
+
+    def href(self, kind: str, ident: str) -> str:
+        if kind == "objective":
+            return f"{self.root}context.html#objective-{ident}"
+        return f"{self.root}{kind}/{ident}.html"
+
+    def link(self, kind: str, ident: str, text: object) -> Markup:
+        if kind == "objective":
+            linked = self._site_pages and ident in self.site.objectives
+        else:
+            linked = self.site.has_page(kind, ident)
+        if not linked:
+            return escape(text)
+        return Markup(f'<a href="{_e(self.href(kind, ident))}">{_e(text)}</a>')
+
+    def initiative(self, ident: str) -> Markup:
+        found = self.site.initiatives.get(ident)
+        return self.link("initiatives", ident, found.name if found else ident)
+
+    def need(self, ref: str) -> Markup:
+        found = self.site.needs.get(ref)
+        if found is None:
+            return escape(ref)
+        statement = plain(found.need.statement)
+        if not self.site.has_page("users", found.group_id):
+            return escape(f"{statement} ({found.group_name})")
+        href = _e(f"{self.href('users', found.group_id)}#need-{found.need.id}")
+        group = _e(found.group_name)
+        return Markup(f'<a href="{href}">{_e(statement)}</a> <span class="muted">({group})</span>')
