@@ -97,3 +97,24 @@ def test_other_models_are_not_assessed(tmp_path: Path) -> None:
         tmp_path, {"x": initiative("X", effort=1, scores={"reach": 1})}, "scoring:\n  model: rice\n"
     )
     assert not robustness(score(repo)).applicable
+
+
+def test_each_neighbouring_pair_gets_a_verdict(ranking) -> None:  # type: ignore[no-untyped-def]
+    rb = robustness(ranking, band=10, top=4)
+    verdicts = {(p.above, p.below): (p.verdict, p.points) for p in rb.pairs}
+    assert verdicts[("alpha", "beta")] == ("robust", None)
+    # beta over gamma: a 10-point band cannot swap them (the most favourable corner, Access 60
+    # and Burden 40, still leaves beta 4 points ahead); moving 10 ÷ 0.6 points would
+    assert verdicts[("beta", "gamma")][0] == "holds"
+    assert verdicts[("beta", "gamma")][1] == pytest.approx(50 / 3, abs=1e-6)
+    assert verdicts[("gamma", "delta")][0] == "fragile"
+
+
+def test_verdicts_in_plain_english(ranking) -> None:  # type: ignore[no-untyped-def]
+    from digistrat.scoring.report import robustness_sentences
+
+    text = "\n".join(robustness_sentences(robustness(ranking, band=10, top=4), ranking))
+    assert "Alpha above Beta: robust under any weights" in text
+    assert "Beta above Gamma: holds within ±10 points" in text
+    assert "Gamma above Delta: fragile, the order flips within ±10 points" in text
+    assert "would put Delta above Gamma (now 1 point apart)" in text

@@ -13,7 +13,7 @@ from typing import Any
 from digistrat.findings import Finding
 from digistrat.scoring.portfolio import Portfolio
 from digistrat.scoring.result import Ranking, Row
-from digistrat.scoring.robustness import Robustness
+from digistrat.scoring.robustness import Move, Robustness
 from digistrat.scoring.value_effort import LABELS
 
 FORMATS = ("table", "csv", "json", "markdown")
@@ -264,17 +264,33 @@ def portfolio_sentences(mix: Portfolio) -> list[str]:
     return out
 
 
+def _pts(value: float | None) -> str:
+    text = num(value, 1)
+    return f"{text} point" if text == "1" else f"{text} points"
+
+
+def _moves_text(moves: tuple[Move, ...], labels: dict[str, str]) -> str:
+    def label(ident: str) -> str:
+        return labels.get(ident, ident)
+
+    if len(moves) == 1:
+        return f"from {label(moves[0].source)} to {label(moves[0].target)}"
+    parts = [f"{num(m.points, 1)} from {label(m.source)} to {label(m.target)}" for m in moves]
+    return "(" + " and ".join(parts) + ")"
+
+
 def robustness_sentences(rb: Robustness, ranking: Ranking) -> list[str]:
-    """Plain-English findings of the robustness analysis."""
+    """Plain-English findings of the robustness analysis: the method, each neighbouring pair
+    in the top N (tied, fragile, holds or robust), and the smallest change that reorders it."""
     if not rb.applicable:
         return [f"Not assessed: {rb.note}."]
     labels = {c.id: c.label for c in ranking.criteria}
     names = {r.id: r.name for r in ranking.rows}
     how = "every corner" if rb.method == "corners" else "a fixed sample of corners"
+    band = f"±{num(rb.band)} points"
     out = [
-        f"Each weight moved by up to ±{num(rb.band)} points ({how} of that range, "
-        f"{rb.weightings} weightings): the range shows the best and worst rank each "
-        "initiative reaches."
+        f"Each weight moved by up to {band} ({how} of that range, {rb.weightings} "
+        "weightings): the range shows the best and worst rank each initiative reaches."
     ]
     stable = [i for i, r in rb.ranges.items() if r.rank <= rb.top and r.best == r.worst]
     if stable:
@@ -283,37 +299,35 @@ def robustness_sentences(rb: Robustness, ranking: Ranking) -> list[str]:
             + ", ".join(names[i] for i in stable)
             + "."
         )
-    for above, below in rb.ties:
-        out.append(
-            f"{names[above]} and {names[below]} have the same total (their order follows "
-            "their names): the smallest change of weights decides between them."
-        )
-    s = rb.smallest
-    if s is None:
-        out.append(f"No change of weights can reorder the top {rb.top}.")
-    elif s.points is not None:
-        if len(s.moves) == 1:
-            m = s.moves[0]
-            how = f"from {labels.get(m.source, m.source)} to {labels.get(m.target, m.target)}"
-        else:
-            how = (
-                "("
-                + " and ".join(
-                    f"{num(m.points, 1)} from {labels.get(m.source, m.source)} to "
-                    f"{labels.get(m.target, m.target)}"
-                    for m in s.moves
-                )
-                + ")"
+    for p in rb.pairs:
+        pair = f"{names[p.above]} above {names[p.below]}"
+        if p.verdict == "tied":
+            out.append(
+                f"{pair}: tied, the same total (the order follows their names); the smallest "
+                "change of weights decides between them."
             )
+        elif p.verdict == "robust":
+            out.append(
+                f"{pair}: robust under any weights ({names[p.above]} scores at least as well on "
+                "every criterion)."
+            )
+        elif p.verdict == "fragile":
+            out.append(
+                f"{pair}: fragile, the order flips within {band} (moving just over "
+                f"{_pts(p.points)} of weight {_moves_text(p.moves, labels)} is enough)."
+            )
+        elif p.verdict == "holds":
+            out.append(
+                f"{pair}: holds within {band}; swapping them takes moving just over "
+                f"{_pts(p.points)} of weight {_moves_text(p.moves, labels)}."
+            )
+    s = rb.smallest
+    if s is None or s.points is None:
+        out.append(f"No change of weights can reorder the top {rb.top}.")
+    else:
         out.append(
             f"The smallest change that reorders the top {rb.top}: moving just over "
-            f"{num(s.points, 1)} points of weight {how} would put {names[s.below]} above "
-            f"{names[s.above]} (now {num(s.gap, 1)} points apart)."
+            f"{_pts(s.points)} of weight {_moves_text(s.moves, labels)} would put "
+            f"{names[s.below]} above {names[s.above]} (now {_pts(s.gap)} apart)."
         )
-    for p in rb.pairs:
-        if p.points is None:
-            out.append(
-                f"{names[p.above]} stays above {names[p.below]} under any weights: it scores "
-                "at least as well on every criterion."
-            )
     return out

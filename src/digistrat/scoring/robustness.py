@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from digistrat.scoring.result import Column, Ranking, Row
 
@@ -70,6 +70,10 @@ class Reorder:
     """Total points of weight to move (the order flips just beyond this); None if no weighting
     can reorder them."""
     moves: tuple[Move, ...] = ()
+    verdict: str = ""
+    """For neighbouring pairs: ``tied`` (equal totals), ``fragile`` (some weighting within the
+    band puts ``below`` ahead: an exact test at the corner of the band that favours it most),
+    ``holds`` (not within the band, but a larger change would) or ``robust`` (no weighting)."""
 
 
 @dataclass(slots=True)
@@ -208,7 +212,7 @@ def _reorders(
         for y in range(x + 1, len(rows)):
             r = reorder(rows[x].id, rows[y].id, parts[x], parts[y], weights, ids)
             if y == x + 1 and y < top:
-                out.pairs.append(r)
+                out.pairs.append(replace(r, verdict=_verdict(r, parts[x], parts[y], weights, out)))
                 if r.gap == 0:
                     out.ties.append((r.above, r.below))
             if r.gap == 0 or r.points is None:
@@ -216,3 +220,18 @@ def _reorders(
             if best is None or r.points < (best.points or 0) - _EPS:
                 best = r
     out.smallest = best
+
+
+def _verdict(
+    r: Reorder, a: list[float], b: list[float], weights: list[float], out: Robustness
+) -> str:
+    if r.gap == 0:
+        return "tied"
+    if r.points is None:
+        return "robust"
+    # The weighting in the band most favourable to b: up where b is stronger, down elsewhere.
+    d = [y - x for x, y in zip(a, b, strict=True)]
+    corner = [
+        w + out.band if di > 0 else max(0.0, w - out.band) for w, di in zip(weights, d, strict=True)
+    ]
+    return "fragile" if sum(w * di for w, di in zip(corner, d, strict=True)) > _EPS else "holds"
