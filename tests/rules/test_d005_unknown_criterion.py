@@ -19,3 +19,12 @@ def test_typo_gets_a_suggestion(tmp_path: Path) -> None:
 
 def test_known_criteria(tmp_path: Path) -> None:
     assert hits(rule, tmp_path) == []
+
+
+def test_rice_and_wsjf_inputs_are_not_unknown_criteria(tmp_path: Path) -> None:
+    block = (
+        "# initiatives/online-booking.yaml\nscores: {patient-benefit: 8, staff-benefit: 4, "
+        "financial-benefit: 3, reach: 5000, impact: 2, confidence: 80, business-value: 8, "
+        "time-criticality: 5, risk-reduction: 3}\n"
+    )
+    assert hits(rule, tmp_path, block) == []

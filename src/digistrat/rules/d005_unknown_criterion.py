@@ -2,6 +2,8 @@
 
 Scores are only comparable against the criteria in ``scoring.criteria`` (§10 "Approaches to
 prioritisation"); a score under another name is usually a typo and is ignored by the ranking.
+The inputs of the RICE and WSJF models (``reach``, ``impact``, ``confidence``,
+``business-value``, ``time-criticality``, ``risk-reduction``) are also allowed.
 
 Failing example::
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 import difflib
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.scoring.ranking import MODEL_INPUT_KEYS
 
 CODE = "D005"
 NAME = "unknown-criterion"
@@ -40,7 +43,7 @@ def check(ctx: Context) -> Check:
     if strategy is None:
         return
     known = sorted(c.id for c in strategy.scoring.criteria)
-    known_set = set(known)
+    known_set = set(known) | MODEL_INPUT_KEYS  # RICE and WSJF inputs live in `scores` too
     for ident, ini in ctx.repo.initiatives.items():
         for key in ini.scores:
             if key in known_set:
