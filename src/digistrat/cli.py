@@ -480,6 +480,8 @@ def render(
                 tasks: dict[str, object] = {}
 
                 def progress(step: str, n: int, total: int) -> None:
+                    if n % 100 and n != total and step in tasks:
+                        return
                     if step not in tasks:
                         tasks[step] = bar.add_task(step, total=total)
                     bar.update(tasks[step], completed=n)  # type: ignore[arg-type]

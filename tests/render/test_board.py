@@ -86,3 +86,10 @@ def test_commitment_without_a_measure_turns_question_6_red(sample: Path) -> None
 def test_status_is_written_in_words_not_only_colour(sample: Path) -> None:
     html = produce(load(sample), TODAY, ("board",))["board.html"].decode()
     assert html.count("Green: no concerns found") >= 10
+
+
+def test_unreadable_files_are_called_out(sample: Path) -> None:
+    (sample / "services" / "broken.yaml").write_text("name: [unclosed\n")
+    html = produce(load(sample), TODAY, ("board",))["board.html"].decode()
+    assert "Some entries are missing from this report" in html
+    assert "services/broken.yaml" in html

@@ -9,14 +9,19 @@ from pathlib import Path
 from helpers import build_tree
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path | None = None, seed: str = "0") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "digistrat", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "DIGISTRAT_TODAY": "2026-11-26"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "NO_COLOR": "1",
+            "DIGISTRAT_TODAY": "2026-11-26",
+            "PYTHONHASHSEED": seed,
+        },
     )
 
 
@@ -83,3 +88,14 @@ def test_a_broken_user_template_is_a_clear_error(sample: Path, tmp_path: Path) -
     assert result.returncode == 1
     assert "site/index.html" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_output_does_not_depend_on_hash_order(sample: Path, tmp_path: Path) -> None:
+    """Separate processes with different string hashing give byte-identical trees."""
+    for seed in ("1", "2"):
+        assert run("render", str(sample), "--out", str(tmp_path / seed), seed=seed).returncode == 0
+    first = {p.relative_to(tmp_path / "1"): p.read_bytes() for p in (tmp_path / "1").rglob("*")
+             if p.is_file()}  # fmt: skip
+    second = {p.relative_to(tmp_path / "2"): p.read_bytes() for p in (tmp_path / "2").rglob("*")
+              if p.is_file()}  # fmt: skip
+    assert first == second

@@ -162,7 +162,9 @@ def pages(
     if "site" in chosen:
         yield from site_pages(site)
     if "board" in chosen:
-        unreadable = [f for f in site.findings if f.code.startswith("F")]
+        unreadable = [  # problems that keep an entry out of the report altogether
+            f for f in site.findings if f.code.startswith("F") and not questions_of.get(f.code)
+        ]
         yield Page(
             "board.html",
             "board/board.html",
