@@ -53,7 +53,7 @@ CASES = [
     "a: 1\na: 2\n'a': 3\n1: x\n'1': y\n1: z\ntrue: t\n'true': u\n",
     "- [a, {b: c}, [d]]\n- {x: [1, 2]}\n-\n  - deep:\n      deeper: [1]\n",
     "x: |\n  literal\n  text\ny: >-\n  folded\n  text\nz: 'single'\nw: \"double\\n\"\n",
-    "true: 1\nnull: 2\n~: 3\n1.5: 4\n",
+    "true: 1\nnull: 2\n~: 3\n1.5: 4\n.nan: 5\n.NaN: 6\n.nan: 7\n1: a\n01: b\n",
     "? a\n: b\n",
     "a: ! 12\nb: !!str 3\n",
     "",
@@ -105,3 +105,11 @@ def test_duplicate_keys_reported_on_the_fast_path() -> None:
     [problem] = load_text("name: a\nkind: care\nname: b\n").problems
     assert problem.kind == "duplicate-key" and (problem.line, problem.column) == (3, 1)
     assert "first on line 1" in problem.message
+
+
+def test_positions_are_compact_and_read_as_before() -> None:
+    data = load_text("name: a\nusers:\n  - x\n  - y\nname: b\n").data
+    assert data.at == ("name", 1, 1, 1, 7, "users", 2, 1, 3, 3, "name", 5, 1, 5, 7)
+    assert data.keys_at == {"name": (5, 1), "users": (2, 1)}  # a repeated key: its last place
+    assert data.values_at["users"] == (3, 3)
+    assert data["users"].items_at == [(3, 5), (4, 5)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -58,26 +59,65 @@ Pos = tuple[int, int]
 
 
 class YMap(dict[Any, Any]):
-    """A mapping that remembers its own position and each key's and value's position."""
+    """A mapping that remembers its own position and each key's and value's position.
 
-    __slots__ = ("keys_at", "pos", "values_at")
+    Positions are stored compactly in ``at`` — key, key line, key column, value line, value
+    column, for each key in file order — rather than as two dictionaries of tuples per mapping,
+    which took more memory than the data itself. ``keys_at`` and ``values_at`` build those
+    dictionaries when first asked (to point a finding at a line) and keep them; a repeated
+    key's last place wins. Treat both as read-only.
+    """
+
+    __slots__ = ("_keys_at", "_values_at", "at", "pos")
 
     def __init__(self) -> None:
         super().__init__()
         self.pos: Pos = (1, 1)
-        self.keys_at: dict[Any, Pos] = {}
-        self.values_at: dict[Any, Pos] = {}
+        self.at: tuple[Any, ...] = ()
+
+    @property
+    def keys_at(self) -> dict[Any, Pos]:
+        try:
+            return self._keys_at
+        except AttributeError:
+            at = self.at
+            self._keys_at: dict[Any, Pos] = {
+                at[i]: (at[i + 1], at[i + 2]) for i in range(0, len(at), 5)
+            }
+            return self._keys_at
+
+    @property
+    def values_at(self) -> dict[Any, Pos]:
+        try:
+            return self._values_at
+        except AttributeError:
+            at = self.at
+            self._values_at: dict[Any, Pos] = {
+                at[i]: (at[i + 3], at[i + 4]) for i in range(0, len(at), 5)
+            }
+            return self._values_at
 
 
 class YSeq(list[Any]):
-    """A sequence that remembers its own position and each item's position."""
+    """A sequence that remembers its own position and each item's position (stored flat in
+    ``at``: line, column of each item; ``items_at`` gives them as pairs, built when first
+    asked)."""
 
-    __slots__ = ("items_at", "pos")
+    __slots__ = ("_items_at", "at", "pos")
 
     def __init__(self) -> None:
         super().__init__()
         self.pos: Pos = (1, 1)
-        self.items_at: list[Pos] = []
+        self.at: tuple[int, ...] = ()
+
+    @property
+    def items_at(self) -> list[Pos]:
+        try:
+            return self._items_at
+        except AttributeError:
+            at = self.at
+            self._items_at: list[Pos] = [(at[i], at[i + 1]) for i in range(0, len(at), 2)]
+            return self._items_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +227,7 @@ class _Constructor(SafeConstructor):
                 else:
                     seen[key] = _at(key_node)
         self.flatten_mapping(node)
+        at: list[Any] = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise ConstructorError(
@@ -195,16 +236,18 @@ class _Constructor(SafeConstructor):
             key = self.construct_object(key_node, deep=False)
             value = self.construct_object(value_node, deep=False)
             data[key] = value
-            data.keys_at[key] = _at(key_node)
-            data.values_at[key] = _at(value_node)
+            at.extend((key, *_at(key_node), *_at(value_node)))
+        data.at = tuple(at)
 
     def construct_core_seq(self, node: SequenceNode) -> Any:
         data = YSeq()
         data.pos = _at(node)
         yield data
+        at: list[int] = []
         for item in node.value:
             data.append(self.construct_object(item, deep=False))
-            data.items_at.append(_at(item))
+            at.extend(_at(item))
+        data.at = tuple(at)
 
     def construct_refused(self, node: Node) -> Any:
         raise ConstructorError(
@@ -282,6 +325,7 @@ _IMPLICIT: dict[str, tuple[tuple[str, Any], ...]] = {
     first: tuple(rules) for first, rules in _Resolver.yaml_implicit_resolvers.items()
 }
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&", re.MULTILINE)
+_intern = sys.intern
 _int: Any = _Constructor.construct_core_int
 _float: Any = _Constructor.construct_core_float
 
@@ -344,43 +388,53 @@ class _FastLoader(_Parser):  # type: ignore[misc]
         if cls is MappingNode and node.tag == _MAP:
             data = YMap()
             data.pos = (mark.line + 1, mark.column + 1)
-            keys_at, values_at = data.keys_at, data.values_at
-            seen: dict[Any, Pos] = {}
-            for key_node, value_node in node.value:
+            at: list[Any] = []
+            pairs = node.value
+            for index, (key_node, value_node) in enumerate(pairs):
                 if key_node.__class__ is not ScalarNode:
                     raise _Unusual
                 key = self._scalar(key_node)
-                at = _at(key_node)
-                ident = (key.__class__, key_node.value)
-                if ident in seen:
-                    self.problems.append(_duplicate_key(key_node.value, seen[ident][0], at))
-                else:
-                    seen[ident] = at
+                if key.__class__ is str:
+                    key = _intern(key)  # the same few keys in every file: keep one copy
+                km, vm = key_node.start_mark, value_node.start_mark
+                if key in data or key != key:  # (NaN is never equal, even to itself)
+                    self._duplicate(pairs, index, key, (km.line + 1, km.column + 1))
                 if value_node.__class__ is ScalarNode:
                     self.count += 1
                     data[key] = self._scalar(value_node)
                 else:
                     data[key] = self._build(value_node, depth)
-                keys_at[key] = at
-                values_at[key] = _at(value_node)
+                at.extend((key, km.line + 1, km.column + 1, vm.line + 1, vm.column + 1))
+            data.at = tuple(at)
             if self.count > MAX_NODES:
                 raise _Unusual
             return data
         if cls is SequenceNode and node.tag == _SEQ:
             seq = YSeq()
             seq.pos = (mark.line + 1, mark.column + 1)
-            items_at = seq.items_at
+            flat: list[int] = []
             for item in node.value:
                 if item.__class__ is ScalarNode:
                     self.count += 1
                     seq.append(self._scalar(item))
                 else:
                     seq.append(self._build(item, depth))
-                items_at.append(_at(item))
+                im = item.start_mark
+                flat.extend((im.line + 1, im.column + 1))
+            seq.at = tuple(flat)
             if self.count > MAX_NODES:
                 raise _Unusual
             return seq
         raise _Unusual
+
+    def _duplicate(self, pairs: Any, index: int, key: Any, at: Pos) -> None:
+        """A key equal to an earlier one: a duplicate if it is the same text resolving to the
+        same type (as the general constructor decides); reported against the first one."""
+        raw = pairs[index][0].value
+        for earlier, _ in pairs[:index]:
+            if earlier.value == raw and self._scalar(earlier).__class__ is key.__class__:
+                self.problems.append(_duplicate_key(raw, earlier.start_mark.line + 1, at))
+                return
 
 
 def _duplicate_key(key: Any, first_line: int, at: Pos) -> YamlProblem:
