@@ -12,8 +12,11 @@ The default profile is quick enough for CI. For a long run::
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -24,8 +27,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digistrat.checker import run as run_checks
+from digistrat.cli import main
 from digistrat.config import ConfigError
 from digistrat.loader import load
+from digistrat.render import OutputError, RenderError, render
 from digistrat.scoring import plan, score
 from digistrat.yamlio import Loaded, load_bytes, load_text
 
@@ -204,7 +209,8 @@ _targets = st.one_of(
 @settings(max_examples=max(LONG_EXAMPLES // 10, 10) if LONG else 10)
 @given(st.dictionaries(_targets, _file_contents, min_size=1, max_size=3))
 def test_whole_repositories_never_crash(changes: dict[str, bytes]) -> None:
-    """The example repository with files replaced: load, check, score and plan all cope."""
+    """The example repository with files replaced: load, check, score, plan, render and the
+    check command all cope."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "repo"
         shutil.copytree(EXAMPLE, root)
@@ -223,6 +229,28 @@ def test_whole_repositories_never_crash(changes: dict[str, bytes]) -> None:
             assert finding.path and finding.message
         score(repo)
         plan(repo, TODAY)
+        with contextlib.suppress(OutputError, RenderError):  # clear refusals: exit code 1
+            render(repo, Path(tmp) / "site", TODAY)
+        code, output = _cli(["check", "--format", "json", str(root)])
+        assert code in (0, 1, 2) and "Traceback" not in output and "internal error" not in output
+
+
+def _cli(args: list[str]) -> tuple[int, str]:
+    """Run the real entry point in-process: (exit code, stdout + stderr)."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+    err = io.StringIO()
+    argv, sys.argv = sys.argv, ["digistrat", *args]
+    code: Any = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main()
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        sys.argv = argv
+    out.flush()
+    text = out.buffer.getvalue().decode("utf-8", "replace")  # type: ignore[attr-defined]
+    return (code if isinstance(code, int) else 1 if code else 0), text + err.getvalue()
 
 
 @pytest.mark.parametrize("rel", sorted(_EXAMPLES))
