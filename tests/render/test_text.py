@@ -87,3 +87,23 @@ def test_fast_path_matches_the_markdown_parser(text: str) -> None:
 
     assert md_block(text) == _MD.render(text).strip()
     assert md_inline(text) == _MD.renderInline(" ".join(text.split()))
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (40, "%", "40%"),
+        (2.5, "%", "2.5%"),
+        (0.7, "£", "£0.70"),
+        (1200, "£", "£1,200"),
+        (3, "days", "3 days"),
+        (12000, None, "12,000"),
+        (None, "%", "–"),
+    ],
+)
+def test_values_are_written_with_their_units(
+    value: float | None, unit: str | None, shown: str
+) -> None:
+    from digistrat.render.text import with_unit
+
+    assert with_unit(value, unit) == shown

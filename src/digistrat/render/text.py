@@ -88,6 +88,33 @@ def plain(text: Any) -> str:
     return Markup(stripped).unescape()
 
 
+# --- numbers and labels -----------------------------------------------------------------------
+
+_CURRENCIES = ("£", "$", "€")
+_KEEP_HYPHENS = {"re-prioritisation": "re-prioritisation", "take-up": "take-up"}
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """A measured value with its unit: ``40%``, ``£0.70``, ``3 days`` (``–`` if missing)."""
+    if value is None:
+        return "–"
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if not unit:
+        return number
+    if unit in _CURRENCIES:
+        money = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+        return f"{unit}{money}"
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}"
+
+
+def words(value: object) -> str:
+    """A choice such as ``in-progress`` written as words: ``in progress``."""
+    text = str(value)
+    return _KEEP_HYPHENS.get(text, text.replace("-", " "))
+
+
 # --- escaping for the markdown document -------------------------------------------------------
 
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
