@@ -249,7 +249,7 @@ def _cli(args: list[str]) -> tuple[int, str]:
     finally:
         sys.argv = argv
     out.flush()
-    text = out.buffer.getvalue().decode("utf-8", "replace")  # type: ignore[attr-defined]
+    text = out.buffer.getvalue().decode("utf-8", "replace")
     return (code if isinstance(code, int) else 1 if code else 0), text + err.getvalue()
 
 
