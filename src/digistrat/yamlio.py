@@ -401,7 +401,13 @@ class _FastLoader(_Parser):  # type: ignore[misc]
                     self._duplicate(pairs, index, key, (km.line + 1, km.column + 1))
                 if value_node.__class__ is ScalarNode:
                     self.count += 1
-                    data[key] = self._scalar(value_node)
+                    value = value_node.value
+                    if value_node.tag == _STR or (
+                        value_node.tag == _PLAIN and value[:1] not in _IMPLICIT
+                    ):
+                        data[key] = value  # text: the common case, without a call
+                    else:
+                        data[key] = self._scalar(value_node)
                 else:
                     data[key] = self._build(value_node, depth)
                 at.extend((key, km.line + 1, km.column + 1, vm.line + 1, vm.column + 1))
@@ -449,7 +455,7 @@ def _duplicate_key(key: Any, first_line: int, at: Pos) -> YamlProblem:
 
 def _read_document(text: str) -> tuple[Any, list[YamlProblem], bool]:
     """(data, problems, within limits) of one document; YAML errors propagate."""
-    if HAVE_LIBYAML and not _ANCHOR.search(text):
+    if HAVE_LIBYAML and not ("&" in text and _ANCHOR.search(text)):
         fast = _FastLoader(text)
         try:
             return fast.get_single_data(), fast.problems, True
