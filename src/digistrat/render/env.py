@@ -47,7 +47,7 @@ def _filters() -> dict[str, Any]:
         "with_unit": text.with_unit,
         "pct": lambda v: "–" if v is None else f"{v:.0f}%",
         "num": lambda v: "–" if v is None else f"{v:g}",
-        "money": lambda v: "–" if v is None else f"£{v:,.2f}",
+        "money": lambda v: "–" if v is None else text.with_unit(v, "£"),
         "isodate": lambda d: "–" if d is None else d.isoformat(),
         "longdate": lambda d: "–" if d is None else f"{d.day} {d:%B %Y}",
     }
