@@ -8,6 +8,14 @@ from pathlib import Path
 
 
 def write_bytes(target: Path, data: bytes) -> None:
+    if target.exists() and not target.is_file():
+        if target.is_dir():
+            raise IsADirectoryError(21, "Is a directory", str(target))
+        # A device or a pipe (/dev/null, /dev/stdout): write into it. Renaming over it would
+        # replace the device itself with a plain file, which root is allowed to do.
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -71,6 +71,15 @@ def load_repository(path: Path | None) -> Repository:
         fail(f"cannot read {exc.filename}: permission denied.")
 
 
+def _overwrites_strategy_file(repo: Repository, target: Path) -> bool:
+    """Whether writing ``target`` would replace one of the repository's own YAML files."""
+    try:
+        real = target.resolve()
+        return real.suffix in (".yaml", ".yml") and real.is_relative_to(repo.root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"digistrat {__version__}")
@@ -183,6 +192,8 @@ def check(
     if fail_on not in ("error", "warning", "info"):
         fail(f"--fail-on must be error, warning or info, not `{fail_on}`.")
     repo = load_repository(path)
+    if output is not None and _overwrites_strategy_file(repo, output):
+        fail(f"{output} is a YAML file in the strategy repository; write the report elsewhere.")
 
     from digistrat.checker import run
     from digistrat.clock import today

@@ -45,7 +45,7 @@ RESOURCE_TAGS = {"img", "script", "link", "iframe", "source", "video", "audio", 
 
 def _poison(
     data: Any, counter: itertools.count[int], skip: set[tuple[Any, ...]], at: tuple[Any, ...] = ()
-) -> Any:  # noqa: E501
+) -> Any:
     """Replace every string (except at ``skip`` locations) with a payload."""
     if isinstance(data, dict):
         return {k: _poison(v, counter, skip, (*at, k)) for k, v in data.items()}

@@ -229,3 +229,31 @@ def test_new_through_the_cli(tmp_path: Path) -> None:
     code, output, _ = run_subprocess(["new", "initiative", "../../escape", str(tmp_path)])
     assert code == 2 and "not a usable id" in output
     assert not (tmp_path.parent / "escape.yaml").exists()
+
+
+def test_check_output_never_replaces_a_strategy_file(tmp_path: Path) -> None:
+    # `check -o strategy.yaml` used to replace the strategy with the report.
+    run_subprocess(["init", str(tmp_path)])
+    before = _snapshot(tmp_path)
+    for target in ("strategy.yaml", "services/example-service.yaml"):
+        code, output, _ = run_subprocess(["check", str(tmp_path), "-o", str(tmp_path / target)])
+        assert_clean(code, output)
+        assert code == 2 and "write the report elsewhere" in output
+    assert _snapshot(tmp_path) == before
+
+
+def test_writing_to_a_device_writes_into_it_rather_than_replacing_it(tmp_path: Path) -> None:
+    # As root, the atomic rename replaced /dev/null itself with a plain file.
+    import stat
+
+    from digistrat.atomic import write_bytes
+
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot create a device node here (needs root)")
+    write_bytes(device, b"report")
+    assert stat.S_ISCHR(device.stat().st_mode)
+    with pytest.raises(IsADirectoryError):
+        write_bytes(tmp_path, b"report")
