@@ -58,3 +58,14 @@ def test_human_numbers() -> None:
     assert human(2_500_000) == "2.5m"
     assert human(3_000_000) == "3m"
     assert human(None) == "–"
+
+
+def test_timeline_spans_first_to_last_quarter() -> None:
+    from digistrat.render.charts import timeline
+
+    quarters = ["Oct–Dec 2026", "Jan–Mar 2027", "Apr–Jun 2027", "Jul–Sep 2027"]
+    svg = timeline("q", "T", "D", quarters, [("A", 0, 0), ("B", 1, 3)])
+    _parse(svg)
+    widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="\d+" width="([\d.]+)"', svg)]
+    assert len(widths) == 2 and widths[1] > 2.5 * widths[0]
+    assert ">2026<" in svg and ">2027<" in svg and svg.count(">2027<") == 1

@@ -230,3 +230,37 @@ def _wrap(text: str, width: int, lines: int) -> list[str]:
         out = out[:lines]
         out[-1] = _short(out[-1] + " …", width)
     return [line if len(line) <= width else line[: width - 1] + "…" for line in out]
+
+
+def timeline(
+    uid: str, title: str, desc: str, quarters: Sequence[str], rows: Sequence[tuple[str, int, int]]
+) -> Markup:
+    """Quarter by quarter: one bar per initiative from its first to its last quarter."""
+    shown = list(rows[:MAX_ITEMS])
+    count = max(len(quarters), 1)
+    left, row = 270, 28
+    col = (WIDTH - left - 4) / count
+    height = 44 + row * max(len(shown), 1)
+    out = [_open(uid, height, title, desc)]
+    for n, label in enumerate(quarters):
+        x = left + n * col
+        out.append(
+            f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="{GRID}" '
+            f'stroke-width="1"/>'
+        )
+        months, _, year = label.partition(" ")
+        out.append(_text(x + col / 2, 16, months.split("–")[0], "middle", "axis"))
+        if year and (n == 0 or not quarters[n - 1].endswith(year)):
+            out.append(_text(x + col / 2, 32, year, "middle", "axis"))
+    for m, (name, first, last) in enumerate(shown):
+        y = 40 + m * row
+        out.append(_text(left - 8, y + 17, _short(name, 32), "end"))
+        first = max(0, min(first, count - 1))
+        last = max(first, min(last, count - 1))
+        x = left + first * col + 3
+        w = (last - first + 1) * col - 6
+        out.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="18" fill="{BLUE}"/>')
+    if not shown:
+        out.append(_text(WIDTH / 2, 60, "Nothing planned yet", "middle", "muted"))
+    out.append("</svg>")
+    return Markup("".join(out))

@@ -112,7 +112,25 @@ def _charts_services(site: Site) -> dict[str, Any]:
 def _charts_roadmap(site: Site) -> dict[str, Any]:
     labels = {"now": "Now", "next": "Next", "later": "Later"}
     columns = [(labels[b], [s.name for s in site.priorities.roadmap.get(b, [])]) for b in labels]
+    planned = [
+        (slot.name, slot.first, slot.last if slot.last is not None else slot.first)
+        for bucket in ("now", "next", "later")
+        for slot in site.priorities.roadmap.get(bucket, [])
+        if slot.first is not None
+    ]
+    quarters = site.priorities.quarters
     return {
+        "timeline": charts.timeline(
+            "timeline-chart",
+            "Roadmap quarter by quarter",
+            "One bar for each planned initiative, from the quarter it starts to the last "
+            "quarter it runs; each column is a quarter, named by its first month. The tables "
+            "below give the same quarters.",
+            quarters,
+            planned,
+        )
+        if quarters
+        else None,
         "roadmap": charts.roadmap(
             "roadmap-chart",
             "Roadmap: now, next and later",
@@ -120,7 +138,7 @@ def _charts_roadmap(site: Site) -> dict[str, Any]:
             "those planned for later. The table after the chart gives the same list with "
             "reasons.",
             columns,
-        )
+        ),
     }
 
 

@@ -51,6 +51,10 @@ class Slot:
     reason: str
     when: str = ""
     """The quarters it is planned to run, e.g. ``Jan–Mar 2027 to Jul–Sep 2027``."""
+    first: int | None = None
+    """Index (into ``Priorities.quarters``) of the quarter it starts; None if not planned."""
+    last: int | None = None
+    """Index of the last quarter it runs."""
 
 
 @dataclass(slots=True)
@@ -62,6 +66,8 @@ class Priorities:
     rows: list[Ranked]
     roadmap: dict[str, list[Slot]] = field(default_factory=dict)
     by_id: dict[str, Ranked] = field(default_factory=dict)
+    quarters: list[str] = field(default_factory=list)
+    """Labels of the planned quarters, the current one first, e.g. ``Oct–Dec 2026``."""
     unit: str = "%"
     """``%`` when totals are percentages (weighted, value/effort); empty for RICE and WSJF."""
     bucket_of: dict[str, str] = field(default_factory=dict)
@@ -108,14 +114,16 @@ def build(repo: Repository, today: date) -> Priorities:
     )
     plan = scoring.plan(repo, today)
     labels = {q.index: q.label for q in plan.quarters}
+    result.quarters = [q.label for q in sorted(plan.quarters, key=lambda q: q.index)]
     for bucket in BUCKETS:
         slots = []
         for item in plan.bucket(bucket):
             when = ""
+            end = item.last if item.last is not None else item.first
             if item.first is not None:
-                first, last = labels.get(item.first, ""), labels.get(item.last or item.first, "")
-                when = first if first == last else f"{first} to {last}"
-            slots.append(Slot(item.id, item.name, item.reason, when))
+                starts, ends = labels.get(item.first, ""), labels.get(end or item.first, "")
+                when = starts if starts == ends else f"{starts} to {ends}"
+            slots.append(Slot(item.id, item.name, item.reason, when, item.first, end))
             result.bucket_of[item.id] = bucket
         result.roadmap[bucket] = slots
     return result
