@@ -6,6 +6,8 @@ interrupted run leaves either the old file or the new one, never half of one.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -43,6 +45,13 @@ def _context(organisation: str, today: date) -> dict[str, object]:
     }
 
 
+def _yaml_scalar(text: str) -> str:
+    """``text`` as a YAML scalar: plain when that is safe, otherwise double-quoted."""
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .,'()&/-]*", text) and text == text.strip():
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
 def plan(organisation: str, today: date) -> dict[str, str]:
     """Every file ``init`` writes, repository-relative path → content."""
     from jinja2 import Environment, StrictUndefined
@@ -54,7 +63,14 @@ def plan(organisation: str, today: date) -> dict[str, str]:
     for source in sorted(base.rglob("*")):
         if source.is_file():
             rel = source.relative_to(base).as_posix()
-            files[rel] = env.from_string(source.read_text(encoding="utf-8")).render(context)
+            # In YAML the organisation's name is quoted when it needs to be: a name such as
+            # `Trust: North #1` must not break (or add keys to) the strategy file.
+            values = (
+                {**context, "organisation": _yaml_scalar(organisation)}
+                if rel.endswith((".yaml", ".yml"))
+                else context
+            )
+            files[rel] = env.from_string(source.read_text(encoding="utf-8")).render(values)
     for kind in schemas.FILE_KINDS:
         files[f".digistrat/schemas/{kind}.schema.json"] = schemas.dumps(schemas.schema_for(kind))
     return files

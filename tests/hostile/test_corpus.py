@@ -144,3 +144,66 @@ def test_twenty_thousand_files_finish(tmp_path: Path) -> None:
         (repo / "services" / f"s{i}.yaml").write_bytes(b"name: S\nkind: care\n")
     code, output, _ = run_subprocess(["check", str(repo)], timeout=300)
     assert_clean(code, output)
+
+
+# Odd arguments rather than odd files: every option of every command, given nonsense.
+ODD_ARGS: list[list[str]] = [
+    ["explain", ""],
+    ["explain", "../../etc/passwd"],
+    ["explain", "F001" * 500],
+    ["explain", "é漢字"],
+    ["rules", "--format", "nope"],
+    ["schema", "nope"],
+    ["schema", "--format", "nope"],
+    ["schema", "services", "--out", "/proc/digistrat-nowhere"],
+    ["score", "{repo}", "--model", "nope"],
+    ["score", "{repo}", "--format", "nope"],
+    ["score", "{repo}", "--band", "nan"],
+    ["score", "{repo}", "--band", "-5"],
+    ["score", "{repo}", "--band", "1e308"],
+    ["score", "{repo}", "--top", "-1"],
+    ["score", "{repo}", "--top", "100000000"],
+    ["score", "{repo}", "--status", "nope,,", "--category", "../x"],
+    ["score", "{repo}", "--plan", "--model", "rice"],
+    ["score", "{repo}", "--explain"],
+    ["render", "{repo}", "--only", ""],
+    ["render", "{repo}", "--only", "site,../x"],
+    ["render", "{repo}", "--out", "{repo}"],
+    ["render", "{repo}", "--out", "{repo}/strategy.yaml"],
+    ["render", "{repo}", "--out", "/proc/digistrat-nowhere"],
+    ["check", "{repo}", "--select", "[", "--ignore", "*,,../"],
+    ["check", "{repo}", "--fail-on", "nope"],
+    ["check", "{repo}", "--format", "nope"],
+    ["check", "{repo}", "-o", "/proc/digistrat-nowhere/report.txt"],
+    ["check", "{repo}", "-o", "{repo}"],
+    ["check", "/nonexistent/place"],
+    ["check", "/proc"],
+    ["check", "{repo}/strategy.yaml"],
+    ["init", "/proc/digistrat-nowhere"],
+    ["init", "{repo}/strategy.yaml"],
+    ["init", "{repo}", "--organisation", "<script>alert(1)</script>\n: [}"],
+    ["new", "services", "", "{repo}"],
+    ["new", "", "x", "{repo}"],
+    ["new", "strategy", "x", "{repo}"],
+    ["progress", "example-commitment", "{repo}"],
+    ["progress", "example-commitment", "--note", "x", "--value", "inf", "{repo}"],
+    ["progress", "example-commitment", "--note", "x", "--date", "99999-01-01", "{repo}"],
+    ["progress", "", "--note", "x", "{repo}"],
+    ["no-such-command"],
+    ["--no-such-option"],
+]
+
+
+@pytest.mark.parametrize("args", ODD_ARGS, ids=[" ".join(a)[:60] for a in ODD_ARGS])
+def test_odd_arguments_get_a_clear_answer(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = build(tmp_path / "repo", Case("base"))
+    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
+    code, output = run_in_process([a.replace("{repo}", str(repo)) for a in args], capsys)
+    assert_clean(code, output)
+    if code and args[0] not in ("no-such-command", "--no-such-option"):
+        assert output.strip(), "a refusal must say why"
+    if args[0] != "init":  # init may add files; nothing may change an existing one
+        after = {p: p.read_bytes() for p in before}
+        assert after == before

@@ -257,3 +257,18 @@ def test_writing_to_a_device_writes_into_it_rather_than_replacing_it(tmp_path: P
     assert stat.S_ISCHR(device.stat().st_mode)
     with pytest.raises(IsADirectoryError):
         write_bytes(tmp_path, b"report")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Evil: [} # x\nmission: injected", "- list", "'quoted'", "no", "  spaces  ", "漢字 Trust"],
+)
+def test_init_organisation_cannot_break_or_inject_yaml(tmp_path: Path, name: str) -> None:
+    # `init --organisation "A: B"` wrote `organisation: A: B`, a broken strategy.yaml.
+    from digistrat.loader import load
+
+    code, output, _ = run_subprocess(["init", str(tmp_path), "--organisation", name])
+    assert_clean(code, output)
+    repo = load(tmp_path)
+    assert not [f for f in repo.findings if f.code.startswith("F")], repo.findings
+    assert repo.strategy is not None and repo.strategy.organisation == name.strip()
