@@ -1,3 +1,3 @@
-from digistrat.cli import main
+from digistrat.entry import main
 
 main()
