@@ -296,30 +296,30 @@ def _entity_files(root: Path, kind: str) -> list[_Entry]:
     if not folder.is_dir():
         return []
     found: list[_Entry] = []
-
-    def walk(path: str, rel: str) -> None:
-        try:
-            with os.scandir(path) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError:
-            return
-        folders = []
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            name = entry.name
-            if is_dir:
-                folders.append(entry)
-            elif name.endswith((".yaml", ".yml")) and not name.startswith("."):
-                found.append(_Entry(entry.path, f"{rel}/{name}", name, entry.is_symlink()))
-        for entry in folders:
-            if not entry.name.startswith(".") and not entry.is_symlink():
-                walk(entry.path, f"{rel}/{entry.name}")
-
-    walk(str(folder), kind)
+    _walk(str(folder), kind, found)
     return found
+
+
+def _walk(path: str, rel: str, found: list[_Entry]) -> None:
+    try:
+        with os.scandir(path) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        name = entry.name
+        if is_dir:
+            folders.append(entry)
+        elif name.endswith((".yaml", ".yml")) and not name.startswith("."):
+            found.append(_Entry(entry.path, f"{rel}/{name}", name, entry.is_symlink()))
+    for entry in folders:
+        if not entry.name.startswith(".") and not entry.is_symlink():
+            _walk(entry.path, f"{rel}/{entry.name}", found)
 
 
 def load(start: Path) -> Repository:
