@@ -164,3 +164,15 @@ def test_one_file_with_thousands_of_problems_is_summarised(tmp_path: Path) -> No
         mine = [f for f in found if f.path == path]
         assert len(mine) <= 60, len(mine)
         assert any("more problems of this kind" in f.message for f in mine)
+
+
+def test_a_long_run_of_full_stops_is_counted_quickly() -> None:
+    # Found by the long-text corpus: the sentence regex was quadratic on "....": a 20,000
+    # character run (allowed in a text field) took five seconds per field.
+    import time
+
+    from digistrat.prose.match import sentence_count
+
+    started = time.perf_counter()
+    assert sentence_count("." * 20_000 + " Then more.") == 2
+    assert time.perf_counter() - started < 0.5

@@ -252,7 +252,9 @@ def is_allowed_acronym(token: str, allowed: frozenset[str]) -> bool:
 # --- sentences and words ------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*\s+(?=[\"'‘“(]?[A-Z0-9])")
+# The look-behind starts a match only at the first mark of a run ("...."): without it a long
+# run of dots is tried from every position, which is quadratic.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'’”)]*\s+(?=[\"'‘“(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     [
         "e.g",
