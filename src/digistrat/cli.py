@@ -452,8 +452,15 @@ def schema(
 def render(
     path: RepoArg = None,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="The folder to publish into (created if needed).")
-    ] = Path("site"),
+        Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Option(
+            "--out",
+            "-o",
+            help="The folder to publish into, created if needed (default: `site` in the "
+            "strategy repository).",
+            show_default=False,
+        ),
+    ] = None,
     only: Annotated[
         str,
         typer.Option(
@@ -481,6 +488,8 @@ def render(
     if unknown or not chosen:
         fail(f"--only takes {', '.join(OUTPUTS)} (separated by commas), not `{only}`.")
     repo = load_repository(path)
+    if out is None:
+        out = repo.root / "site"
     report = console(stderr=True)
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
     try:

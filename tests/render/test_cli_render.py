@@ -99,3 +99,10 @@ def test_output_does_not_depend_on_hash_order(sample: Path, tmp_path: Path) -> N
     second = {p.relative_to(tmp_path / "2"): p.read_bytes() for p in (tmp_path / "2").rglob("*")
               if p.is_file()}  # fmt: skip
     assert first == second
+
+
+def test_default_out_folder_is_site_in_the_repository(sample: Path) -> None:
+    result = run("render", cwd=sample / "services")
+    assert result.returncode == 0, result.stderr
+    assert (sample / "site" / "index.html").is_file()
+    assert not (sample / "services" / "site").exists()

@@ -11,6 +11,8 @@ repository's templates may come from many hands (digistrat's own run unsandboxed
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,12 @@ def _loader(user_dir: Path | None) -> ChoiceLoader:
     return ChoiceLoader(loaders)
 
 
+@lru_cache(maxsize=4096)
+def _longdate(day: date | None) -> str:
+    """A date as people write it: 31 March 2027."""
+    return "–" if day is None else f"{day.day} {day:%B %Y}"
+
+
 def _filters() -> dict[str, Any]:
     return {
         "md": text.md_block,
@@ -49,7 +57,7 @@ def _filters() -> dict[str, Any]:
         "num": lambda v: "–" if v is None else f"{v:g}",
         "money": lambda v: "–" if v is None else text.with_unit(v, "£"),
         "isodate": lambda d: "–" if d is None else d.isoformat(),
-        "longdate": lambda d: "–" if d is None else f"{d.day} {d:%B %Y}",
+        "longdate": _longdate,
     }
 
 
