@@ -93,3 +93,13 @@ def test_unreadable_files_are_called_out(sample: Path) -> None:
     html = produce(load(sample), TODAY, ("board",))["board.html"].decode()
     assert "Some entries are missing from this report" in html
     assert "services/broken.yaml" in html
+
+
+def test_a_question_with_nothing_recorded_is_never_green(tmp_path: Path) -> None:
+    from helpers import build_tree
+
+    repo = build_tree(tmp_path / "repo", {"strategy.yaml": "organisation: X\ntitle: Y\n"})
+    statuses = _statuses(repo)
+    assert "green" not in statuses.values()
+    html = produce(load(repo), TODAY, ("board",))["board.html"].decode()
+    assert "No services have been mapped yet." in html

@@ -21,6 +21,8 @@ STATUS_TEXT: dict[str, str] = {
     "not-assessed": "Not assessed: no checks cover this question",
 }
 
+EMPTY_TEXT = "Amber: nothing recorded yet"
+
 QUESTIONS: dict[int, tuple[str, str]] = {
     1: ("How integrated are our digital and business strategies?", "§2 Q1, §4"),
     2: ("Do we have a short mission that people across the organisation understand?", "§2 Q2"),
@@ -95,10 +97,16 @@ class Answer:
     facts: list[tuple[str, str]] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    empty: bool = False
+    """Nothing is recorded that could answer the question."""
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"{part} of {whole}" if whole else "none recorded"
+    return f"{part} of {whole}" if whole else "none"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}" if n else f"no {many}"
 
 
 def answers(site: Site, questions_of: Mapping[str, Iterable[int]]) -> list[Answer]:
@@ -122,6 +130,8 @@ def answers(site: Site, questions_of: Mapping[str, Iterable[int]]) -> list[Answe
         answer = Answer(number, question, section, status, STATUS_TEXT[status], "")
         builders[number](site, answer)
         answer.findings = found
+        if answer.empty and status in ("green", "not-assessed"):
+            answer.status, answer.status_text = "amber", EMPTY_TEXT
         out.append(answer)
     return out
 
@@ -129,9 +139,12 @@ def answers(site: Site, questions_of: Mapping[str, Iterable[int]]) -> list[Answe
 def _q1(site: Site, a: Answer) -> None:
     s = site.strategy
     linked = sum(1 for i in site.initiatives.values() if i.objectives)
-    a.summary = (
-        f"Digital serves {len(s.objectives)} organisational objective(s); "
+    a.empty = not s.objectives
+    serves = _count(len(s.objectives), "organisational objective", "organisational objectives")
+    a.summary = f"Digital serves {serves}; " + (
         f"{_pct(linked, len(site.initiatives))} initiatives say which objectives they serve."
+        if site.initiatives
+        else "no initiatives have been recorded yet."
     )
     maturity = {
         "absent": "absent: digital is not yet part of the organisation's strategy",
@@ -147,6 +160,7 @@ def _q1(site: Site, a: Answer) -> None:
 def _q2(site: Site, a: Answer) -> None:
     s = site.strategy
     words = len(plain(s.mission).split()) if s.mission else 0
+    a.empty = not s.mission
     a.summary = (
         f"Our mission: “{plain(s.mission)}” ({words} words)."
         if s.mission
@@ -167,9 +181,13 @@ def _q3(site: Site, a: Answer) -> None:
     evidenced = sum(1 for n in needs if n.need.evidence)
     unaddressed = [n for n in high if n.ref not in site.by_need]
     inclusive = [g for g in site.users.values() if g.at_risk_of_exclusion or g.specific_needs]
+    a.empty = not site.users
     a.summary = (
-        f"{len(site.users)} user group(s) with {len(needs)} need(s); {len(high)} high priority, "
+        f"{_count(len(site.users), 'user group', 'user groups')} with "
+        f"{_count(len(needs), 'need', 'needs')}; {len(high)} high priority, "
         f"{len(unaddressed)} of them not yet addressed by any initiative."
+        if needs
+        else f"{_count(len(site.users), 'user group', 'user groups')}, and no needs recorded yet."
     )
     a.facts.append(("Needs backed by evidence", _pct(evidenced, len(needs))))
     a.facts.append(("Groups with specific needs or at risk of exclusion", str(len(inclusive))))
@@ -185,9 +203,13 @@ def _q4(site: Site, a: Answer) -> None:
     owned = sum(1 for s in services if s.owner)
     take_up = [s.measures.digital_take_up for s in services if s.measures]
     known = [t for t in take_up if t is not None]
+    a.empty = not services
     a.summary = (
-        f"{len(services)} service(s) mapped; {_pct(len(measured), len(services))} have volumes "
-        f"and {_pct(owned, len(services))} have a named owner."
+        f"{_count(len(services), 'service', 'services')} mapped; "
+        f"{_pct(len(measured), len(services))} have volumes and "
+        f"{_pct(owned, len(services))} have a named owner."
+        if services
+        else "No services have been mapped yet."
     )
     if known:
         a.facts.append(("Average digital take-up", f"{sum(known) / len(known):.0f}%"))
@@ -202,9 +224,11 @@ def _q5(site: Site, a: Answer) -> None:
     s = site.strategy
     active = sum(1 for i in site.initiatives.values() if i.status == "in-progress")
     cap = s.capacity.concurrent_initiatives if s.capacity else None
+    a.empty = not s.not_doing
     a.summary = (
-        f"{len(s.not_doing)} thing(s) we have decided not to do; {active} initiative(s) in "
-        f"progress against a capacity of {cap if cap is not None else 'an unstated number'}."
+        f"{_count(len(s.not_doing), 'thing', 'things')} we have decided not to do; "
+        f"{_count(active, 'initiative', 'initiatives')} in progress, against a capacity of "
+        f"{cap if cap is not None else 'an unstated number'}."
     )
     stopped = sum(1 for i in site.initiatives.values() if i.status == "stopped")
     a.facts.append(("Initiatives stopped", str(stopped)))
@@ -220,9 +244,12 @@ def _q6(site: Site, a: Answer) -> None:
     dated = sum(1 for c in cs if c.due)
     functions = Counter(c.owner.function for c in cs if c.owner)
     led = functions["clinical"] + functions["operational"]
+    a.empty = not cs
     a.summary = (
-        f"{len(cs)} commitment(s): {_pct(measured, len(cs))} with a baseline and a target, "
-        f"{_pct(dated, len(cs))} with a due date."
+        f"{_count(len(cs), 'commitment', 'commitments')}: {_pct(measured, len(cs))} with a "
+        f"baseline and a target, {_pct(dated, len(cs))} with a due date."
+        if cs
+        else "No commitments have been made yet."
     )
     a.facts.append(("Led by clinical or operational owners", _pct(led, len(cs))))
     status = Counter(c.status for c in cs)
@@ -238,9 +265,11 @@ def _q6(site: Site, a: Answer) -> None:
 def _q7(site: Site, a: Answer) -> None:
     s = site.strategy
     updated = sum(1 for c in site.commitments.values() if c.progress)
-    a.summary = (
-        f"{len(s.indicators)} indicator(s) tracked; "
-        f"{_pct(updated, len(site.commitments))} commitments have progress updates."
+    a.empty = not s.indicators
+    a.summary = f"{_count(len(s.indicators), 'indicator', 'indicators')} tracked" + (
+        f"; {_pct(updated, len(site.commitments))} commitments have progress updates."
+        if site.commitments
+        else "."
     )
     for r in s.rhythm:
         a.facts.append((r.kind.replace("-", " ").capitalize(), r.frequency))
@@ -255,6 +284,7 @@ def _q7(site: Site, a: Answer) -> None:
 
 def _q8(site: Site, a: Answer) -> None:
     system = site.strategy.system
+    a.empty = system is None
     if system is None:
         a.summary = "The integrated care system context has not been described."
         return
@@ -267,9 +297,10 @@ def _q8(site: Site, a: Answer) -> None:
 
 def _q9(site: Site, a: Answer) -> None:
     s = site.strategy
+    a.empty = not s.ways_of_working and not s.rhythm
     a.summary = (
-        f"{len(s.ways_of_working)} planned change(s) to how we work; "
-        f"{len(s.rhythm)} regular meeting(s) in the delivery rhythm."
+        f"{_count(len(s.ways_of_working), 'planned change', 'planned changes')} to how we work; "
+        f"{_count(len(s.rhythm), 'regular meeting', 'regular meetings')} in the delivery rhythm."
     )
     for w in s.ways_of_working:
         a.items.append(Item(plain(w.change), note=w.area))
@@ -279,7 +310,13 @@ def _q10(site: Site, a: Answer) -> None:
     risks = site.strategy.risks
     kinds = Counter(r.kind for r in risks)
     mitigated = sum(1 for r in risks if r.mitigation)
-    a.summary = f"{len(risks)} risk(s) recorded; {_pct(mitigated, len(risks))} have a mitigation."
+    a.empty = not risks
+    a.summary = (
+        f"{_count(len(risks), 'risk', 'risks')} recorded; {_pct(mitigated, len(risks))} "
+        "have a mitigation."
+        if risks
+        else "No risks have been recorded yet."
+    )
     if kinds:
         a.facts.append(
             ("Kinds", ", ".join(f"{k.replace('-', ' ')} ({n})" for k, n in sorted(kinds.items())))
