@@ -393,9 +393,13 @@ class _FastLoader(_Parser):  # type: ignore[misc]
             for index, (key_node, value_node) in enumerate(pairs):
                 if key_node.__class__ is not ScalarNode:
                     raise _Unusual
-                key = self._scalar(key_node)
-                if key.__class__ is str:
+                key = key_node.value
+                if key_node.tag == _PLAIN and key[:1] not in _IMPLICIT:
                     key = _intern(key)  # the same few keys in every file: keep one copy
+                else:
+                    key = self._scalar(key_node)
+                    if key.__class__ is str:
+                        key = _intern(key)
                 km, vm = key_node.start_mark, value_node.start_mark
                 if key in data or key != key:  # (NaN is never equal, even to itself)
                     self._duplicate(pairs, index, key, (km.line + 1, km.column + 1))
@@ -422,7 +426,11 @@ class _FastLoader(_Parser):  # type: ignore[misc]
             for item in node.value:
                 if item.__class__ is ScalarNode:
                     self.count += 1
-                    seq.append(self._scalar(item))
+                    value = item.value
+                    if item.tag == _STR or (item.tag == _PLAIN and value[:1] not in _IMPLICIT):
+                        seq.append(value)
+                    else:
+                        seq.append(self._scalar(item))
                 else:
                     seq.append(self._build(item, depth))
                 im = item.start_mark
