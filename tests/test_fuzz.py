@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 import sys
@@ -251,6 +252,83 @@ def _cli(args: list[str]) -> tuple[int, str]:
     out.flush()
     text = out.buffer.getvalue().decode("utf-8", "replace")
     return (code if isinstance(code, int) else 1 if code else 0), text + err.getvalue()
+
+
+def _option_names() -> list[str]:
+    from digistrat.config import known_options
+
+    return sorted(known_options())
+
+
+_option_values = st.one_of(
+    scalars,
+    st.lists(scalars, max_size=3),
+    st.sampled_from([0, -1, 1, 10**6, 10**30, 0.5, "", "abc", [], {}, None, True]),
+)
+_settings_blocks = st.fixed_dictionaries(
+    {},
+    optional={
+        "select": st.lists(st.sampled_from(["F001", "T005", "*", "", "x", "placeholder-text"])),
+        "ignore": st.lists(st.sampled_from(["F002", "K", "[", "../", "Q001"])),
+        "severity": st.dictionaries(
+            st.sampled_from(["T005", "F001", "x", ""]),
+            st.sampled_from(["error", "warning", "info", "fatal", 1]),
+            max_size=3,
+        ),
+        "per_path_ignores": st.dictionaries(
+            st.sampled_from(["services/*", "[", "**", "../*"]),
+            st.lists(st.sampled_from(["F002", "*", "T005"]), max_size=2),
+            max_size=2,
+        ),
+        "options": st.dictionaries(
+            st.sampled_from([*_option_names(), "unknown"]), _option_values, max_size=4
+        ),
+    },
+)
+_scoring_blocks = st.fixed_dictionaries(
+    {},
+    optional={
+        "model": st.sampled_from(["weighted", "value-effort", "rice", "wsjf", "nope"]),
+        "options": st.dictionaries(
+            st.sampled_from(["plan-duration", "reach", "confidence", "unknown"]),
+            _option_values,
+            max_size=3,
+        ),
+        "criteria": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "id": st.sampled_from(["patient-benefit", "cost", "x", "UPPER"]),
+                    "label": st.just("L"),
+                    "weight": st.one_of(st.floats(allow_nan=False), st.integers()),
+                    "max": st.one_of(st.floats(allow_nan=False), st.integers()),
+                },
+                optional={"min": st.one_of(st.floats(allow_nan=False), st.integers())},
+            ),
+            max_size=3,
+        ),
+    },
+)
+
+
+@settings(max_examples=max(LONG_EXAMPLES // 10, 10) if LONG else 10)
+@given(_settings_blocks, _scoring_blocks)
+def test_hostile_settings_never_crash(check: dict[str, Any], scoring: dict[str, Any]) -> None:
+    """strategy.yaml's `check` and `scoring` blocks filled with nonsense: a clear answer."""
+    import yaml
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "repo"
+        shutil.copytree(EXAMPLE, root)
+        data = load_bytes(_EXAMPLES["strategy.yaml"]).data
+        data = json.loads(json.dumps(data, default=str))
+        data["check"], data["scoring"] = check, scoring
+        (root / "strategy.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+        for args in (["check", "-f", "json", str(root)], ["score", str(root)]):
+            code, output = _cli(args)
+            assert code in (0, 1, 2) and "internal error" not in output, output[-2000:]
+        repo = load(root)
+        score(repo)
+        plan(repo, TODAY)
 
 
 @pytest.mark.parametrize("rel", sorted(_EXAMPLES))
