@@ -217,3 +217,17 @@ def test_user_templates_are_still_escaped_and_sandboxed(sample: Path) -> None:
     build_tree(sample, {"templates/site/service.html": "{{ ''.__class__.__mro__ }}"})
     with pytest.raises(RenderError, match="template"):
         produce(load(sample), TODAY, ("site",))
+
+
+def test_rendering_one_output_leaves_the_others_alone(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    render(load(sample), out, TODAY)
+    again = render(load(sample), out, TODAY, ("document",))
+    assert again.result.removed == []
+    assert (out / "index.html").is_file() and (out / "board.html").is_file()
+    (sample / "initiatives" / "switch-off-paper.yaml").unlink()
+    site_only = render(load(sample), out, TODAY, ("site",))
+    assert site_only.result.removed == ["initiatives/switch-off-paper.html"]
+    assert (out / "strategy.md").is_file() and (out / "poster.html").is_file()
+    final = render(load(sample), out, TODAY)  # everything still recognised as ours
+    assert "board.html" in final.result.written or "board.html" in final.result.unchanged

@@ -117,6 +117,14 @@ def render(
         report = progress
         return lambda n, total: report(name, n, total)
 
-    files = produce(repo, today, only, findings, questions_of, step("Rendering"))
-    result = write_all(out, files, previous, force, step("Writing"))
+    chosen = set(only)
+    files = produce(repo, today, chosen, findings, questions_of, step("Rendering"))
+    result = write_all(
+        out,
+        files,
+        previous,
+        force,
+        step("Writing"),
+        keep=lambda rel: pages.output_of(rel) not in chosen,
+    )
     return Rendered(files, result)

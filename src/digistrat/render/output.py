@@ -114,8 +114,12 @@ def write_all(
     previous: Mapping[str, str],
     force: bool,
     progress: Callable[[int, int], None] | None = None,
+    keep: Callable[[str], bool] | None = None,
 ) -> WriteResult:
-    """Write ``files`` (relative path → content) into ``out``; see the module docstring."""
+    """Write ``files`` (relative path → content) into ``out``; see the module docstring.
+
+    ``keep(path)`` says which files of the previous render to leave alone even though this
+    render did not produce them (those of outputs not chosen this time)."""
     result = WriteResult()
     targets = {rel: safe_target(out, rel) for rel in sorted(files)}
     if not force:
@@ -145,7 +149,11 @@ def write_all(
             result.written.append(rel)
         if progress is not None:
             progress(n, total)
+    untouched = []
     for rel in sorted(set(previous) - set(files)):
+        if keep is not None and keep(rel):
+            untouched.append(rel)
+            continue
         try:
             target = safe_target(out, rel)
         except OutputError:
@@ -158,7 +166,7 @@ def write_all(
         else:
             result.kept.append(rel)
     manifest = {rel: _digest(data) for rel, data in sorted(files.items())}
-    for rel in result.kept:
+    for rel in [*result.kept, *untouched]:
         manifest[rel] = previous[rel]
     body = _manifest(manifest)
     if not _same(out / MANIFEST, body):

@@ -44,6 +44,13 @@ class Page:
     values: dict[str, Any]
 
 
+def output_of(path: str) -> str:
+    """Which output a file in the out folder belongs to."""
+    return {"strategy.md": "document", "poster.html": "poster", "board.html": "board"}.get(
+        path, "site"
+    )
+
+
 def _root(path: str) -> str:
     return "../" * path.count("/")
 
