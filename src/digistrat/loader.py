@@ -243,9 +243,35 @@ def _validate(
         ]
     try:
         payload = {**extra, **data} if extra else data
-        return model.model_validate(payload), []
+        return _share_field_sets(model.model_validate(payload)), []
     except ValidationError as exc:
         return None, findings_from(model, exc, data, path)
+
+
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def _share_field_sets(entity: BaseModel) -> BaseModel:
+    """Let models that were given the same fields share one ``model_fields_set``.
+
+    pydantic gives every model instance its own set of the field names it was given: at 10,000
+    entities (about 50,000 nested models) those sets alone take over 20 MiB, more than the
+    models' values. The models are frozen, so nothing adds to these sets afterwards (a
+    ``model_copy`` copies the set first) and sharing equal ones changes nothing else.
+    """
+    stack: list[Any] = [entity]
+    while stack:
+        item = stack.pop()
+        own = item.__pydantic_fields_set__
+        shared = _FIELD_SETS.setdefault(frozenset(own), own)
+        if shared is not own:
+            object.__setattr__(item, "__pydantic_fields_set__", shared)
+        for value in item.__dict__.values():
+            if isinstance(value, BaseModel):
+                stack.append(value)
+            elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+                stack.extend(value)
+    return entity
 
 
 def _folder_problem(root: Path, real_root: Path, kind: str) -> Finding | None:
