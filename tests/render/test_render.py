@@ -231,3 +231,11 @@ def test_rendering_one_output_leaves_the_others_alone(sample: Path, tmp_path: Pa
     assert (out / "strategy.md").is_file() and (out / "poster.html").is_file()
     final = render(load(sample), out, TODAY)  # everything still recognised as ours
     assert "board.html" in final.result.written or "board.html" in final.result.unchanged
+
+
+def test_value_effort_matrix_names_each_quadrant(sample: Path) -> None:
+    page = produce(load(sample), TODAY, ("site",))["priorities.html"].decode()
+    table = page[page.index('id="matrix-caption"') :]
+    row = re.search(r"Change appointments online</th>.*?</tr>", table, re.S)
+    assert row and "Quick win" in row.group(0)
+    assert 'role="img"' in page and "<title" in page and "<desc" in page

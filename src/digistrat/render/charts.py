@@ -39,6 +39,7 @@ class Point:
     name: str
     value: float
     effort: float
+    quadrant: str = ""
 
 
 def _short(text: str, limit: int) -> str:
@@ -109,27 +110,40 @@ def human(value: float | None) -> str:
     return f"{value:,.1f}"
 
 
-def matrix(uid: str, title: str, desc: str, points: Sequence[Point]) -> Markup:
-    """The value/effort matrix: value up, effort across, four labelled quadrants."""
+def matrix(
+    uid: str,
+    title: str,
+    desc: str,
+    points: Sequence[Point],
+    value_at: float = 50.0,
+    effort_at: float | None = None,
+) -> Markup:
+    """The value/effort matrix: value up, effort across, four quadrants split at the
+    thresholds (value in percent; effort defaults to the middle of the axis)."""
     shown = list(points[:MAX_ITEMS])
     left, top, size_w, size_h = 70, 20, WIDTH - 100, 400
     height = top + size_h + 60
-    max_effort = max((p.effort for p in shown), default=1.0) or 1.0
+    max_effort = max([p.effort for p in shown] + [effort_at or 0.0], default=1.0) or 1.0
     max_effort = _nice(max_effort)
+    split_w = size_w * (effort_at / max_effort if effort_at is not None else 0.5)
+    split_h = size_h * (1 - max(0.0, min(value_at, 100.0)) / 100)
     out = [_open(uid, height, title, desc)]
-    half_w, half_h = size_w / 2, size_h / 2
     quads = [
-        (0, 0, "Quick wins", "#e8f1f8"),
-        (half_w, 0, "Big bets", "#f3f2f1"),
-        (0, half_h, "Fill-ins", "#f3f2f1"),
-        (half_w, half_h, "Money pits", "#fbe9e7"),
+        (0, 0, split_w, split_h, "Quick wins", "#e8f1f8"),
+        (split_w, 0, size_w - split_w, split_h, "Big bets", "#f3f2f1"),
+        (0, split_h, split_w, size_h - split_h, "Fill-ins", "#f3f2f1"),
+        (split_w, split_h, size_w - split_w, size_h - split_h, "Money pits", "#fbe9e7"),
     ]
-    for qx, qy, label, fill in quads:
+    for qx, qy, qw, qh, label, fill in quads:
         out.append(
-            f'<rect x="{left + qx:.1f}" y="{top + qy:.1f}" width="{half_w:.1f}" '
-            f'height="{half_h:.1f}" fill="{fill}" stroke="{GRID}"/>'
+            f'<rect x="{left + qx:.1f}" y="{top + qy:.1f}" width="{qw:.1f}" '
+            f'height="{qh:.1f}" fill="{fill}" stroke="{GRID}"/>'
         )
-        out.append(_text(left + qx + 10, top + qy + 22, label, cls="quadrant"))
+        if qw > 90 and qh > 30:  # labels in the outer corners, clear of the dividing lines
+            right = qx > 0
+            x = left + qx + qw - 10 if right else left + qx + 10
+            y = top + qy + 22 if qy == 0 else top + qy + qh - 10
+            out.append(_text(x, y, label, "end" if right else "start", "quadrant"))
     out.append(_text(left + size_w / 2, height - 12, "Effort (more effort to the right)", "middle"))
     out.append(
         f'<text x="18" y="{top + size_h / 2:.1f}" text-anchor="middle" '

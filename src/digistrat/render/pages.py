@@ -62,27 +62,36 @@ def _nav(site: Site) -> list[tuple[str, str]]:
     return nav
 
 
+QUADRANT_LABELS = {
+    "quick-win": "Quick win",
+    "big-bet": "Big bet",
+    "fill-in": "Fill-in",
+    "money-pit": "Money pit",
+}
+
+
 def _charts_priorities(site: Site) -> dict[str, Any]:
+    matrix = site.priorities.matrix
     points = []
-    for row in site.priorities.rows:
-        initiative = site.initiatives.get(row.id)
-        value = row.value
-        if value is None and site.priorities.unit == "%":
-            value = row.total
-        effort = (
-            row.effort if row.effort is not None else (initiative.effort if initiative else None)
-        )
-        if value is None or effort is None or row.rank is None:
-            continue
-        points.append(charts.Point(str(row.rank), row.name, value, effort))
+    for placed in matrix.placed:
+        row = site.priorities.by_id.get(placed.id)
+        initiative = site.initiatives.get(placed.id)
+        name = initiative.name if initiative else placed.id
+        label = str(row.rank) if row is not None and row.rank is not None else "?"
+        quadrant = QUADRANT_LABELS.get(placed.quadrant, placed.quadrant)
+        points.append(charts.Point(label, name, placed.value, placed.effort, quadrant))
+    points.sort(key=lambda p: (not p.label.isdigit(), int(p.label) if p.label.isdigit() else 0))
     return {
         "matrix": charts.matrix(
             "value-effort",
             "Value and effort of each initiative",
             "Each numbered circle is an initiative, numbered by priority rank. Higher means "
-            "more value; further right means more effort. Circles that would overlap are set "
-            "side by side. The table after the chart gives the same figures.",
+            "more value; further right means more effort. The dividing lines are the median "
+            "value and effort unless the strategy sets them. Circles that would overlap are "
+            "set side by side. The table after the chart gives the same figures.",
             points,
+            matrix.value_at,
+            matrix.effort_at,
         ),
         "points": points,
     }

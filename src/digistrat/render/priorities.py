@@ -57,6 +57,27 @@ class Slot:
     """Index of the last quarter it runs."""
 
 
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """An initiative on the value/effort matrix."""
+
+    id: str
+    value: float
+    """Weighted total, 0 to 100."""
+    effort: float
+    quadrant: str
+    """quick-win, big-bet, fill-in or money-pit."""
+
+
+@dataclass(slots=True)
+class Matrix:
+    """The value/effort matrix, with the thresholds that split it into quadrants."""
+
+    placed: list[Placed] = field(default_factory=list)
+    value_at: float = 50.0
+    effort_at: float | None = None
+
+
 @dataclass(slots=True)
 class Priorities:
     """Everything the outputs show about prioritisation."""
@@ -66,6 +87,7 @@ class Priorities:
     rows: list[Ranked]
     roadmap: dict[str, list[Slot]] = field(default_factory=dict)
     by_id: dict[str, Ranked] = field(default_factory=dict)
+    matrix: Matrix = field(default_factory=Matrix)
     quarters: list[str] = field(default_factory=list)
     """Labels of the planned quarters, the current one first, e.g. ``Oct–Dec 2026``."""
     unit: str = "%"
@@ -81,6 +103,20 @@ def _shown(total: float | None, unit: str) -> str:
     if total is None:
         return "–"
     return f"{total:.0f}%" if unit == "%" else f"{total:.3g}"
+
+
+def _matrix(ranking: Any) -> Matrix:
+    placed = [
+        Placed(row.id, float(row.value), float(row.effort), row.quadrant)
+        for row in ranking.rows
+        if row.value is not None and row.effort is not None and row.quadrant
+    ]
+    options = ranking.options
+    return Matrix(
+        sorted(placed, key=lambda p: p.id),
+        float(options.get("value-threshold", 50.0)),
+        float(options["effort-threshold"]) if "effort-threshold" in options else None,
+    )
 
 
 def build(repo: Repository, today: date) -> Priorities:
@@ -111,6 +147,9 @@ def build(repo: Repository, today: date) -> Priorities:
         rows,
         by_id={r.id: r for r in rows},
         unit=ranking.unit,
+    )
+    result.matrix = _matrix(
+        ranking if ranking.model == "value-effort" else scoring.score(repo, "value-effort")
     )
     plan = scoring.plan(repo, today)
     labels = {q.index: q.label for q in plan.quarters}
