@@ -192,6 +192,11 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
     for command in ("check", "score", "render"):
         if command not in available:
             notes.append(f"`digistrat {command}` does not exist yet: skipped")
+    for command in args.skip:
+        available.discard(command)
+        notes.append(f"`{command}` skipped (--skip)")
+    if "yamllint" in args.skip:
+        yamllint = None
 
     trees = Path(args.trees)
     sizes = {f"{n // 1000}k" if n % 1000 == 0 else str(n): n for n in args.sizes}
@@ -335,6 +340,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trees", default=str(HERE / "trees"))
     parser.add_argument("--results", default=str(HERE / "results"))
     parser.add_argument("--no-install", action="store_true", help="never pip install yamllint")
+    parser.add_argument(
+        "--skip",
+        type=lambda text: [x for x in text.split(",") if x],
+        default=[],
+        help="comma-separated: check, score, render, yamllint",
+    )
     args = parser.parse_args(argv)
     args.sizes = sorted(set(args.sizes))
     measured = measure(args)

@@ -1,3 +1,3 @@
 from digistrat.entry import main
 
-main()
+main(fast_exit=False)
