@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from digistrat.loader import Repository
+from digistrat.scoring import Ranking
 
 BUCKETS = ("now", "next", "later", "blocked")
 
@@ -35,9 +36,6 @@ class Ranked:
     rank: int | None
     total: float | None
     contributions: tuple[Contribution, ...] = ()
-    value: float | None = None
-    effort: float | None = None
-    quadrant: str | None = None
     shown: str = "–"
     """The total as written for people: ``72%``, or a RICE/WSJF score like ``15.3``."""
 
@@ -105,7 +103,7 @@ def _shown(total: float | None, unit: str) -> str:
     return f"{total:.0f}%" if unit == "%" else f"{total:.3g}"
 
 
-def _matrix(ranking: Any) -> Matrix:
+def _matrix(ranking: Ranking) -> Matrix:
     placed = [
         Placed(row.id, float(row.value), float(row.effort), row.quadrant)
         for row in ranking.rows
@@ -134,9 +132,6 @@ def build(repo: Repository, today: date) -> Priorities:
                 Contribution(c.label, _num(c.score), _num(c.points))
                 for c in row.contributions.values()
             ),
-            value=_num(row.value),
-            effort=_num(row.effort),
-            quadrant=row.quadrant,
             shown=_shown(_num(row.total), ranking.unit),
         )
         for row in ranking.rows
