@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digistrat.render.text import md_block, md_cell, md_escape, md_inline, plain, safe_link
 
@@ -107,3 +109,38 @@ def test_values_are_written_with_their_units(
     from digistrat.render.text import with_unit
 
     assert with_unit(value, unit) == shown
+
+
+ALLOWED = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "pre", "blockquote", "hr", "br"}
+ALLOWED |= {f"h{n}" for n in range(1, 7)}
+
+
+def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, attrs))
+
+    Collect().feed(html)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("<>&\"'[]()!:/ \n*_`#-=ajvscriptonerrorimg=x1.")),
+        max_size=80,
+    )
+)
+def test_any_text_gives_only_harmless_markup(text: str) -> None:
+    for html in (md_block(text), md_inline(text)):
+        for tag, attrs in _tags(str(html)):
+            assert tag in ALLOWED, html
+            for name, value in attrs:
+                assert name in ("href", "title", "start"), html
+                if name == "href":
+                    assert safe_link(value or ""), html
+    assert "<" not in md_escape(text).replace("&lt;", "")
