@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
 import os
 import shutil
 import sys
@@ -263,7 +264,9 @@ def _option_names() -> list[str]:
 _option_values = st.one_of(
     scalars,
     st.lists(scalars, max_size=3),
-    st.sampled_from([0, -1, 1, 10**6, 10**30, 0.5, "", "abc", [], {}, None, True]),
+    st.sampled_from(
+        [0, -1, 1, 10**6, 10**30, 0.5, "", "abc", [], {}, None, True, math.inf, -math.inf, math.nan]
+    ),
 )
 _settings_blocks = st.fixed_dictionaries(
     {},

@@ -8,6 +8,7 @@ with its line, because silently ignoring it would hide findings.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,6 +85,8 @@ def _check_option(name: str, value: Any, default: Any, where: str) -> None:
     elif isinstance(default, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise bad("a number")
+        if not math.isfinite(value) or abs(value) > 1_000_000:  # rules count and add days
+            raise bad("a number no larger than a million")
         if value < 0:
             raise bad("zero or more")
     elif isinstance(default, (list, tuple)):

@@ -176,3 +176,26 @@ def test_a_long_run_of_full_stops_is_counted_quickly() -> None:
     started = time.perf_counter()
     assert sentence_count("." * 20_000 + " Then more.") == 2
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("value", [".inf", ".nan", "1e308", "-.inf"])
+def test_infinite_or_absurd_options_are_configuration_errors(tmp_path: Path, value: str) -> None:
+    # Found by tests/test_fuzz.py: `plan-duration: .inf` crashed `score` (int(inf)), and
+    # `max-commitments: .inf` / `review-grace-days: 1e308` made rules stop with Z002.
+    from digistrat.checker import run
+    from digistrat.clock import today
+    from digistrat.config import ConfigError
+    from digistrat.scoring import score
+
+    build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": STRATEGY
+            + f"scoring:\n  options: {{plan-duration: {value}}}\n"
+            + f"check:\n  options: {{max-commitments: {value}}}\n",
+        },
+    )
+    repo = load(tmp_path)
+    assert score(repo).errors  # reported, not raised
+    with pytest.raises(ConfigError, match="max-commitments"):
+        run(repo, today())

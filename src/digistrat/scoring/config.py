@@ -8,6 +8,7 @@ exception.
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -211,7 +212,11 @@ def option_problem(option: Option, value: Any, label: str = "") -> str | None:
     """Why ``value`` is not acceptable for ``option``, or None; ``label`` names it (default:
     "the option `name`")."""
     label = label or f"the option `{option.name}`"
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    number = (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)  # .inf or .nan: int() of them raised
+    )
     if not number or (option.integer and float(value) != int(value)):
         kind = "a whole number" if option.integer else "a number"
         return f"{label} must be {kind}, not {value!r}"
