@@ -13,4 +13,3 @@ EXAMPLE=examples/riverside
 .venv/bin/digistrat check "$EXAMPLE"
 .venv/bin/digistrat score "$EXAMPLE"
 .venv/bin/digistrat render "$EXAMPLE" --out site
-echo "Open site/index.html in a browser to read the published strategy."
