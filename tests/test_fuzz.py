@@ -229,6 +229,7 @@ def test_whole_repositories_never_crash(changes: dict[str, bytes]) -> None:
             return  # a bad `check:` block: the CLI reports it with exit code 2
         for finding in result.findings:
             assert finding.path and finding.message
+            assert finding.code != "Z002", finding.message  # a rule crashed (caught, but a bug)
         score(repo)
         plan(repo, TODAY)
         with contextlib.suppress(OutputError, RenderError):  # clear refusals: exit code 1
