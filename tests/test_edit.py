@@ -208,3 +208,22 @@ def test_new_entity_is_valid_with_no_dangling_references(tmp_path: Path, kind: s
     text = target.read_text()
     assert text.startswith("# ")  # the template's guidance comments came along
     assert not [f for f in load(root).findings], load(root).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nstatement: Rebook online\n...\n",
+        "# Owned by outpatients\n---\nstatement: &s Rebook online\noutcome: *s\n",
+        "%YAML 1.2\n# c\n--- # start\nstatement: Rebook\n... # end\n# after the end\n",
+    ],
+    ids=["markers", "comment-above-start", "directive-and-comments"],
+)
+def test_document_markers_and_the_comments_around_them_survive(tmp_path: Path, text: str) -> None:
+    # ruamel.yaml drops comments above `---`: that part of the file is kept byte for byte.
+    path = _repo(tmp_path, text) / "commitments/rebook.yaml"
+    add_progress(path, rel="commitments/rebook.yaml", note="x", on=date(2026, 3, 1))
+    changes = _diff(text, path.read_text())
+    assert changes == [
+        ("insert", [], ["progress:", "  - date: 2026-03-01", "    note: x"]),
+    ], changes

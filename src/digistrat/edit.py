@@ -159,10 +159,30 @@ def _problems(model: type[BaseModel], text: str, rel: str, stem: str) -> list[st
     return []
 
 
-def _dump(yaml: Any, data: Any, style: Style) -> bytes:
+_START = re.compile(r"^---[ \t]*(?:#.*)?\n", re.MULTILINE)
+_END = re.compile(r"^\.\.\.[ \t]*(?:#.*)?(?:\n|$)", re.MULTILINE)
+
+
+def split_markers(text: str) -> tuple[str, str, str]:
+    """(preamble, body, postamble): lines up to an explicit ``---`` and from a ``...`` on are
+    kept byte for byte (ruamel.yaml drops comments above ``---``); only the body is edited."""
+    pre, post = "", ""
+    start = _START.search(text)
+    if start and all(
+        not line.strip() or line.lstrip().startswith(("#", "%"))
+        for line in text[: start.start()].splitlines()
+    ):
+        pre, text = text[: start.end()], text[start.end() :]
+    end = _END.search(text)
+    if end:
+        text, post = text[: end.start()], text[end.start() :]
+    return pre, text, post
+
+
+def _dump(yaml: Any, data: Any, style: Style, pre: str = "", post: str = "") -> bytes:
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    text = buffer.getvalue()
+    text = pre + buffer.getvalue() + post
     if style.newline != "\n":
         text = text.replace("\n", style.newline)
     return (b"\xef\xbb\xbf" if style.bom else b"") + text.encode("utf-8")
@@ -186,9 +206,10 @@ def edit_file(
             + "\n  ".join(before[:10])
         )
     yaml = _yaml(style)
-    data = yaml.load(text)
+    pre, body, post = split_markers(text)
+    data = yaml.load(body)
     mutate(data)
-    new = _dump(yaml, data, style)
+    new = _dump(yaml, data, style, pre, post)
     after = _problems(model, new.decode("utf-8-sig").replace("\r\n", "\n"), rel, stem)
     if after:
         raise EditError(
