@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import difflib
 import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from digistrat.edit import EditError, add_progress, new_entity
 from digistrat.loader import load
@@ -227,3 +230,77 @@ def test_document_markers_and_the_comments_around_them_survive(tmp_path: Path, t
     assert changes == [
         ("insert", [], ["progress:", "  - date: 2026-03-01", "    note: x"]),
     ], changes
+
+
+@st.composite
+def commitment_files(draw: st.DrawFn) -> str:
+    """Valid commitment files in many hand-written styles."""
+    indent = " " * draw(st.sampled_from([2, 3, 4]))
+    dash = draw(st.sampled_from(["", "  "]))
+
+    def q(text: str) -> str:
+        return draw(st.sampled_from([text, f"'{text}'", f'"{text}"']))
+
+    def comment() -> list[str]:
+        return draw(st.lists(st.sampled_from(["# note", "", "#", "# ünïcødé"]), max_size=2))
+
+    blocks = {
+        "statement": [f"statement: {q('Patients rebook online')}"],
+        "status": [f"status: {draw(st.sampled_from(['on-track', 'at-risk']))}  # c"],
+        "initiatives": draw(
+            st.sampled_from(
+                [
+                    ["initiatives: [online-booking]"],
+                    ["initiatives:", f"{dash}- online-booking  # why"],
+                ]
+            )
+        ),
+        "measure": [
+            "measure:",
+            f"{indent}metric: {q('Rebookings online')}",
+            f"{indent}# baseline agreed with finance",
+            f"{indent}baseline: 12",
+        ],
+        "owner": ["owner: {name: 'Dr A', function: clinical}"],
+        "due": ["due: 2027-03-31"],
+    }
+    order = draw(st.permutations(list(blocks)))
+    lines = comment()
+    for key in order:
+        lines += blocks[key] + comment()
+    text = "\n".join(lines) + "\n"
+    return text.replace("\n", "\r\n") if draw(st.booleans()) else text
+
+
+@settings(
+    max_examples=400 if os.environ.get("DIGISTRAT_FUZZ") == "long" else 40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(commitment_files(), st.text(min_size=1, max_size=40).filter(lambda t: t.strip()))
+def test_any_style_survives_a_progress_update(text: str, note: str) -> None:
+    """Whatever the style, the update only inserts lines (or is refused, changing nothing)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _repo(Path(tmp), text.encode()) / "commitments/rebook.yaml"
+        try:
+            add_progress(path, rel="commitments/rebook.yaml", note=note, on=date(2026, 3, 1))
+        except EditError:
+            assert path.read_bytes() == text.encode()
+            return
+        after = path.read_bytes().decode()
+        assert ("\r\n" in after) == ("\r\n" in text)
+        changes = _diff(text.replace("\r\n", "\n"), after.replace("\r\n", "\n"))
+        assert all(tag == "insert" for tag, _, _ in changes), changes
+        repo = load(Path(tmp))
+        assert not [f for f in repo.findings if f.path == "commitments/rebook.yaml"]
+        assert repo.commitments["rebook"].progress[-1].note.strip() == note.strip()
+
+
+@pytest.mark.parametrize("note", ["0\x850", "a\u2028b", "x\x1fy", "two\nlines", "\ufeffbom"])
+def test_notes_with_line_separators_and_control_characters_round_trip(
+    tmp_path: Path, note: str
+) -> None:
+    # Found by the style property: a NEL (\x85) in a note came back as a space.
+    path = _repo(tmp_path, MESSY) / "commitments/rebook.yaml"
+    add_progress(path, rel="commitments/rebook.yaml", note=note, on=date(2026, 3, 1))
+    assert load(tmp_path).commitments["rebook"].progress[-1].note == note

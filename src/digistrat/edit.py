@@ -160,12 +160,14 @@ def _problems(model: type[BaseModel], text: str, rel: str, stem: str) -> list[st
 
 
 _START = re.compile(r"^---[ \t]*(?:#.*)?\n", re.MULTILINE)
+_LEADING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)+")
 _END = re.compile(r"^\.\.\.[ \t]*(?:#.*)?(?:\n|$)", re.MULTILINE)
 
 
 def split_markers(text: str) -> tuple[str, str, str]:
-    """(preamble, body, postamble): lines up to an explicit ``---`` and from a ``...`` on are
-    kept byte for byte (ruamel.yaml drops comments above ``---``); only the body is edited."""
+    """(preamble, body, postamble): the lines before the first content (up to an explicit
+    ``---``) and from a ``...`` on are kept byte for byte (ruamel.yaml drops comments above
+    ``---`` and leading blank lines); only the body is edited."""
     pre, post = "", ""
     start = _START.search(text)
     if start and all(
@@ -173,6 +175,10 @@ def split_markers(text: str) -> tuple[str, str, str]:
         for line in text[: start.start()].splitlines()
     ):
         pre, text = text[: start.end()], text[start.end() :]
+    else:  # leading blank lines and comments (ruamel.yaml drops leading blank lines)
+        leading = _LEADING.match(text)
+        if leading:
+            pre, text = text[: leading.end()], text[leading.end() :]
     end = _END.search(text)
     if end:
         text, post = text[: end.start()], text[end.start() :]
@@ -231,13 +237,15 @@ def add_progress(
 ) -> bytes:
     """Append a dated progress update to a commitment file (and optionally set its status)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     from digistrat.models import Commitment
 
     def mutate(data: Any) -> None:
         entry = CommentedMap()
         entry["date"] = on
-        entry["note"] = note
+        # Line separators and control characters survive only in double quotes, escaped.
+        entry["note"] = note if note.isprintable() else DoubleQuotedScalarString(note)
         if value is not None:
             entry["value"] = int(value) if float(value).is_integer() else value
         updates = data.get("progress")
