@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digistrat.edit import EditError, add_progress, new_entity
+from digistrat.edit import EditError, add_progress, new_entity, read_text, splice_progress
 from digistrat.loader import load
 
 from helpers import build_tree
@@ -236,38 +236,81 @@ def test_document_markers_and_the_comments_around_them_survive(tmp_path: Path, t
 def commitment_files(draw: st.DrawFn) -> str:
     """Valid commitment files in many hand-written styles."""
     indent = " " * draw(st.sampled_from([2, 3, 4]))
-    dash = draw(st.sampled_from(["", "  "]))
+    dash = draw(st.sampled_from(["", "  ", "    "]))
+    after_dash = draw(st.sampled_from([" ", "   "]))
+    colon = draw(st.sampled_from([": ", ":   ", " : "]))
+    tail = draw(st.sampled_from(["", "   ", "\t"]))
 
     def q(text: str) -> str:
         return draw(st.sampled_from([text, f"'{text}'", f'"{text}"']))
 
     def comment() -> list[str]:
-        return draw(st.lists(st.sampled_from(["# note", "", "#", "# ünïcødé"]), max_size=2))
+        return draw(
+            st.lists(st.sampled_from(["# note", "", "#", "# ünïcødé", "  # in"]), max_size=2)
+        )
 
+    item = f"{dash}-{after_dash}"
+    inner = " " * len(item)
     blocks = {
-        "statement": [f"statement: {q('Patients rebook online')}"],
-        "status": [f"status: {draw(st.sampled_from(['on-track', 'at-risk']))}  # c"],
+        "statement": draw(
+            st.sampled_from(
+                [
+                    [f"statement{colon}{q('Patients rebook online')}{tail}"],
+                    ["statement: Patients rebook", "  online without phoning"],
+                    ["statement: >-", "  Patients rebook", "  online"],
+                ]
+            )
+        ),
+        "status": [f"status{colon}{draw(st.sampled_from(['on-track', 'at-risk']))}    # c"],
         "initiatives": draw(
             st.sampled_from(
                 [
                     ["initiatives: [online-booking]"],
-                    ["initiatives:", f"{dash}- online-booking  # why"],
+                    ["initiatives: [ online-booking ]"],
+                    ["initiatives:", f"{item}online-booking  # why"],
                 ]
             )
         ),
         "measure": [
             "measure:",
-            f"{indent}metric: {q('Rebookings online')}",
+            f"{indent}metric{colon}{q('Rebookings online')}",
             f"{indent}# baseline agreed with finance",
-            f"{indent}baseline: 12",
+            f"{indent}baseline:    12   # aligned",
         ],
-        "owner": ["owner: {name: 'Dr A', function: clinical}"],
+        "owner": [
+            draw(
+                st.sampled_from(
+                    [
+                        "owner: {name: 'Dr A', function: clinical}",
+                        "owner: {name: Dr A,function: clinical}",
+                    ]
+                )
+            )
+        ],
         "due": ["due: 2027-03-31"],
+        "progress": draw(
+            st.sampled_from(
+                [
+                    [],
+                    ["progress:", f"{item}date: 2026-01-01", f"{inner}note: {q('First')}"],
+                    [
+                        "progress:",
+                        f"{item}date: 2026-01-01",
+                        f"{inner}note: |",
+                        f"{inner}  line one",
+                        f"{inner}  line two",
+                        f"{dash}# a comment in the list",
+                    ],
+                ]
+            )
+        ),
     }
     order = draw(st.permutations(list(blocks)))
     lines = comment()
     for key in order:
         lines += blocks[key] + comment()
+    if draw(st.booleans()):
+        lines = ["# header", "---", *lines]
     text = "\n".join(lines) + "\n"
     return text.replace("\n", "\r\n") if draw(st.booleans()) else text
 
@@ -277,23 +320,35 @@ def commitment_files(draw: st.DrawFn) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(commitment_files(), st.text(min_size=1, max_size=40).filter(lambda t: t.strip()))
-def test_any_style_survives_a_progress_update(text: str, note: str) -> None:
-    """Whatever the style, the update only inserts lines (or is refused, changing nothing)."""
+@given(
+    commitment_files(),
+    st.text(min_size=1, max_size=40).filter(lambda t: t.strip()),
+    st.sampled_from([None, "met", "off-track"]),
+)
+def test_any_style_survives_a_progress_update(text: str, note: str, status: str | None) -> None:
+    """Whatever the style, the update only inserts lines and changes the status line."""
     with tempfile.TemporaryDirectory() as tmp:
         path = _repo(Path(tmp), text.encode()) / "commitments/rebook.yaml"
-        try:
-            add_progress(path, rel="commitments/rebook.yaml", note=note, on=date(2026, 3, 1))
-        except EditError:
-            assert path.read_bytes() == text.encode()
-            return
+        body, style = read_text(path)
+        assert splice_progress(body, style, date(2026, 3, 1), note, None, status) is not None
+        add_progress(
+            path, rel="commitments/rebook.yaml", note=note, on=date(2026, 3, 1), status=status
+        )
         after = path.read_bytes().decode()
         assert ("\r\n" in after) == ("\r\n" in text)
         changes = _diff(text.replace("\r\n", "\n"), after.replace("\r\n", "\n"))
-        assert all(tag == "insert" for tag, _, _ in changes), changes
+        replaced = [c for c in changes if c[0] != "insert"]
+        if status is None:
+            assert not replaced, changes
+        else:
+            assert len(replaced) <= 1 and all(
+                c[0] == "replace" and c[1][0].lstrip().startswith("status") for c in replaced
+            ), changes
         repo = load(Path(tmp))
         assert not [f for f in repo.findings if f.path == "commitments/rebook.yaml"]
-        assert repo.commitments["rebook"].progress[-1].note.strip() == note.strip()
+        commitment = repo.commitments["rebook"]
+        assert commitment.progress[-1].note.strip() == note.strip()
+        assert commitment.status == (status or commitment.status)
 
 
 @pytest.mark.parametrize("note", ["0\x850", "a\u2028b", "x\x1fy", "two\nlines", "\ufeffbom"])

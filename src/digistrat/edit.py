@@ -10,6 +10,7 @@ make the file invalid is refused and explained; the file is left untouched.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import tempfile
@@ -25,7 +26,7 @@ from digistrat.atomic import write_bytes
 from digistrat.models import KINDS
 from digistrat.models.common import ID_PATTERN
 from digistrat.validation import findings_from
-from digistrat.yamlio import MAX_FILE_BYTES, decode, load_text
+from digistrat.yamlio import MAX_FILE_BYTES, YMap, YSeq, decode, load_text
 
 _ID_RE = re.compile(ID_PATTERN)
 _RESERVED = {"con", "prn", "aux", "nul", "index", "assets"} | {
@@ -194,6 +195,31 @@ def _dump(yaml: Any, data: Any, style: Style, pre: str = "", post: str = "") -> 
     return (b"\xef\xbb\xbf" if style.bom else b"") + text.encode("utf-8")
 
 
+def _prepare(path: Path, model: type[BaseModel], rel: str) -> tuple[Path, str, Style]:
+    """Read ``path`` for editing; refuse if it has problems already (the file is untouched)."""
+    real = path.resolve()  # a link inside the repository stays a link
+    text, style = read_text(real)
+    before = _problems(model, text, rel, path.stem)
+    if before:
+        raise EditError(
+            f"{rel} has problems already; fix them first (`digistrat check` lists them):\n  "
+            + "\n  ".join(before[:10])
+        )
+    return real, text, style
+
+
+def _finish(path: Path, model: type[BaseModel], rel: str, new: bytes) -> bytes:
+    """Validate the new content and write it atomically, or refuse and write nothing."""
+    after = _problems(model, new.decode("utf-8-sig").replace("\r\n", "\n"), rel, path.stem)
+    if after:
+        raise EditError(
+            f"the change would make {rel} invalid, so nothing was written:\n  "
+            + "\n  ".join(after[:10])
+        )
+    write_bytes(path, new)
+    return new
+
+
 def edit_file(
     path: Path, model: type[BaseModel], mutate: Callable[[Any], None], *, rel: str
 ) -> bytes:
@@ -202,28 +228,18 @@ def edit_file(
     Refuses (raising :class:`EditError`) if the file has problems already, or would have them
     after the edit; in both cases the file is not touched. Returns the bytes written.
     """
-    stem = path.stem
-    path = path.resolve()  # a link inside the repository stays a link
-    text, style = read_text(path)
-    before = _problems(model, text, rel, stem)
-    if before:
-        raise EditError(
-            f"{rel} has problems already; fix them first (`digistrat check` lists them):\n  "
-            + "\n  ".join(before[:10])
-        )
+    path, text, style = _prepare(path, model, rel)
     yaml = _yaml(style)
     pre, body, post = split_markers(text)
     data = yaml.load(body)
     mutate(data)
-    new = _dump(yaml, data, style, pre, post)
-    after = _problems(model, new.decode("utf-8-sig").replace("\r\n", "\n"), rel, stem)
-    if after:
-        raise EditError(
-            f"the change would make {rel} invalid, so nothing was written:\n  "
-            + "\n  ".join(after[:10])
-        )
-    write_bytes(path, new)
-    return new
+    return _finish(path, model, rel, _dump(yaml, data, style, pre, post))
+
+
+def _encode(text: str, style: Style) -> bytes:
+    if style.newline != "\n":
+        text = text.replace("\n", style.newline)
+    return (b"\xef\xbb\xbf" if style.bom else b"") + text.encode("utf-8")
 
 
 def add_progress(
@@ -235,19 +251,32 @@ def add_progress(
     value: float | None = None,
     status: str | None = None,
 ) -> bytes:
-    """Append a dated progress update to a commitment file (and optionally set its status)."""
+    """Append a dated progress update to a commitment file (and optionally set its status).
+
+    The new lines are spliced into the text, so every other line stays byte for byte as it
+    was (spacing, quotes, comments, alignment). Files in an unusual shape (a flow-style
+    ``progress: [...]`` list, say) are edited through the ruamel.yaml round trip instead.
+    """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     from digistrat.models import Commitment
 
+    number = None if value is None else int(value) if float(value).is_integer() else value
+    # Line separators and control characters survive only in double quotes, escaped.
+    shown_note: Any = note if note.isprintable() else DoubleQuotedScalarString(note)
+
+    real, text, style = _prepare(path, Commitment, rel)
+    spliced = splice_progress(text, style, on, shown_note, number, status)
+    if spliced is not None and _only_inserted(text, spliced, allow=1 if status else 0):
+        return _finish(real, Commitment, rel, _encode(spliced, style))
+
     def mutate(data: Any) -> None:
         entry = CommentedMap()
         entry["date"] = on
-        # Line separators and control characters survive only in double quotes, escaped.
-        entry["note"] = note if note.isprintable() else DoubleQuotedScalarString(note)
-        if value is not None:
-            entry["value"] = int(value) if float(value).is_integer() else value
+        entry["note"] = shown_note
+        if number is not None:
+            entry["value"] = number
         updates = data.get("progress")
         if isinstance(updates, CommentedSeq):
             if not updates:
@@ -263,6 +292,121 @@ def add_progress(
             data["status"] = status
 
     return edit_file(path, Commitment, mutate, rel=rel)
+
+
+def _scalar(value: Any, style: Style) -> str:
+    """One YAML scalar as ruamel.yaml would write it (quoted only when needed)."""
+    buffer = io.StringIO()
+    _yaml(style).dump({"v": value}, buffer)
+    out = buffer.getvalue()
+    return out[3:].rstrip("\n") if out.count("\n") == 1 else json.dumps(str(value))
+
+
+def splice_progress(
+    text: str, style: Style, on: date, note: Any, value: Any, status: str | None
+) -> str | None:
+    """``text`` with a progress item (and status) spliced in, or None if the file's shape is
+    too unusual to edit as text (the caller then uses the round trip)."""
+    data = load_text(text).data
+    if not isinstance(data, YMap):
+        return None
+    lines = text.split("\n")
+
+    def char_at(pos: tuple[int, int]) -> str:
+        line = lines[pos[0] - 1] if pos[0] - 1 < len(lines) else ""
+        return line[pos[1] - 1 : pos[1]]
+
+    if char_at(data.pos) in "{[" or data.pos[1] != 1:
+        return None  # a flow mapping, or an indented top level
+    end = len(lines) - 1 if lines[-1] == "" else len(lines)  # index after the last line
+    marker = next((i for i, line in enumerate(lines) if _END.match(line + "\n")), None)
+    if marker is not None:
+        end = marker
+    order = sorted(data, key=lambda k: data.keys_at[k])
+
+    def region_end(key: str) -> int:
+        """Index of the line after the last content line of ``key``'s value."""
+        later = [data.keys_at[k][0] - 1 for k in order if data.keys_at[k] > data.keys_at[key]]
+        stop = min(later) if later else end
+        while stop > data.keys_at[key][0] and (
+            not lines[stop - 1].strip() or lines[stop - 1].lstrip().startswith("#")
+        ):
+            stop -= 1
+        return stop
+
+    inserts: list[tuple[int, list[str]]] = []
+    offset = style.sequence_offset
+    updates = data.get("progress")
+    if "progress" not in data:
+        dash, inner = " " * offset + "- ", " " * (offset + 2)
+        block = ["progress:"]
+    elif isinstance(updates, YSeq) and updates and char_at(data.values_at["progress"]) == "-":
+        first = updates.items_at[0]
+        item_line = lines[first[0] - 1]
+        if not isinstance(updates[0], YMap):
+            return None
+        # the same spacing as the first item, so that the new item's keys line up
+        dash, inner = item_line[: first[1] - 1], " " * (first[1] - 1)
+        if dash.strip() != "-":
+            return None
+        block = []
+    else:
+        return None
+    item = [f"{dash}date: {on.isoformat()}", f"{inner}note: {_scalar(note, style)}"]
+    if value is not None:
+        item.append(f"{inner}value: {_scalar(value, style)}")
+    at = region_end("progress") if "progress" in data else end
+    if status is not None and "status" in data:
+        if not _replace_status(lines, data, status):
+            return None
+    elif status is not None and at == end:
+        item.append(f"status: {status}")
+    elif status is not None:
+        inserts.append((end, [f"status: {status}"]))
+    inserts.append((at, block + item))
+    for index, new_lines in sorted(inserts, key=lambda x: x[0], reverse=True):
+        lines[index:index] = new_lines
+    out = "\n".join(lines)
+    return out if out.endswith("\n") else out + "\n"
+
+
+def _replace_status(lines: list[str], data: YMap, status: str) -> bool:
+    """Replace the status value in place, keeping a trailing comment at its column."""
+    if data.get("status") is None or not isinstance(data["status"], str):
+        return False
+    row, col = data.values_at["status"]
+    line = lines[row - 1]
+    raw = line[col - 1 :]
+    if raw[:1] in "'\"":
+        close = raw.find(raw[0], 1)
+        if close < 0:
+            return False
+        token = raw[: close + 1]
+    else:
+        found = re.match(r"[^#]*?(?=\s+#|\s*$)", raw)
+        token = found.group(0) if found else ""
+    if token.strip("'\"") != data["status"]:
+        return False
+    rest = raw[len(token) :]
+    if rest.strip():
+        gap = max(1, len(rest) - len(rest.lstrip()) + len(token) - len(status))
+        rest = " " * gap + rest.lstrip()
+    lines[row - 1] = line[: col - 1] + status + rest
+    return True
+
+
+def _only_inserted(before: str, after: str, allow: int) -> bool:
+    """Whether ``after`` keeps every line of ``before`` (up to ``allow`` replaced lines)."""
+    import difflib
+
+    a, b = before.rstrip("\n").split("\n"), after.rstrip("\n").split("\n")
+    replaced = 0
+    for tag, i1, i2, _, _ in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "delete":
+            return False
+        if tag == "replace":
+            replaced += i2 - i1
+    return replaced <= allow
 
 
 def normalise_kind(kind: str) -> str:
