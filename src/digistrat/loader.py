@@ -6,7 +6,6 @@ loaded cleanly plus every problem found, so that all of them can be reported at 
 
 from __future__ import annotations
 
-import difflib
 import errno
 import gc
 import os
@@ -22,6 +21,7 @@ from digistrat import findings as F
 from digistrat.findings import Finding
 from digistrat.models import KINDS, Commitment, Initiative, Service, Strategy, UserGroup
 from digistrat.models.common import ID_PATTERN
+from digistrat.suggest import Suggester
 from digistrat.validation import MAX_FINDINGS_PER_FILE, findings_from, locate, too_many
 from digistrat.yamlio import (
     MAX_FILE_BYTES,
@@ -507,6 +507,7 @@ def _check_references(repo: Repository) -> list[Finding]:
         for _, nid in _ids(_raw(repo, path, "needs"))
     }
     has_strategy = STRATEGY_FILE in repo.files
+    suggest: dict[str, Suggester] = {}  # built only for kinds with an unknown reference
     known["objectives"] = {o for _, o in _ids(_raw(repo, STRATEGY_FILE, "objectives"))}
     out.extend(_duplicates(repo, STRATEGY_FILE, ("objectives",), "objective"))
     out.extend(_duplicates(repo, STRATEGY_FILE, ("scoring", "criteria"), "criterion"))
@@ -524,9 +525,11 @@ def _check_references(repo: Repository) -> list[Finding]:
                 if isinstance(ref, str) and ref not in known[target]:
                     pos = locate(data, (key, i))
                     line, col = pos if pos else (None, None)
-                    close = difflib.get_close_matches(ref, sorted(known[target]), n=1, cutoff=0.6)
+                    if target not in suggest:
+                        suggest[target] = Suggester(known[target])
+                    close = suggest[target].closest(ref)
                     hint = (
-                        f"Did you mean `{close[0]}`?"
+                        f"Did you mean `{close}`?"
                         if close
                         else f"Check the spelling, or add the {what} it refers to."
                     )
