@@ -278,6 +278,14 @@ def ratios(benches: list[Bench], big: str, small: str) -> dict[str, float]:
         fb, fs = get("libyaml floor (CSafeLoader)", big), get("libyaml floor (CSafeLoader)", small)
         if fb and fs:
             out["(libyaml floor growth 10k ÷ 1k)"] = fb.median / fs.median
+    defective = next(
+        (b for b in benches if b.name == "digistrat check" and "defects" in b.size and b.samples),
+        None,
+    )
+    if check_big and defective:
+        out[f"check with {defective.size.split('+')[1]} ÷ clean check ({big})"] = (
+            defective.median / check_big.median
+        )
     if check_big:
         out[f"check peak memory MiB ({big})"] = check_big.peak
     for flag in ("--version", "--help"):
@@ -306,6 +314,8 @@ def verdict(name: str, value: float) -> str:
 
 def report(benches: list[Bench], found: dict[str, float], notes: list[str]) -> str:
     lines = [
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end of the run",
+        "",
         f"{'benchmark':<34} {'tree':<16} {'median s':>9} {'min s':>8} {'peak MiB':>9} {'exit':>5}"
         f" {'written':>8}",
         "-" * 96,
