@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A long, on-demand fuzz run of the loader, the checker, scoring and planning.
+# A long, on-demand fuzz run: the loader, check, score, plan, render, and progress edits.
 #
-#   bash scripts/fuzz.sh                               # 4,000 examples per property
+#   bash scripts/fuzz.sh                               # 4,000 examples per YAML property,
+#                                                      # 400 per repository or edit property
 #   DIGISTRAT_FUZZ_EXAMPLES=20000 bash scripts/fuzz.sh # longer
 #
 # Each property prints how many examples it ran. A failure prints the smallest input found and
@@ -9,5 +10,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DIGISTRAT_FUZZ=long
-exec .venv/bin/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider \
-    --hypothesis-show-statistics "$@"
+exec .venv/bin/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics \
+    tests/test_fuzz.py tests/test_edit.py::test_any_style_survives_a_progress_update "$@"

@@ -316,7 +316,11 @@ def commitment_files(draw: st.DrawFn) -> str:
 
 
 @settings(
-    max_examples=400 if os.environ.get("DIGISTRAT_FUZZ") == "long" else 40,
+    max_examples=(
+        int(os.environ.get("DIGISTRAT_FUZZ_EXAMPLES", "4000")) // 10
+        if os.environ.get("DIGISTRAT_FUZZ") == "long"
+        else 40
+    ),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
