@@ -363,3 +363,17 @@ def test_notes_with_line_separators_and_control_characters_round_trip(
     path = _repo(tmp_path, MESSY) / "commitments/rebook.yaml"
     add_progress(path, rel="commitments/rebook.yaml", note=note, on=date(2026, 3, 1))
     assert load(tmp_path).commitments["rebook"].progress[-1].note == note
+
+
+def test_new_entity_never_writes_through_a_link_leaving_the_repository(tmp_path: Path) -> None:
+    root = build_tree(tmp_path / "repo", {"strategy.yaml": STRATEGY})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / "services").symlink_to(outside)
+    with pytest.raises(EditError, match="outside the repository"):
+        new_entity(root, "services", "x", today=date(2026, 1, 15), known={})
+    assert list(outside.iterdir()) == []
+    (root / "services").unlink()
+    (root / "services").write_text("not a folder")
+    with pytest.raises(EditError, match="should be a folder"):
+        new_entity(root, "services", "x", today=date(2026, 1, 15), known={})

@@ -442,6 +442,17 @@ def new_entity(
     folder = normalise_kind(kind)
     check_id(ident)
     target = root / folder / f"{ident}.yaml"
+    try:
+        inside = (root / folder).resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        raise EditError(
+            f"the `{folder}` folder is a link to somewhere outside the repository; "
+            "nothing was written."
+        )
+    if (root / folder).exists() and not (root / folder).is_dir():
+        raise EditError(f"`{folder}` should be a folder, but it is a file; nothing was written.")
     if target.exists() or target.is_symlink():
         raise EditError(f"{folder}/{ident}.yaml already exists; nothing was changed.")
     templates = {
