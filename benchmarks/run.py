@@ -337,6 +337,20 @@ def report(benches: list[Bench], found: dict[str, float], notes: list[str]) -> s
     return "\n".join(lines)
 
 
+def markdown(benches: list[Bench], found: dict[str, float]) -> str:
+    """The figures as markdown tables, for the README."""
+    rows = ["| benchmark | tree | median s | peak MiB |", "| --- | --- | ---: | ---: |"]
+    rows += [
+        f"| {b.name} | {b.size} | {b.median:.3f} | {b.peak:.0f} |" for b in benches if b.samples
+    ]
+    rows += ["", "| ratio | measured | target |", "| --- | ---: | --- |"]
+    for name, value in found.items():
+        target = TARGETS.get(name)
+        goal = f"{target[0]} {target[1]:g}" if target else ""
+        rows.append(f"| {name} | {value:.2f} | {goal} |")
+    return "\n".join(rows) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -383,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     path = results / f"bench-{stamp}.json"
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"\nwrote {path}")
+    path.with_suffix(".md").write_text(markdown(benches, found), encoding="utf-8")
+    print(f"\nwrote {path} and {path.with_suffix('.md').name}")
     return 0
 
 
