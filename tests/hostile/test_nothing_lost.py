@@ -272,3 +272,26 @@ def test_init_organisation_cannot_break_or_inject_yaml(tmp_path: Path, name: str
     repo = load(tmp_path)
     assert not [f for f in repo.findings if f.code.startswith("F")], repo.findings
     assert repo.strategy is not None and repo.strategy.organisation == name.strip()
+
+
+def test_render_never_deletes_or_replaces_what_it_did_not_write(tmp_path: Path) -> None:
+    example = Path(__file__).parent.parent.parent / "examples" / "riverside"
+    repo = tmp_path / "repo"
+    shutil.copytree(example, repo)
+    site = tmp_path / "site"
+    code, output, _ = run_subprocess(["render", str(repo), "--out", str(site)])
+    assert_clean(code, output)
+    assert code == 0, output
+    (site / "my-notes.txt").write_text("mine")
+    (site / "sub").mkdir(exist_ok=True)
+    (site / "sub" / "keep.html").write_text("<p>mine</p>")
+    generated = sorted(p for p in site.rglob("*.html") if p.parent == site)[0]
+    generated.write_text("<p>edited by hand</p>")
+    # A second render, after an initiative was removed from the strategy.
+    next(repo.glob("initiatives/*.yaml")).unlink()
+    code, output, _ = run_subprocess(["render", str(repo), "--out", str(site)])
+    assert_clean(code, output)
+    assert (site / "my-notes.txt").read_text() == "mine"
+    assert (site / "sub" / "keep.html").read_text() == "<p>mine</p>"
+    # An edited generated page is either kept or rewritten, never deleted.
+    assert generated.exists()
