@@ -335,11 +335,17 @@ class _Unusual(Exception):
     """The fast path cannot build this file: use the general constructor."""
 
 
+class _Limit(_Unusual):
+    """Too deep or too many values. Without anchors nothing expands, so this is final: the
+    general constructor would only take seconds to reach the same answer."""
+
+
 class _FastLoader(_Parser):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         self.problems: list[YamlProblem] = []
         self.count = 0
+        self.firsts: dict[int, dict[tuple[Any, type], tuple[int, int]]] = {}  # duplicate keys
 
     # libyaml's composer asks these of every node; tags are resolved in the walk instead
     def resolve(self, kind: Any, value: Any, implicit: tuple[bool, bool]) -> str:
@@ -384,7 +390,7 @@ class _FastLoader(_Parser):  # type: ignore[misc]
         depth += 1
         self.count += 1
         if depth > MAX_DEPTH or self.count > MAX_NODES:
-            raise _Unusual
+            raise _Limit
         mark = node.start_mark
         if cls is MappingNode and node.tag == _MAP:
             data = YMap()
@@ -420,7 +426,7 @@ class _FastLoader(_Parser):  # type: ignore[misc]
                 at.extend((key, km.line + 1, km.column + 1, vm.line + 1, vm.column + 1))
             data.at = tuple(at)
             if self.count > MAX_NODES:
-                raise _Unusual
+                raise _Limit
             return data
         if cls is SequenceNode and node.tag == _SEQ:
             seq = YSeq()
@@ -440,7 +446,7 @@ class _FastLoader(_Parser):  # type: ignore[misc]
                 flat.extend((im.line + 1, im.column + 1))
             seq.at = tuple(flat)
             if self.count > MAX_NODES:
-                raise _Unusual
+                raise _Limit
             return seq
         raise _Unusual
 
@@ -448,10 +454,17 @@ class _FastLoader(_Parser):  # type: ignore[misc]
         """A key equal to an earlier one: a duplicate if it is the same text resolving to the
         same type (as the general constructor decides); reported against the first one."""
         raw = pairs[index][0].value
-        for earlier, _ in pairs[:index]:
-            if earlier.value == raw and self._scalar(earlier).__class__ is key.__class__:
-                self.problems.append(_duplicate_key(raw, earlier.start_mark.line + 1, at))
-                return
+        firsts = self.firsts.get(id(pairs))
+        if firsts is None:  # once per mapping that has duplicates: linear, not quadratic
+            firsts = {}
+            for i, (earlier, _) in enumerate(pairs):
+                if earlier.__class__ is ScalarNode:
+                    ident = (earlier.value, self._scalar(earlier).__class__)
+                    firsts.setdefault(ident, (i, earlier.start_mark.line + 1))
+            self.firsts[id(pairs)] = firsts
+        first = firsts.get((raw, key.__class__))
+        if first is not None and first[0] < index:
+            self.problems.append(_duplicate_key(raw, first[1], at))
 
 
 def _duplicate_key(key: Any, first_line: int, at: Pos) -> YamlProblem:
@@ -470,6 +483,8 @@ def _read_document(text: str) -> tuple[Any, list[YamlProblem], bool]:
         fast = _FastLoader(text)
         try:
             return fast.get_single_data(), fast.problems, True
+        except _Limit:
+            return None, [*fast.problems, _too_many_values()], True
         except _Unusual:
             pass
         finally:
@@ -640,16 +655,18 @@ def load_text(text: str) -> Loaded:
     except (RecursionError, MemoryError):
         return Loaded(None, [_too_deep()])
     if not within_limits and not _expansion_ok(data)[0]:
-        problems.append(
-            YamlProblem(
-                "limit",
-                f"the file nests too deeply or expands to more than {MAX_NODES:,} values "
-                "(through anchors and aliases)",
-                f"Keep nesting under {MAX_DEPTH} levels and avoid aliases that repeat big blocks.",
-            )
-        )
+        problems.append(_too_many_values())
         return Loaded(None, problems)
     return Loaded(data, problems)
+
+
+def _too_many_values() -> YamlProblem:
+    return YamlProblem(
+        "limit",
+        f"the file nests too deeply or expands to more than {MAX_NODES:,} values "
+        "(through anchors and aliases)",
+        f"Keep nesting under {MAX_DEPTH} levels and avoid aliases that repeat big blocks.",
+    )
 
 
 def _too_deep(mark: Any = None) -> YamlProblem:
