@@ -264,6 +264,15 @@ CASES: list[Case] = [
     ),
     Case("large-strategy", named="strategy.yaml", setup=_sparse("strategy.yaml", 30 * 1024 * 1024)),
     Case("many-files", named="services/s0.yaml", setup=_many_files(2_000), heavy=True),
+    # the worst that fits under the size limit: bounded time, not a hang
+    Case("max-size-duplicate-keys", _svc("a: 1\n" * 419_000), "services/hostile.yaml", heavy=True),
+    Case("max-size-list", _svc("- x\n" * 524_000), "services/hostile.yaml", heavy=True),
+    Case(
+        "max-size-flow-list",
+        _svc("[" + "x," * 1_048_000 + "]"),
+        "services/hostile.yaml",
+        heavy=True,
+    ),
     # --- encodings and bytes ---
     Case(
         "binary-file",
