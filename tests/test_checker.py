@@ -374,3 +374,24 @@ def test_output_survives_an_ascii_terminal(tmp_path: Path) -> None:
     assert b"internal error" not in human.stderr
     sarif = subprocess.run([*run_, "-f", "sarif"], capture_output=True, timeout=120, env=env)
     assert "§1".encode() in sarif.stdout  # machine formats stay UTF-8
+
+
+def test_an_unusable_scoring_configuration_fails_check(tmp_path: Path) -> None:
+    """Q001: check reports what would stop `score`, at the criterion's line."""
+    repo = _repo(tmp_path)
+    strategy = tmp_path / "strategy.yaml"
+    text = strategy.read_text()
+    assert "min: 0\n      max: 10" in text
+    strategy.write_text(text.replace("min: 0\n      max: 10", "min: 10\n      max: 10", 1))
+    found = [f for f in run(load(tmp_path), EXAMPLE_TODAY).findings if f.code == "Q001"]
+    assert len(found) == 1 and found[0].severity == "error"
+    assert found[0].path == "strategy.yaml" and found[0].line is not None
+    assert repo.strategy is not None
+
+
+def test_q001_can_be_ignored_like_any_rule(tmp_path: Path) -> None:
+    materialise(tmp_path, "")
+    strategy = tmp_path / "strategy.yaml"
+    text = strategy.read_text().replace("min: 0\n      max: 10", "min: 10\n      max: 10", 1)
+    strategy.write_text(text + "check:\n  ignore: [scoring-config]\n")
+    assert "Q001" not in [f.code for f in run(load(tmp_path), EXAMPLE_TODAY).findings]

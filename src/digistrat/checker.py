@@ -147,6 +147,7 @@ def run(repo: Repository, today: date, config: Config | None = None) -> CheckRes
         if config.enabled(f.code):
             level = config.severity_of(f.code, f.severity)
             findings.append(f if level == f.severity else _with_severity(f, level))
+    findings.extend(_scoring_config(repo, config))
     for rule in rules:
         options = {k: config.options.get(k, v) for k, v in rule.options.items()}
         ctx = Context(repo=repo, today=today, options=options, shared=shared)
@@ -162,6 +163,20 @@ def run(repo: Repository, today: date, config: Config | None = None) -> CheckRes
         suppressed=suppressed,
         files_checked=len(repo.files),
     )
+
+
+def _scoring_config(repo: Repository, config: Config) -> list[Finding]:
+    """Q001: a scoring configuration that `score` could not use fails `check` too."""
+    from digistrat.scoring.config import CONFIG, read
+
+    if repo.strategy is None or not config.enabled(CONFIG[0]):
+        return []
+    level = config.severity_of(CONFIG[0], "error")
+    return [
+        f if level == f.severity else _with_severity(f, level)
+        for f in read(repo).errors
+        if f.code == CONFIG[0]
+    ]
 
 
 def _with_severity(f: Finding, severity: Severity) -> Finding:

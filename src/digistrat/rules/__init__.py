@@ -79,6 +79,7 @@ from digistrat.rules import (
 from digistrat.rules.catalogue import RuleInfo, from_module
 from digistrat.rules.engine_findings import ENGINE
 from digistrat.rules.loader_findings import LOADER
+from digistrat.rules.scoring_findings import SCORING
 
 _MODULES: tuple[ModuleType, ...] = (
     c001_commitment_without_measure,
@@ -153,7 +154,7 @@ _MODULES: tuple[ModuleType, ...] = (
 @cache
 def all_rules() -> list[RuleInfo]:
     """Every catalogue entry: the loader's (F), the rules' and the engine's (Z), by code."""
-    entries = [*LOADER, *(from_module(m) for m in _MODULES), *ENGINE]
+    entries = [*LOADER, *(from_module(m) for m in _MODULES), *SCORING, *ENGINE]
     return sorted(entries, key=lambda r: r.code)
 
 
