@@ -9,9 +9,8 @@ from __future__ import annotations
 import errno
 import gc
 import os
-import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +18,19 @@ from pydantic import BaseModel, ValidationError
 
 from digistrat import findings as F
 from digistrat.findings import Finding
-from digistrat.models import KINDS, Commitment, Initiative, Service, Strategy, UserGroup
-from digistrat.models.common import ID_PATTERN
-from digistrat.suggest import Suggester
-from digistrat.validation import MAX_FINDINGS_PER_FILE, findings_from, locate, too_many
+from digistrat.models import KINDS, Strategy
+from digistrat.references import check_references
+from digistrat.repository import (
+    _ID_RE,
+    _RESERVED,
+    MAX_FILES,
+    STRATEGY_FILE,
+    Repository,
+    RepositoryNotFound,
+    SourceFile,
+    find_root,
+)
+from digistrat.validation import MAX_FINDINGS_PER_FILE, findings_from, too_many
 from digistrat.yamlio import (
     MAX_FILE_BYTES,
     Loaded,
@@ -33,89 +41,15 @@ from digistrat.yamlio import (
     too_big,
 )
 
-STRATEGY_FILE = "strategy.yaml"
-MAX_FILES = 50_000
-_ID_RE = re.compile(ID_PATTERN)
-_RESERVED = {"con", "prn", "aux", "nul", "index", "assets"} | {
-    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
-}
-
-
-class RepositoryNotFound(Exception):
-    """No ``strategy.yaml`` in the folder or any folder above it."""
-
-
-@dataclass(slots=True)
-class SourceFile:
-    """One file as read: its repository-relative path, the loaded YAML, comment directives."""
-
-    path: str
-    data: Any
-    directives: list[tuple[int, str]] = field(default_factory=list)
-    """(line, text) of each line holding a ``digistrat:`` comment, for inline suppressions."""
-
-
-@dataclass(slots=True)
-class Repository:
-    """Everything loaded from one strategy repository."""
-
-    root: Path
-    strategy: Strategy | None = None
-    services: dict[str, Service] = field(default_factory=dict)
-    users: dict[str, UserGroup] = field(default_factory=dict)
-    initiatives: dict[str, Initiative] = field(default_factory=dict)
-    commitments: dict[str, Commitment] = field(default_factory=dict)
-    files: dict[str, SourceFile] = field(default_factory=dict)
-    """Every file read, by repository-relative path."""
-    declared: dict[tuple[str, str], str] = field(default_factory=dict)
-    """(kind, id) → path for every entity file, valid or not: references to an entry that
-    failed validation are not reported twice."""
-    paths: dict[tuple[str, str], str] = field(default_factory=dict)
-    """(kind, id) → path; the strategy is ("strategy", "strategy")."""
-    findings: list[Finding] = field(default_factory=list)
-    """Problems found while loading (schema, references, unreadable YAML)."""
-
-    def entities(self, kind: str) -> dict[str, Any]:
-        stores: dict[str, dict[str, Any]] = {
-            "services": self.services,
-            "users": self.users,
-            "initiatives": self.initiatives,
-            "commitments": self.commitments,
-        }
-        return stores[kind]
-
-    def path_of(self, kind: str, ident: str) -> str:
-        return self.paths.get((kind, ident), STRATEGY_FILE if kind == "strategy" else "")
-
-    def where(self, kind: str, ident: str, *loc: str | int) -> tuple[str, int | None, int | None]:
-        """(path, line, column) of a field of an entity: ``where("initiatives", "x", "owner")``."""
-        path = self.path_of(kind, ident)
-        source = self.files.get(path)
-        pos = locate(source.data, loc, key=True) if source is not None else None
-        return (path, pos[0], pos[1]) if pos else (path, None, None)
-
-
-def find_root(start: Path) -> Path:
-    """The nearest folder at or above ``start`` that holds ``strategy.yaml``."""
-    try:
-        start = start.resolve()
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links
-        raise RepositoryNotFound(f"{start} cannot be opened ({exc}).") from None
-    if start.is_file():
-        start = start.parent
-    for folder in (start, *start.parents):
-        candidate = folder / STRATEGY_FILE
-        if candidate.is_file():
-            return folder
-        if candidate.is_symlink() or candidate.exists():
-            raise RepositoryNotFound(
-                f"{candidate} is not a readable file (it is a folder, or a link that leads "
-                f"nowhere). Replace it with the strategy file, or run `digistrat init`."
-            )
-    raise RepositoryNotFound(
-        f"No {STRATEGY_FILE} found in {start} or any folder above it. "
-        "Run `digistrat init` to create a strategy repository, or give its folder."
-    )
+__all__ = [
+    "STRATEGY_FILE",
+    "Repository",
+    "RepositoryNotFound",
+    "SourceFile",
+    "find_root",
+    "load",
+    "read_limited",
+]
 
 
 def _directives(raw: bytes) -> list[tuple[int, str]]:
@@ -397,7 +331,7 @@ def _load(root: Path) -> Repository:
                 )
                 break
             _load_entity(repo, reader, kind, model, file, store)
-    reader.findings.extend(_check_references(repo))
+    reader.findings.extend(check_references(repo))
     repo.findings = sorted(reader.findings, key=lambda f: f.sort_key)
     return repo
 
@@ -459,110 +393,3 @@ def _pos(data: Any, key: str) -> tuple[int | None, int | None]:
         pos: Pos = data.keys_at[key]
         return pos
     return (1, 1) if isinstance(data, YMap) else (None, None)
-
-
-def _ids(items: Any) -> list[tuple[int, str]]:
-    """(index, id) of the items of a raw YAML list of blocks that carry a text ``id``."""
-    if not isinstance(items, list):
-        return []
-    return [
-        (i, x["id"])
-        for i, x in enumerate(items)
-        if isinstance(x, dict) and isinstance(x.get("id"), str)
-    ]
-
-
-def _raw(repo: Repository, path: str, *keys: str) -> Any:
-    source = repo.files.get(path)
-    data = source.data if source else None
-    for key in keys:
-        data = data.get(key) if isinstance(data, dict) else None
-    return data
-
-
-# kind → (key holding references, the kind or set it refers to, how to name it)
-_REFERENCES: dict[str, list[tuple[str, str, str]]] = {
-    "services": [("users", "users", "user group")],
-    "initiatives": [
-        ("needs", "needs", "user need (`group/need`)"),
-        ("services", "services", "service"),
-        ("depends_on", "initiatives", "initiative"),
-        ("objectives", "objectives", "objective in strategy.yaml"),
-    ],
-    "commitments": [("initiatives", "initiatives", "initiative")],
-}
-
-
-def _check_references(repo: Repository) -> list[Finding]:
-    """Every cross-reference must resolve, checked on the raw YAML so that a file with other
-    errors still has its references checked."""
-    out: list[Finding] = []
-    known: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    for kind, ident in repo.declared:
-        known[kind].add(ident)
-    known["needs"] = {
-        f"{gid}/{nid}"
-        for (kind, gid), path in repo.declared.items()
-        if kind == "users"
-        for _, nid in _ids(_raw(repo, path, "needs"))
-    }
-    has_strategy = STRATEGY_FILE in repo.files
-    suggest: dict[str, Suggester] = {}  # built only for kinds with an unknown reference
-    known["objectives"] = {o for _, o in _ids(_raw(repo, STRATEGY_FILE, "objectives"))}
-    out.extend(_duplicates(repo, STRATEGY_FILE, ("objectives",), "objective"))
-    out.extend(_duplicates(repo, STRATEGY_FILE, ("scoring", "criteria"), "criterion"))
-    for (kind, _), path in sorted(repo.declared.items(), key=lambda item: item[1]):
-        if kind == "users":
-            out.extend(_duplicates(repo, path, ("needs",), "need"))
-        data = _raw(repo, path)
-        for key, target, what in _REFERENCES.get(kind, []):
-            if target == "objectives" and not has_strategy:
-                continue
-            refs = _raw(repo, path, key)
-            if not isinstance(refs, list):
-                continue
-            for i, ref in enumerate(refs):
-                if isinstance(ref, str) and ref not in known[target]:
-                    pos = locate(data, (key, i))
-                    line, col = pos if pos else (None, None)
-                    if target not in suggest:
-                        suggest[target] = Suggester(known[target])
-                    close = suggest[target].closest(ref)
-                    hint = (
-                        f"Did you mean `{close}`?"
-                        if close
-                        else f"Check the spelling, or add the {what} it refers to."
-                    )
-                    out.append(
-                        F.make(
-                            F.UNKNOWN_REFERENCE,
-                            path,
-                            line,
-                            col,
-                            f"`{ref}` is not a known {what}",
-                            hint,
-                        )
-                    )
-    return out
-
-
-def _duplicates(repo: Repository, path: str, keys: tuple[str, ...], what: str) -> list[Finding]:
-    seen: set[str] = set()
-    out: list[Finding] = []
-    data = _raw(repo, path)
-    for i, value in _ids(_raw(repo, path, *keys)):
-        if value in seen:
-            pos = locate(data, (*keys, i, "id"))
-            line, col = pos if pos else (None, None)
-            out.append(
-                F.make(
-                    F.DUPLICATE_ID,
-                    path,
-                    line,
-                    col,
-                    f"the {what} id `{value}` is used twice",
-                    f"Give each {what} its own id.",
-                )
-            )
-        seen.add(value)
-    return out

@@ -1,0 +1,121 @@
+"""Every cross-reference must resolve: checked on the raw YAML, so that a file with other
+errors still has its references checked, and an entry that failed validation is not reported
+missing a second time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from digistrat import findings as F
+from digistrat.findings import Finding
+from digistrat.models import KINDS
+from digistrat.repository import STRATEGY_FILE, Repository
+from digistrat.suggest import Suggester
+from digistrat.validation import locate
+
+
+def _ids(items: Any) -> list[tuple[int, str]]:
+    """(index, id) of the items of a raw YAML list of blocks that carry a text ``id``."""
+    if not isinstance(items, list):
+        return []
+    return [
+        (i, x["id"])
+        for i, x in enumerate(items)
+        if isinstance(x, dict) and isinstance(x.get("id"), str)
+    ]
+
+
+def _raw(repo: Repository, path: str, *keys: str) -> Any:
+    source = repo.files.get(path)
+    data = source.data if source else None
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+# kind → (key holding references, the kind or set it refers to, how to name it)
+_REFERENCES: dict[str, list[tuple[str, str, str]]] = {
+    "services": [("users", "users", "user group")],
+    "initiatives": [
+        ("needs", "needs", "user need (`group/need`)"),
+        ("services", "services", "service"),
+        ("depends_on", "initiatives", "initiative"),
+        ("objectives", "objectives", "objective in strategy.yaml"),
+    ],
+    "commitments": [("initiatives", "initiatives", "initiative")],
+}
+
+
+def check_references(repo: Repository) -> list[Finding]:
+    """Every cross-reference must resolve, checked on the raw YAML so that a file with other
+    errors still has its references checked."""
+    out: list[Finding] = []
+    known: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for kind, ident in repo.declared:
+        known[kind].add(ident)
+    known["needs"] = {
+        f"{gid}/{nid}"
+        for (kind, gid), path in repo.declared.items()
+        if kind == "users"
+        for _, nid in _ids(_raw(repo, path, "needs"))
+    }
+    has_strategy = STRATEGY_FILE in repo.files
+    suggest: dict[str, Suggester] = {}  # built only for kinds with an unknown reference
+    known["objectives"] = {o for _, o in _ids(_raw(repo, STRATEGY_FILE, "objectives"))}
+    out.extend(_duplicates(repo, STRATEGY_FILE, ("objectives",), "objective"))
+    out.extend(_duplicates(repo, STRATEGY_FILE, ("scoring", "criteria"), "criterion"))
+    for (kind, _), path in sorted(repo.declared.items(), key=lambda item: item[1]):
+        if kind == "users":
+            out.extend(_duplicates(repo, path, ("needs",), "need"))
+        data = _raw(repo, path)
+        for key, target, what in _REFERENCES.get(kind, []):
+            if target == "objectives" and not has_strategy:
+                continue
+            refs = _raw(repo, path, key)
+            if not isinstance(refs, list):
+                continue
+            for i, ref in enumerate(refs):
+                if isinstance(ref, str) and ref not in known[target]:
+                    pos = locate(data, (key, i))
+                    line, col = pos if pos else (None, None)
+                    if target not in suggest:
+                        suggest[target] = Suggester(known[target])
+                    close = suggest[target].closest(ref)
+                    hint = (
+                        f"Did you mean `{close}`?"
+                        if close
+                        else f"Check the spelling, or add the {what} it refers to."
+                    )
+                    out.append(
+                        F.make(
+                            F.UNKNOWN_REFERENCE,
+                            path,
+                            line,
+                            col,
+                            f"`{ref}` is not a known {what}",
+                            hint,
+                        )
+                    )
+    return out
+
+
+def _duplicates(repo: Repository, path: str, keys: tuple[str, ...], what: str) -> list[Finding]:
+    seen: set[str] = set()
+    out: list[Finding] = []
+    data = _raw(repo, path)
+    for i, value in _ids(_raw(repo, path, *keys)):
+        if value in seen:
+            pos = locate(data, (*keys, i, "id"))
+            line, col = pos if pos else (None, None)
+            out.append(
+                F.make(
+                    F.DUPLICATE_ID,
+                    path,
+                    line,
+                    col,
+                    f"the {what} id `{value}` is used twice",
+                    f"Give each {what} its own id.",
+                )
+            )
+        seen.add(value)
+    return out
