@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digistrat import prose
+from digistrat.loader import load
 from digistrat.prose.wordlists import (
     DELIVERY_VERBS,
     HYPE_TECH,
@@ -19,6 +21,8 @@ from digistrat.prose.wordlists import (
     VAGUE_WORDS,
 )
 from digistrat.yamlio import load_bytes
+
+from helpers import build_tree
 
 # --- word lists -------------------------------------------------------------------------------
 
@@ -403,3 +407,82 @@ def test_any_text_is_analysed_without_error(text: str) -> None:
     prose.placeholder(text, PLACEHOLDER_MARKERS)
     prose.normalised(text)
     assert prose.might_contain(text, VAGUE_WORDS) or not prose.find_terms(text, VAGUE_WORDS)
+
+
+# --- the quick test before the full pattern, and the shared walk of the text ------------------
+
+ALL_TERMS = VAGUE_WORDS + HYPE_TECH + JARGON_WORDS + ("optimise", "Single Sign-On", "AI", "e-mail")
+
+
+@pytest.mark.parametrize(
+    "text", ["follow the flow", "allow staff", "below the line", "a low score", "best care"]
+)
+def test_quick_test_skips_words_that_only_share_a_short_piece(text: str) -> None:
+    """ "low" (of "low-hanging fruit") is not looked for on its own: "follow" is skipped."""
+    assert not prose.might_contain(text, JARGON_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("pick the low-hanging fruit", JARGON_WORDS),
+        ("LOW HANGING FRUITS", JARGON_WORDS),
+        ("optimize the rota", ("optimise",)),
+        ("ſynergies", JARGON_WORDS),
+        ("data-driven İnsights", JARGON_WORDS),
+        ("The KPI", ("KPI",)),
+    ],
+)
+def test_quick_test_lets_every_match_through(text: str, terms: tuple[str, ...]) -> None:
+    assert prose.terms_pattern(terms).search(text)  # type: ignore[union-attr]
+    assert prose.might_contain(text, terms)
+
+
+_PIECES = st.sampled_from(
+    ["low", "hanging", "fruit", "synerg", "ies", "optimiz", "ſ", "İ", "ı", "K", "-", " ", "AI"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=8).map("".join))
+def test_quick_test_never_hides_a_match(text: str) -> None:
+    """``might_contain`` is False only where the full pattern finds nothing."""
+    pattern = prose.terms_pattern(ALL_TERMS)
+    assert pattern is not None
+    assert prose.might_contain(text, ALL_TERMS) or pattern.search(text) is None
+
+
+def _tree(texts: list[str]) -> prose.RepositoryText:
+    entities = [
+        ("services", f"s{i}", {"name": t, "notes": [t, {"x": t}]}) for i, t in enumerate(texts)
+    ]
+    flat = [v for t in texts for v in (t, t, t)]
+    return prose.RepositoryText(entities, flat, [3 * i for i in range(len(texts) + 1)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=12))
+def test_shared_text_tests_all_values_like_one_at_a_time(texts: list[str]) -> None:
+    """The quick tests over the joined text give the values the one-at-a-time tests give."""
+    shared = _tree(texts)
+    each = [prose.might_contain(t, ALL_TERMS) for t in shared.texts]
+    assert shared.might_contain(ALL_TERMS) == {i for i, hit in enumerate(each) if hit}
+    pieces = ("ai", "<", "ſ")
+    folded = {i for i, t in enumerate(shared.texts) if any(p in t.lower() for p in pieces)}
+    assert shared.containing(pieces, lower=True) == folded
+
+
+def test_shared_text_is_walked_once_and_located_like_repository_text(tmp_path: Path) -> None:
+    root = build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": "name: Trust\nmission: Leverage the EPR\ncheck:\n  ignore: [T001]\n",
+        },
+    )
+    repo = load(root)
+    shared: dict[str, object] = {}
+    text = prose.shared_text(repo, shared)
+    assert prose.shared_text(repo, shared) is text
+    assert text.select() == prose.repository_text(repo)
+    assert text.select(str.isupper) == prose.repository_text(repo, wanted=str.isupper)
+    assert [v.loc for v in text.at(text.might_contain(JARGON_WORDS))] == [("mission",)]

@@ -7,11 +7,13 @@
 
 from digistrat.prose.fields import (
     NOT_PROSE,
+    RepositoryText,
     TextValue,
     entities_in_order,
     int_option,
     is_identifier,
     repository_text,
+    shared_text,
     terms_option,
     text_values,
 )
@@ -33,6 +35,7 @@ from digistrat.prose.match import (
 
 __all__ = [
     "NOT_PROSE",
+    "RepositoryText",
     "TextValue",
     "acronyms",
     "defined_acronyms",
@@ -47,6 +50,7 @@ __all__ = [
     "placeholder",
     "repository_text",
     "sentence_count",
+    "shared_text",
     "solution_phrasing",
     "terms_option",
     "terms_pattern",

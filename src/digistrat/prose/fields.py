@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add
 from typing import TYPE_CHECKING, Any
+
+from digistrat.prose.match import CASE_FOLDS, stems
 
 if TYPE_CHECKING:
     from digistrat.loader import Repository
@@ -124,6 +129,177 @@ def repository_text(
                 data = {k: v for k, v in data.items() if k not in SETTINGS}
             visit(data, kind, ident)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class RepositoryText:
+    """Every text value of the repository (digistrat's own settings excluded), walked once.
+
+    Only references to the strings already loaded are kept (no record per value, which would
+    make the garbage collector walk the whole loaded repository again and again); the
+    location of a value is worked out again, one file at a time, for the values a rule asks
+    for. Quick tests over all the text run on the values joined into one string, so that a
+    test costs a few scans in C rather than a Python call per value.
+    """
+
+    entities: list[tuple[str, str, Any]]
+    """``(kind, ident, raw YAML)`` in the order of :func:`entities_in_order`."""
+    texts: list[str]
+    """Every text value, entity after entity, each in file order."""
+    starts: list[int]
+    """Where each entity's values begin in ``texts`` (one more entry, for the end)."""
+    _joined: dict[bool, tuple[str, list[int]]] = field(default_factory=dict, repr=False)
+
+    def joined(self, *, lower: bool = False) -> tuple[str, list[int]]:
+        """All the values (lower-cased with ``lower``) joined by NUL characters, and where
+        each begins in the joined string."""
+        found = self._joined.get(lower)
+        if found is not None:
+            return found
+        if not lower:
+            joined = _SEPARATOR.join(self.texts)
+            offsets = list(accumulate(map(add, map(len, self.texts), repeat(1)), initial=0))
+            found = joined, offsets
+        else:
+            joined, offsets = self.joined()
+            if joined.isascii():  # lower-casing keeps every character where it was
+                found = joined.lower(), offsets
+            else:
+                parts = [t.lower() for t in self.texts]
+                lengths = map(add, map(len, parts), repeat(1))
+                found = _SEPARATOR.join(parts), list(accumulate(lengths, initial=0))
+        self._joined[lower] = found
+        return found
+
+    def matching(self, pattern: re.Pattern[str], *, lower: bool = False) -> set[int]:
+        """Indexes (into ``texts``) of the values in which ``pattern`` finds a match. The
+        pattern must not match an empty string, a NUL character or look around it."""
+        joined, offsets = self.joined(lower=lower)
+        return {bisect_right(offsets, m.start()) - 1 for m in pattern.finditer(joined)}
+
+    def containing(self, pieces: Iterable[str], *, lower: bool = False) -> set[int]:
+        """Indexes of the values that contain one of ``pieces`` (``lower``: once lower-cased,
+        as ``piece in text.lower()`` would say)."""
+        joined, offsets = self.joined(lower=lower)
+        found: set[int] = set()
+        for piece in pieces:
+            if not piece:
+                return set(range(len(self.texts)))
+            if _SEPARATOR in piece:
+                texts = [t.lower() for t in self.texts] if lower else self.texts
+                found.update(i for i, text in enumerate(texts) if piece in text)
+                continue
+            at = joined.find(piece)
+            while at >= 0:
+                i = bisect_right(offsets, at) - 1
+                found.add(i)
+                at = joined.find(piece, offsets[i + 1]) if i + 1 < len(self.texts) else -1
+        return found
+
+    def might_contain(self, terms: tuple[str, ...]) -> set[int]:
+        """Indexes of the values for which :func:`~digistrat.prose.might_contain` says
+        ``True``: the values without them hold none of ``terms``."""
+        lower, exact = stems(terms)
+        found = self.containing(exact)
+        if lower:
+            found |= self.containing(lower, lower=True)
+            if not self.joined(lower=True)[0].isascii():
+                found |= self.matching(CASE_FOLDS, lower=True)
+        return found
+
+    def select(self, wanted: Callable[[str], object] | None = None) -> list[TextValue]:
+        """The values that pass ``wanted`` (all of them for ``None``), in order: the same as
+        :func:`repository_text` with that test."""
+        if wanted is None:
+            return self.at(range(len(self.texts)))
+        return self.at([i for i, text in enumerate(self.texts) if wanted(text)])
+
+    def at(self, indexes: Iterable[int]) -> list[TextValue]:
+        """The values at ``indexes`` (into ``texts``), with their locations, in order."""
+        out: list[TextValue] = []
+        starts = self.starts
+        wanted = sorted(set(indexes))
+        k = 0
+        while k < len(wanted):
+            e = bisect_right(starts, wanted[k]) - 1
+            end = starts[e + 1]
+            lo = k
+            while k < len(wanted) and wanted[k] < end:
+                k += 1
+            kind, ident, data = self.entities[e]
+            positions = [i - starts[e] for i in wanted[lo:k]]
+            out.extend(TextValue(kind, ident, loc, text) for loc, text in _located(data, positions))
+        return out
+
+
+_SEPARATOR = "\x00"
+
+
+def _strings(node: Any, out: list[str]) -> None:
+    items = node.values() if isinstance(node, dict) else node
+    for value in items:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, (dict, list)):
+            _strings(value, out)
+
+
+def _located(data: Any, positions: list[int]) -> list[tuple[Loc, str]]:
+    """The location and text of the text values of ``data`` at ``positions`` (ascending
+    indexes in the order :func:`_strings` finds them)."""
+    out: list[tuple[Loc, str]] = []
+    path: list[str | int] = []
+    count = 0
+    wanted = iter(positions)
+    target = next(wanted)
+
+    def visit(node: Any) -> bool:
+        nonlocal count, target
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if isinstance(value, str):
+                if count == target:
+                    out.append(((*path, key), value))
+                    target = next(wanted, -1)
+                    if target < 0:
+                        return True
+                count += 1
+            elif isinstance(value, (dict, list)):
+                path.append(key)
+                done = visit(value)
+                path.pop()
+                if done:
+                    return True
+        return False
+
+    visit(data)
+    return out
+
+
+def _without_settings(kind: str, data: Any) -> Any:
+    if kind == "strategy" and isinstance(data, dict):
+        return {k: v for k, v in data.items() if k not in SETTINGS}
+    return data
+
+
+def shared_text(repo: Repository, shared: dict[str, Any]) -> RepositoryText:
+    """The repository's text values, walked on first use and kept in ``shared`` (the run's
+    ``Context.shared``) for every other text rule of the run."""
+    cached = shared.get("prose.text")
+    if isinstance(cached, RepositoryText):
+        return cached
+    entities: list[tuple[str, str, Any]] = []
+    texts: list[str] = []
+    starts: list[int] = []
+    for kind, ident, data in entities_in_order(repo):
+        if isinstance(data, dict):
+            entities.append((kind, ident, _without_settings(kind, data)))
+            starts.append(len(texts))
+            _strings(entities[-1][2], texts)
+    starts.append(len(texts))
+    built = RepositoryText(entities, texts, starts)
+    shared["prose.text"] = built
+    return built
 
 
 _IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?")

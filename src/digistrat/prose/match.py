@@ -70,18 +70,23 @@ def _is_exact(term: str) -> bool:
 
 
 def _stem(term: str) -> str:
-    """A lower-case piece of text that every match of ``term`` contains."""
-    tokens = re.split(r"[\s-]+", term.lower())
-    if len(tokens) > 1 or not tokens[0].isalpha() or len(tokens[0]) < 4:
-        return tokens[0]
-    token = tokens[0]
-    if token.endswith(("ise", "ize")):
-        return token[:-2]
-    return token[:-1] if token.endswith(("e", "y")) else token
+    """A lower-case piece of text that every match of ``term`` contains: the longest of its
+    words (the last one without the endings :func:`_inflected` may change), so that a term
+    such as "low-hanging fruit" is looked for as "hanging", not as "low" (in "follow")."""
+    tokens = [t for t in re.split(r"[\s-]+", term.lower()) if t]
+    if not tokens:
+        return ""
+    last = tokens[-1]
+    if last.isalpha() and len(last) >= 4:
+        if last.endswith(("ise", "ize")):
+            last = last[:-3] + "i"
+        elif last.endswith(("e", "y")):
+            last = last[:-1]
+    return max([*tokens[:-1], last], key=len)
 
 
 @lru_cache(maxsize=64)
-def _stems(terms: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def stems(terms: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(lower-case stems, exact acronyms) for a quick test before the full pattern."""
     terms = tuple(t.strip() for t in terms if t and t.strip())
     exact = tuple(sorted({t for t in terms if _is_exact(t)}))
@@ -89,15 +94,29 @@ def _stems(terms: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return lower, exact
 
 
+CASE_FOLDS = re.compile(
+    "[\u00b5\u0131\u017f\u0307\u0345\u0390\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba"
+    "\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1"
+    "\u03f5\u0432\u0434\u043e\u0441\u0442\u044a\u0463\u1c80-\u1c88\u1e61\u1e9b"
+    "\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06]"
+)
+"""Lower-case letters that a case-insensitive pattern matches to a different letter than
+``str.lower`` gives (the long s "ſ" matches "s", the dotless "ı" and "İ" match "i"…, see
+:mod:`re._casefix`), and the combining dot that ``"İ".lower()`` adds: text containing one is
+always given to the full pattern, so the quick test never hides a match."""
+
+
 def might_contain(text: str, terms: tuple[str, ...]) -> bool:
     """A quick test: ``False`` means none of ``terms`` is in ``text`` (plain substring
     searches, many times faster than the full pattern on long text)."""
-    lower, exact = _stems(terms)
+    lower, exact = stems(terms)
     for stem in exact:
         if stem in text:
             return True
     if lower:
         folded = text.lower()
+        if not folded.isascii() and CASE_FOLDS.search(folded):
+            return True
         for stem in lower:
             if stem in folded:
                 return True

@@ -69,11 +69,11 @@ def check(ctx: Context) -> Check:
     allowed = frozenset(ACRONYMS_ALLOWED) | frozenset(extra)
     jargon = prose.terms_option(ctx.option("jargon-words", JARGON_WORDS), JARGON_WORDS)
 
-    def wanted(text: str) -> bool:
-        return bool(_CAPITALS.search(text)) or prose.might_contain(text, jargon)
-
     # One pass over the files: definitions count wherever they are, uses only in sentences.
-    candidates = prose.repository_text(ctx.repo, wanted=wanted)
+    # Only values with two capitals in a row (a possible acronym) or a piece of a jargon term
+    # can give a finding; the others are never located.
+    text = prose.shared_text(ctx.repo, ctx.shared)
+    candidates = text.at(text.matching(_CAPITALS) | text.might_contain(jargon))
     defined: set[str] = set()
     for value in candidates:
         if "(" in value.text:

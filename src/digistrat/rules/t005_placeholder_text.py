@@ -33,7 +33,6 @@ Passing example::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -81,21 +80,22 @@ def init_texts() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=8)
-def _candidates(markers: tuple[str, ...]) -> Callable[[str], bool]:
-    """A quick test that every placeholder passes (plain substring searches, much faster than
-    regular expressions on ten thousand files); what passes is then looked at closely."""
+def _quick_test(markers: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """What every placeholder has, once lower-cased: one of the pieces, or one of the
+    beginnings after any spaces and opening quotes."""
     placeholders, examples = init_texts()
     pieces = tuple({m.lower() for m in markers} | {"<", "["})
-    starts = tuple({text[:12] for text in placeholders | examples} | {"replace"})
+    starts = sorted({text[:12] for text in placeholders | examples} | {"replace"})
+    begins = "|".join(re.escape(start) for start in starts)
+    return pieces, re.compile(f"(?<![^\x00])[ \t\n\"'“]*+(?:{begins})")
 
-    def wanted(text: str) -> bool:
-        folded = text.lower()
-        for piece in pieces:
-            if piece in folded:
-                return True
-        return folded.lstrip(" \t\n\"'“").startswith(starts)
 
-    return wanted
+def _candidates(text: prose.RepositoryText, markers: tuple[str, ...]) -> set[int]:
+    """The values that might be placeholders (plain substring searches over all the text at
+    once, much faster than a regular expression per value); these are then looked at
+    closely."""
+    pieces, begins = _quick_test(markers)
+    return text.containing(pieces, lower=True) | text.matching(begins, lower=True)
 
 
 def _quote(text: str) -> str:
@@ -108,7 +108,8 @@ def check(ctx: Context) -> Check:
         ctx.option("placeholder-markers", PLACEHOLDER_MARKERS), PLACEHOLDER_MARKERS
     )
     placeholders, examples = init_texts()
-    for value in prose.repository_text(ctx.repo, wanted=_candidates(markers)):
+    text = prose.shared_text(ctx.repo, ctx.shared)
+    for value in text.at(_candidates(text, markers)):
         folded = prose.normalised(value.text)
         if folded in placeholders:
             problem = (
