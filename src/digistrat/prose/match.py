@@ -79,7 +79,7 @@ def _stem(term: str) -> str:
     last = tokens[-1]
     if last.isalpha() and len(last) >= 4:
         if last.endswith(("ise", "ize")):
-            last = last[:-3] + "i"
+            last = last[:-3] + "i"  # optimise, optimize: "optimi"
         elif last.endswith(("e", "y")):
             last = last[:-1]
     return max([*tokens[:-1], last], key=len)
