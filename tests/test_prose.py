@@ -457,7 +457,8 @@ def _tree(texts: list[str]) -> prose.RepositoryText:
         ("services", f"s{i}", {"name": t, "notes": [t, {"x": t}]}) for i, t in enumerate(texts)
     ]
     flat = [v for t in texts for v in (t, t, t)]
-    return prose.RepositoryText(entities, flat, [3 * i for i in range(len(texts) + 1)])
+    starts = [3 * i for i in range(len(texts) + 1)]
+    return prose.RepositoryText(entities, flat, starts, bytes(len(flat)))  # type: ignore[arg-type]
 
 
 @settings(max_examples=200, deadline=None)

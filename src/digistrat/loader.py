@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import gc
 import os
-import stat
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 from digistrat import findings as F
 from digistrat.findings import Finding
 from digistrat.models import KINDS, Strategy
-from digistrat.references import check_references
+from digistrat.prose.fields import file_texts
+from digistrat.references import check_references, reference_lists
 from digistrat.repository import (
     _ID_RE,
     _RESERVED,
@@ -29,17 +30,10 @@ from digistrat.repository import (
     RepositoryNotFound,
     SourceFile,
     find_root,
+    read_limited,
 )
 from digistrat.validation import MAX_FINDINGS_PER_FILE, findings_from, too_many
-from digistrat.yamlio import (
-    MAX_FILE_BYTES,
-    Loaded,
-    Pos,
-    YamlProblem,
-    YMap,
-    load_bytes,
-    too_big,
-)
+from digistrat.yamlio import Loaded, Pos, YamlProblem, YMap, load_bytes
 
 __all__ = [
     "STRATEGY_FILE",
@@ -57,36 +51,6 @@ def _directives(raw: bytes) -> list[tuple[int, str]]:
         return []
     text = raw.decode("utf-8", errors="replace")
     return [(n, line) for n, line in enumerate(text.splitlines(), 1) if "digistrat:" in line]
-
-
-def read_limited(path: Path | str) -> bytes | YamlProblem:
-    """The file's bytes, or why not: only regular files, refused by size before reading.
-
-    Opening without blocking means a named pipe (FIFO) given a ``.yaml`` name cannot hang the
-    run, and a huge file is refused without being read into memory.
-    """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return YamlProblem(
-                "encoding",
-                "this is not an ordinary file (it is a folder, a device or a pipe)",
-                "Replace it with a text file, or give it a name that does not end in .yaml.",
-            )
-        if info.st_size > MAX_FILE_BYTES:
-            return too_big(info.st_size)
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_FILE_BYTES:  # the file may grow while it is read
-            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def _unreadable(rel: str, exc: OSError | RuntimeError) -> Finding:
@@ -123,7 +87,7 @@ class _Reader:
 
     def read(
         self, file: Path | str, rel: str | None = None, link: bool = True
-    ) -> tuple[str, Loaded | None, list[tuple[int, str]]]:
+    ) -> tuple[str, Loaded | None, SourceFile | None]:
         """Read and parse one file. ``link=False`` (a plain file found by walking real folders
         of the repository, so certainly inside it) skips resolving its path: resolving costs a
         system call per folder level, for every file."""
@@ -142,14 +106,14 @@ class _Reader:
                         "Copy the file into the repository instead of linking to it.",
                     )
                 )
-                return rel, None, []
+                return rel, None, None
             raw = read_limited(real)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
             self.findings.append(_unreadable(rel, exc))
-            return rel, None, []
+            return rel, None, None
         if not isinstance(raw, bytes):
             self.findings.append(_problem_finding(rel, raw))
-            return rel, Loaded(None, [raw]), []
+            return rel, Loaded(None, [raw]), None
         loaded = load_bytes(raw)
         problems = loaded.problems
         self.findings.extend(_problem_finding(rel, p) for p in problems[:MAX_FINDINGS_PER_FILE])
@@ -157,7 +121,7 @@ class _Reader:
             first = _problem_finding(rel, problems[MAX_FINDINGS_PER_FILE])
             rule = (first.code, first.name)
             self.findings.append(too_many(rule, rel, len(problems) - MAX_FINDINGS_PER_FILE))
-        return rel, loaded, _directives(raw)
+        return rel, loaded, SourceFile(rel, str(real), zlib.crc32(raw), _directives(raw))
 
 
 def _validate(
@@ -302,9 +266,9 @@ def load(start: Path) -> Repository:
 def _load(root: Path) -> Repository:
     repo = Repository(root=root)
     reader = _Reader(root)
-    rel, loaded, directives = reader.read(root / STRATEGY_FILE)
-    if loaded is not None and not (loaded.data is None and loaded.problems):
-        repo.files[rel] = SourceFile(rel, loaded.data, directives)
+    rel, loaded, source = reader.read(root / STRATEGY_FILE)
+    if source is not None and loaded is not None and not (loaded.data is None and loaded.problems):
+        repo.files[rel] = _summarised(source, "strategy", loaded.data, keep=True)
         repo.paths[("strategy", "strategy")] = rel
         strategy, problems = _validate(Strategy, loaded.data, rel)
         repo.strategy = strategy
@@ -336,6 +300,17 @@ def _load(root: Path) -> Repository:
     return repo
 
 
+def _summarised(source: SourceFile, kind: str, data: Any, keep: bool = False) -> SourceFile:
+    """Keep what later steps read of every file; let the parsed tree go unless ``keep``."""
+    texts = file_texts(kind, data)
+    if texts is not None:
+        source.texts, source.coded = texts
+    source.refs = reference_lists(kind, data)
+    if keep:
+        source.kept = data
+    return source
+
+
 def _load_entity(
     repo: Repository,
     reader: _Reader,
@@ -344,8 +319,8 @@ def _load_entity(
     file: _Entry,
     store: dict[str, Any],
 ) -> None:
-    rel, loaded, directives = reader.read(file.path, file.rel, file.link)
-    if loaded is None or (loaded.data is None and loaded.problems):
+    rel, loaded, source = reader.read(file.path, file.rel, file.link)
+    if source is None or loaded is None or (loaded.data is None and loaded.problems):
         return
     stem = file.name[: file.name.rfind(".")]
     if not _ID_RE.match(stem) or stem in _RESERVED:
@@ -361,7 +336,7 @@ def _load_entity(
             )
         )
         return
-    repo.files[rel] = SourceFile(rel, loaded.data, directives)
+    repo.files[rel] = _summarised(source, kind, loaded.data)
     given = loaded.data.get("id") if isinstance(loaded.data, dict) else None
     declared = given if isinstance(given, str) and _ID_RE.match(given) else stem
     repo.declared.setdefault((kind, declared), rel)

@@ -27,10 +27,54 @@ def _ids(items: Any) -> list[tuple[int, str]]:
 
 def _raw(repo: Repository, path: str, *keys: str) -> Any:
     source = repo.files.get(path)
-    data = source.data if source else None
+    data = source.refs if source else None
     for key in keys:
         data = data.get(key) if isinstance(data, dict) else None
     return data
+
+
+def _located(
+    repo: Repository, path: str, loc: tuple[str | int, ...]
+) -> tuple[int | None, int | None]:
+    source = repo.files.get(path)
+    pos = locate(source.data, loc) if source is not None else None
+    return pos if pos else (None, None)
+
+
+# kind → where its lists of references or of ids are (kept by the loader for every file)
+_LISTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "strategy": (("objectives",), ("scoring", "criteria")),
+    "users": (("needs",),),
+    "services": (("users",),),
+    "initiatives": (("needs",), ("services",), ("depends_on",), ("objectives",)),
+    "commitments": (("initiatives",),),
+}
+
+
+def reference_lists(kind: str, data: Any) -> dict[str, Any]:
+    """The parts of a file's raw YAML that references are checked against, as plain data:
+    its lists of references (text items) and of blocks with ids (only the ``id`` is kept, each
+    block at its index). The loader keeps these for every file and lets the rest go."""
+    out: dict[str, Any] = {}
+    for keys in _LISTS.get(kind, ()):
+        found = data
+        for key in keys:
+            found = found.get(key) if isinstance(found, dict) else None
+        if not isinstance(found, list):
+            continue
+        items = [
+            x
+            if isinstance(x, str)
+            else {"id": x["id"]}
+            if isinstance(x, dict) and "id" in x
+            else None
+            for x in found
+        ]
+        place = out
+        for key in keys[:-1]:
+            place = place.setdefault(key, {})
+        place[keys[-1]] = items
+    return out
 
 
 # kind → (key holding references, the kind or set it refers to, how to name it)
@@ -67,7 +111,6 @@ def check_references(repo: Repository) -> list[Finding]:
     for (kind, _), path in sorted(repo.declared.items(), key=lambda item: item[1]):
         if kind == "users":
             out.extend(_duplicates(repo, path, ("needs",), "need"))
-        data = _raw(repo, path)
         for key, target, what in _REFERENCES.get(kind, []):
             if target == "objectives" and not has_strategy:
                 continue
@@ -76,8 +119,7 @@ def check_references(repo: Repository) -> list[Finding]:
                 continue
             for i, ref in enumerate(refs):
                 if isinstance(ref, str) and ref not in known[target]:
-                    pos = locate(data, (key, i))
-                    line, col = pos if pos else (None, None)
+                    line, col = _located(repo, path, (key, i))
                     if target not in suggest:
                         suggest[target] = Suggester(known[target])
                     close = suggest[target].closest(ref)
@@ -102,11 +144,9 @@ def check_references(repo: Repository) -> list[Finding]:
 def _duplicates(repo: Repository, path: str, keys: tuple[str, ...], what: str) -> list[Finding]:
     seen: set[str] = set()
     out: list[Finding] = []
-    data = _raw(repo, path)
     for i, value in _ids(_raw(repo, path, *keys)):
         if value in seen:
-            pos = locate(data, (*keys, i, "id"))
-            line, col = pos if pos else (None, None)
+            line, col = _located(repo, path, (*keys, i, "id"))
             out.append(
                 F.make(
                     F.DUPLICATE_ID,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +14,7 @@ from digistrat.findings import Finding
 from digistrat.models import Commitment, Initiative, Service, Strategy, UserGroup
 from digistrat.models.common import ID_PATTERN
 from digistrat.validation import locate
+from digistrat.yamlio import MAX_FILE_BYTES, YamlProblem, load_bytes, too_big
 
 STRATEGY_FILE = "strategy.yaml"
 MAX_FILES = 50_000
@@ -24,14 +28,88 @@ class RepositoryNotFound(Exception):
     """No ``strategy.yaml`` in the folder or any folder above it."""
 
 
-@dataclass(slots=True)
+class _Dropped:
+    """Marks a file whose parsed YAML was let go after loading (see :class:`SourceFile`)."""
+
+
+DROPPED = _Dropped()
+
+
+@dataclass(slots=True, eq=False)
 class SourceFile:
-    """One file as read: its repository-relative path, the loaded YAML, comment directives."""
+    """One file as read: its repository-relative path, what later steps need of its YAML.
+
+    The parsed YAML of an entry file (a tree of ``YMap``/``YSeq`` with every value's place) is
+    let go once the file is validated: at 10,000 entries those trees take more memory than
+    everything else together. What the later steps read of every file is kept instead: its
+    text values (``texts``, for the text rules) and its references (``refs``). ``data`` parses
+    the file again on first use, which happens only for the few files a finding points into.
+    ``strategy.yaml``'s tree is kept (``kept``): it is small and holds the settings.
+    """
 
     path: str
-    data: Any
+    file: str
+    """Where it was read from, to read it again."""
+    digest: int
+    """CRC-32 of its bytes: a file changed since loading is not read again (``data`` is
+    then ``None``, and findings in it point at the file rather than a wrong line)."""
     directives: list[tuple[int, str]] = field(default_factory=list)
     """(line, text) of each line holding a ``digistrat:`` comment, for inline suppressions."""
+    texts: tuple[str, ...] | None = None
+    """Its text values in file order (see :func:`digistrat.prose.fields.file_texts`); ``None``
+    when the file is not a mapping."""
+    coded: bytes = b""
+    """For each of ``texts``, 1 if it holds a code or a name rather than prose."""
+    refs: dict[str, Any] = field(default_factory=dict)
+    """The lists that references are checked against (see
+    :func:`digistrat.references.reference_lists`)."""
+    kept: Any = DROPPED
+
+    @property
+    def data(self) -> Any:
+        """The parsed YAML with positions (read again if it was let go)."""
+        if self.kept is DROPPED:
+            raw = _read_again(self.file)
+            changed = not isinstance(raw, bytes) or zlib.crc32(raw) != self.digest
+            self.kept = None if changed else load_bytes(raw).data  # type: ignore[arg-type]
+        return self.kept
+
+
+def _read_again(file: str) -> bytes | YamlProblem | None:
+    try:
+        return read_limited(file)
+    except (OSError, RuntimeError):
+        return None
+
+
+def read_limited(path: Path | str) -> bytes | YamlProblem:
+    """The file's bytes, or why not: only regular files, refused by size before reading.
+
+    Opening without blocking means a named pipe (FIFO) given a ``.yaml`` name cannot hang the
+    run, and a huge file is refused without being read into memory.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return YamlProblem(
+                "encoding",
+                "this is not an ordinary file (it is a folder, a device or a pipe)",
+                "Replace it with a text file, or give it a name that does not end in .yaml.",
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            return too_big(info.st_size)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:  # the file may grow while it is read
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 @dataclass(slots=True)

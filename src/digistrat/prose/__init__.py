@@ -7,6 +7,7 @@
 
 from digistrat.prose.fields import (
     NOT_PROSE,
+    FoundText,
     RepositoryText,
     TextValue,
     entities_in_order,
@@ -35,6 +36,7 @@ from digistrat.prose.match import (
 
 __all__ = [
     "NOT_PROSE",
+    "FoundText",
     "RepositoryText",
     "TextValue",
     "acronyms",

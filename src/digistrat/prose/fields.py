@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from digistrat.prose.match import CASE_FOLDS, stems
 
 if TYPE_CHECKING:
-    from digistrat.loader import Repository
+    from digistrat.repository import Repository, SourceFile
 
 Loc = tuple[str | int, ...]
 
@@ -69,6 +69,20 @@ class TextValue:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class FoundText:
+    """A text value picked out of :class:`RepositoryText` by a quick test, not yet located:
+    finding where it is means reading its file again (:meth:`RepositoryText.locate`), which is
+    only worth doing for the values that give a finding."""
+
+    index: int
+    kind: str
+    ident: str
+    text: str
+    prose: bool
+    """``False`` for the value of a key in :data:`NOT_PROSE` (or anything inside one)."""
+
+
 def text_values(
     data: Any, skip: frozenset[str] = frozenset(), loc: Loc = ()
 ) -> Iterator[tuple[Loc, str]]:
@@ -85,14 +99,32 @@ def text_values(
             yield from text_values(value, skip, (*loc, i))
 
 
-def entities_in_order(repo: Repository) -> Iterator[tuple[str, str, Any]]:
-    """``(kind, ident, raw YAML)`` of every entry that loaded: strategy.yaml first, then the
+def sources_in_order(repo: Repository) -> Iterator[tuple[str, str, SourceFile]]:
+    """``(kind, ident, file)`` of every entry that loaded: strategy.yaml first, then the
     other files in path order, so that "the first use" of a word is stable between runs."""
     located = sorted(repo.paths.items(), key=lambda item: (item[0][0] != "strategy", item[1]))
     for (kind, ident), path in located:
         source = repo.files.get(path)
         if source is not None:
-            yield kind, ident, source.data
+            yield kind, ident, source
+
+
+def entities_in_order(repo: Repository) -> Iterator[tuple[str, str, Any]]:
+    """``(kind, ident, raw YAML)`` of every entry that loaded, in :func:`sources_in_order`."""
+    for kind, ident, source in sources_in_order(repo):
+        yield kind, ident, source.data
+
+
+def file_texts(kind: str, data: Any) -> tuple[tuple[str, ...], bytes] | None:
+    """The text values of one file's YAML in file order (strategy.yaml's settings left out),
+    as the loader keeps them, and for each a byte: 1 if it is inside a key of
+    :data:`NOT_PROSE`. ``None`` for a file that is not a mapping."""
+    if not isinstance(data, dict):
+        return None
+    out: list[str] = []
+    coded = bytearray()
+    _strings(_without_settings(kind, data), out, coded, False)
+    return tuple(out), bytes(coded)
 
 
 def repository_text(
@@ -142,12 +174,14 @@ class RepositoryText:
     test costs a few scans in C rather than a Python call per value.
     """
 
-    entities: list[tuple[str, str, Any]]
-    """``(kind, ident, raw YAML)`` in the order of :func:`entities_in_order`."""
+    entities: list[tuple[str, str, SourceFile]]
+    """``(kind, ident, file)`` in the order of :func:`sources_in_order`."""
     texts: list[str]
     """Every text value, entity after entity, each in file order."""
     starts: list[int]
     """Where each entity's values begin in ``texts`` (one more entry, for the end)."""
+    coded: bytes
+    """For each of ``texts``: 1 if it is inside a key of :data:`NOT_PROSE`, else 0."""
     _joined: dict[bool, tuple[str, list[int]]] = field(default_factory=dict, repr=False)
 
     def joined(self, *, lower: bool = False) -> tuple[str, list[int]]:
@@ -207,6 +241,19 @@ class RepositoryText:
                 found |= self.matching(CASE_FOLDS, lower=True)
         return found
 
+    def found(self, indexes: Iterable[int]) -> list[FoundText]:
+        """The values at ``indexes`` (into ``texts``), in order, without their locations."""
+        out: list[FoundText] = []
+        starts, entities, texts, coded = self.starts, self.entities, self.texts, self.coded
+        for i in sorted(set(indexes)):
+            kind, ident, _ = entities[bisect_right(starts, i) - 1]
+            out.append(FoundText(i, kind, ident, texts[i], not coded[i]))
+        return out
+
+    def locate(self, value: FoundText) -> Loc:
+        """Where ``value`` is in its file (keys and list indexes)."""
+        return self.at([value.index])[0].loc
+
     def select(self, wanted: Callable[[str], object] | None = None) -> list[TextValue]:
         """The values that pass ``wanted`` (all of them for ``None``), in order: the same as
         :func:`repository_text` with that test."""
@@ -226,22 +273,35 @@ class RepositoryText:
             lo = k
             while k < len(wanted) and wanted[k] < end:
                 k += 1
-            kind, ident, data = self.entities[e]
+            kind, ident, source = self.entities[e]
             positions = [i - starts[e] for i in wanted[lo:k]]
-            out.extend(TextValue(kind, ident, loc, text) for loc, text in _located(data, positions))
+            texts = [self.texts[starts[e] + i] for i in positions]
+            data = source.data
+            located = _located(_without_settings(kind, data), positions) if data else []
+            if [text for _, text in located] != texts:  # the file changed since loading
+                located = [((), text) for text in texts]
+            out.extend(TextValue(kind, ident, loc, text) for loc, text in located)
         return out
 
 
 _SEPARATOR = "\x00"
 
 
-def _strings(node: Any, out: list[str]) -> None:
-    items = node.values() if isinstance(node, dict) else node
-    for value in items:
-        if isinstance(value, str):
-            out.append(value)
-        elif isinstance(value, (dict, list)):
-            _strings(value, out)
+def _strings(node: Any, out: list[str], coded: bytearray, inside: bool) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str):
+                out.append(value)
+                coded.append(inside or key in NOT_PROSE)
+            elif isinstance(value, (dict, list)):
+                _strings(value, out, coded, inside or key in NOT_PROSE)
+    else:
+        for value in node:
+            if isinstance(value, str):
+                out.append(value)
+                coded.append(inside)
+            elif isinstance(value, (dict, list)):
+                _strings(value, out, coded, inside)
 
 
 def _located(data: Any, positions: list[int]) -> list[tuple[Loc, str]]:
@@ -288,16 +348,18 @@ def shared_text(repo: Repository, shared: dict[str, Any]) -> RepositoryText:
     cached = shared.get("prose.text")
     if isinstance(cached, RepositoryText):
         return cached
-    entities: list[tuple[str, str, Any]] = []
+    entities: list[tuple[str, str, SourceFile]] = []
     texts: list[str] = []
     starts: list[int] = []
-    for kind, ident, data in entities_in_order(repo):
-        if isinstance(data, dict):
-            entities.append((kind, ident, _without_settings(kind, data)))
+    coded: list[bytes] = []
+    for kind, ident, source in sources_in_order(repo):
+        if source.texts is not None:
+            entities.append((kind, ident, source))
             starts.append(len(texts))
-            _strings(entities[-1][2], texts)
+            texts.extend(source.texts)
+            coded.append(source.coded)
     starts.append(len(texts))
-    built = RepositoryText(entities, texts, starts)
+    built = RepositoryText(entities, texts, starts, b"".join(coded))
     shared["prose.text"] = built
     return built
 

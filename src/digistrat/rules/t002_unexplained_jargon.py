@@ -60,7 +60,7 @@ _CAPITALS = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]")
 
 @dataclass(slots=True)
 class _FirstUse:
-    value: prose.TextValue
+    value: prose.FoundText
     count: int = 1
 
 
@@ -73,7 +73,7 @@ def check(ctx: Context) -> Check:
     # Only values with two capitals in a row (a possible acronym) or a piece of a jargon term
     # can give a finding; the others are never located.
     text = prose.shared_text(ctx.repo, ctx.shared)
-    candidates = text.at(text.matching(_CAPITALS) | text.might_contain(jargon))
+    candidates = text.found(text.matching(_CAPITALS) | text.might_contain(jargon))
     defined: set[str] = set()
     for value in candidates:
         if "(" in value.text:
@@ -81,7 +81,7 @@ def check(ctx: Context) -> Check:
 
     first_use: dict[tuple[str, str, str], _FirstUse] = {}
     for value in candidates:
-        if not prose.NOT_PROSE.isdisjoint(value.loc) or prose.is_identifier(value.text):
+        if not value.prose or prose.is_identifier(value.text):
             continue
         for token in prose.acronyms(value.text):
             if token in defined or prose.is_allowed_acronym(token, allowed):
@@ -98,7 +98,7 @@ def check(ctx: Context) -> Check:
             yield Violation(
                 value.kind,
                 value.ident,
-                value.loc,
+                text.locate(value),
                 f"this text uses jargon ({quoted}) that readers outside the digital team "
                 "would have to translate",
                 "Say plainly what will happen and for whom, for example “use” instead of "
@@ -109,7 +109,7 @@ def check(ctx: Context) -> Check:
         yield Violation(
             use.value.kind,
             use.value.ident,
-            use.value.loc,
+            text.locate(use.value),
             f"the acronym “{token}” is used here{more if use.count > 1 else ''} but is never "
             "spelled out anywhere in the strategy",
             f"Write it out in full once, like “full name ({token})”, or use plain words. If "

@@ -109,7 +109,7 @@ def check(ctx: Context) -> Check:
     )
     placeholders, examples = init_texts()
     text = prose.shared_text(ctx.repo, ctx.shared)
-    for value in text.at(_candidates(text, markers)):
+    for value in text.found(_candidates(text, markers)):
         folded = prose.normalised(value.text)
         if folded in placeholders:
             problem = (
@@ -125,7 +125,7 @@ def check(ctx: Context) -> Check:
         yield Violation(
             value.kind,
             value.ident,
-            value.loc,
+            text.locate(value),
             f"this text {problem}",
             "Replace it with your own words, written for your organisation and its users. If "
             "nobody knows the answer yet, say who will find out and by when.",
