@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 
 from digistrat import prose
 from digistrat.loader import load
+from digistrat.prose import fields
 from digistrat.prose.wordlists import (
     DELIVERY_VERBS,
     HYPE_TECH,
@@ -461,16 +464,25 @@ def _tree(texts: list[str]) -> prose.RepositoryText:
     return prose.RepositoryText(entities, flat, starts, bytes(len(flat)))  # type: ignore[arg-type]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=12))
-def test_shared_text_tests_all_values_like_one_at_a_time(texts: list[str]) -> None:
-    """The quick tests over the joined text give the values the one-at-a-time tests give."""
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=12),
+    st.sampled_from([1, 2, 5, 4096]),
+)
+def test_shared_text_tests_all_values_like_one_at_a_time(texts: list[str], chunk: int) -> None:
+    """The quick tests over the joined text give the values the one-at-a-time tests give,
+    however many values are joined at a time."""
     shared = _tree(texts)
-    each = [prose.might_contain(t, ALL_TERMS) for t in shared.texts]
-    assert shared.might_contain(ALL_TERMS) == {i for i, hit in enumerate(each) if hit}
-    pieces = ("ai", "<", "ſ")
-    folded = {i for i, t in enumerate(shared.texts) if any(p in t.lower() for p in pieces)}
-    assert shared.containing(pieces, lower=True) == folded
+    with patch.object(fields, "_CHUNK", chunk):
+        each = [prose.might_contain(t, ALL_TERMS) for t in shared.texts]
+        assert shared.might_contain(ALL_TERMS) == {i for i, hit in enumerate(each) if hit}
+        pieces = ("ai", "<", "ſ", "k\x00a")
+        folded = {i for i, t in enumerate(shared.texts) if any(p in t.lower() for p in pieces)}
+        assert shared.containing(pieces, lower=True) == folded
+        exact = {i for i, t in enumerate(shared.texts) if "AI" in t or "-" in t}
+        assert shared.containing(("AI", "-")) == exact
+        pairs = re.compile("[A-Z]{2}")
+        assert shared.matching(pairs) == {i for i, t in enumerate(shared.texts) if pairs.search(t)}
 
 
 def test_shared_text_is_walked_once_and_located_like_repository_text(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add
 from typing import TYPE_CHECKING, Any
@@ -170,8 +170,8 @@ class RepositoryText:
     Only references to the strings already loaded are kept (no record per value, which would
     make the garbage collector walk the whole loaded repository again and again); the
     location of a value is worked out again, one file at a time, for the values a rule asks
-    for. Quick tests over all the text run on the values joined into one string, so that a
-    test costs a few scans in C rather than a Python call per value.
+    for. Quick tests over all the text run on the values joined a few thousand at a time into
+    one string, so that a test costs a few scans in C rather than a Python call per value.
     """
 
     entities: list[tuple[str, str, SourceFile]]
@@ -182,52 +182,52 @@ class RepositoryText:
     """Where each entity's values begin in ``texts`` (one more entry, for the end)."""
     coded: bytes
     """For each of ``texts``: 1 if it is inside a key of :data:`NOT_PROSE`, else 0."""
-    _joined: dict[bool, tuple[str, list[int]]] = field(default_factory=dict, repr=False)
 
-    def joined(self, *, lower: bool = False) -> tuple[str, list[int]]:
-        """All the values (lower-cased with ``lower``) joined by NUL characters, and where
-        each begins in the joined string."""
-        found = self._joined.get(lower)
-        if found is not None:
-            return found
-        if not lower:
-            joined = _SEPARATOR.join(self.texts)
-            offsets = list(accumulate(map(add, map(len, self.texts), repeat(1)), initial=0))
-            found = joined, offsets
-        else:
-            joined, offsets = self.joined()
-            if joined.isascii():  # lower-casing keeps every character where it was
-                found = joined.lower(), offsets
-            else:
-                parts = [t.lower() for t in self.texts]
-                lengths = map(add, map(len, parts), repeat(1))
-                found = _SEPARATOR.join(parts), list(accumulate(lengths, initial=0))
-        self._joined[lower] = found
-        return found
+    def _chunks(self, lower: bool) -> Iterator[tuple[int, str, list[int]]]:
+        """Consecutive runs of the values, each as (index of its first value, its values
+        (lower-cased with ``lower``) joined by NUL characters, where each begins in that
+        string). Joined a run at a time and never kept: all the text of 10,000 entries joined
+        at once would be two more copies of it in memory."""
+        texts = self.texts
+        for first in range(0, len(texts), _CHUNK):
+            part = texts[first : first + _CHUNK]
+            joined = _SEPARATOR.join(part)
+            if lower:
+                if joined.isascii():  # lower-casing keeps every character where it was
+                    joined = joined.lower()
+                else:
+                    part = [t.lower() for t in part]
+                    joined = _SEPARATOR.join(part)
+            yield first, joined, list(accumulate(map(add, map(len, part), repeat(1)), initial=0))
 
     def matching(self, pattern: re.Pattern[str], *, lower: bool = False) -> set[int]:
         """Indexes (into ``texts``) of the values in which ``pattern`` finds a match. The
         pattern must not match an empty string, a NUL character or look around it."""
-        joined, offsets = self.joined(lower=lower)
-        return {bisect_right(offsets, m.start()) - 1 for m in pattern.finditer(joined)}
+        found: set[int] = set()
+        for first, joined, offsets in self._chunks(lower):
+            at = first - 1
+            found.update(at + bisect_right(offsets, m.start()) for m in pattern.finditer(joined))
+        return found
 
     def containing(self, pieces: Iterable[str], *, lower: bool = False) -> set[int]:
         """Indexes of the values that contain one of ``pieces`` (``lower``: once lower-cased,
         as ``piece in text.lower()`` would say)."""
-        joined, offsets = self.joined(lower=lower)
+        pieces = tuple(pieces)
+        if "" in pieces:
+            return set(range(len(self.texts)))
         found: set[int] = set()
-        for piece in pieces:
-            if not piece:
-                return set(range(len(self.texts)))
-            if _SEPARATOR in piece:
-                texts = [t.lower() for t in self.texts] if lower else self.texts
-                found.update(i for i, text in enumerate(texts) if piece in text)
-                continue
-            at = joined.find(piece)
-            while at >= 0:
-                i = bisect_right(offsets, at) - 1
-                found.add(i)
-                at = joined.find(piece, offsets[i + 1]) if i + 1 < len(self.texts) else -1
+        for first, joined, offsets in self._chunks(lower):
+            last = len(offsets) - 2
+            for piece in pieces:
+                at = -1 if _SEPARATOR in piece else joined.find(piece)
+                while at >= 0:
+                    i = bisect_right(offsets, at) - 1
+                    found.add(first + i)
+                    at = joined.find(piece, offsets[i + 1]) if i < last else -1
+        spanning = [piece for piece in pieces if _SEPARATOR in piece]
+        if spanning:
+            texts = [t.lower() for t in self.texts] if lower else self.texts
+            found.update(i for i, t in enumerate(texts) if any(p in t for p in spanning))
         return found
 
     def might_contain(self, terms: tuple[str, ...]) -> set[int]:
@@ -237,7 +237,7 @@ class RepositoryText:
         found = self.containing(exact)
         if lower:
             found |= self.containing(lower, lower=True)
-            if not self.joined(lower=True)[0].isascii():
+            if not all(map(str.isascii, self.texts)):
                 found |= self.matching(CASE_FOLDS, lower=True)
         return found
 
@@ -285,6 +285,7 @@ class RepositoryText:
 
 
 _SEPARATOR = "\x00"
+_CHUNK = 4096  # values joined at a time: long enough for each scan to run in C
 
 
 def _strings(node: Any, out: list[str], coded: bytearray, inside: bool) -> None:
