@@ -74,3 +74,16 @@ def test_reference_lists_keep_only_references_and_ids() -> None:
         "scoring": {"criteria": [{"id": "value"}, "odd"]}
     }
     assert reference_lists("users", None) == {}
+
+
+def test_a_linked_entry_is_read_again_through_its_link(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    (root / "library").mkdir()
+    (root / SERVICE).rename(root / "library/service.yaml")
+    (root / SERVICE).symlink_to(root / "library/service.yaml")
+    repo = load(root)
+    source = repo.files[SERVICE]
+    assert source.target == str((root / "library/service.yaml").resolve())
+    assert repo.where("services", "example-service", "users", 0) == (SERVICE, 27, 5)
+    plain = repo.files["users/example-users.yaml"]
+    assert plain.target is None and plain.root == repo.files["strategy.yaml"].root

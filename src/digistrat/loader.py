@@ -46,11 +46,11 @@ __all__ = [
 ]
 
 
-def _directives(raw: bytes) -> list[tuple[int, str]]:
+def _directives(raw: bytes) -> tuple[tuple[int, str], ...]:
     if b"digistrat:" not in raw:
-        return []
+        return ()
     text = raw.decode("utf-8", errors="replace")
-    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if "digistrat:" in line]
+    return tuple((n, line) for n, line in enumerate(text.splitlines(), 1) if "digistrat:" in line)
 
 
 def _unreadable(rel: str, exc: OSError | RuntimeError) -> Finding:
@@ -83,6 +83,7 @@ class _Reader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.real_root = root.resolve()
+        self.folder = str(root)
         self.findings: list[Finding] = []
 
     def read(
@@ -121,7 +122,10 @@ class _Reader:
             first = _problem_finding(rel, problems[MAX_FINDINGS_PER_FILE])
             rule = (first.code, first.name)
             self.findings.append(too_many(rule, rel, len(problems) - MAX_FINDINGS_PER_FILE))
-        return rel, loaded, SourceFile(rel, str(real), zlib.crc32(raw), _directives(raw))
+        real = str(real)
+        target = None if real == os.path.join(self.folder, rel) else real
+        source = SourceFile(rel, self.folder, zlib.crc32(raw), target, _directives(raw))
+        return rel, loaded, source
 
 
 def _validate(

@@ -4,6 +4,8 @@ missing a second time."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from digistrat import findings as F
@@ -41,6 +43,8 @@ def _located(
     return pos if pos else (None, None)
 
 
+_NONE: Mapping[str, Any] = MappingProxyType({})  # one for all the files without lists
+
 # kind → where its lists of references or of ids are (kept by the loader for every file)
 _LISTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "strategy": (("objectives",), ("scoring", "criteria")),
@@ -51,7 +55,7 @@ _LISTS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
-def reference_lists(kind: str, data: Any) -> dict[str, Any]:
+def reference_lists(kind: str, data: Any) -> Mapping[str, Any]:
     """The parts of a file's raw YAML that references are checked against, as plain data:
     its lists of references (text items) and of blocks with ids (only the ``id`` is kept, each
     block at its index). The loader keeps these for every file and lets the rest go."""
@@ -74,7 +78,7 @@ def reference_lists(kind: str, data: Any) -> dict[str, Any]:
         for key in keys[:-1]:
             place = place.setdefault(key, {})
         place[keys[-1]] = items
-    return out
+    return out or _NONE
 
 
 # kind → (key holding references, the kind or set it refers to, how to name it)

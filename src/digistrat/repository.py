@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,19 +49,21 @@ class SourceFile:
     """
 
     path: str
-    file: str
-    """Where it was read from, to read it again."""
+    root: str
+    """The repository's folder (one string, shared by all its files)."""
     digest: int
     """CRC-32 of its bytes: a file changed since loading is not read again (``data`` is
     then ``None``, and findings in it point at the file rather than a wrong line)."""
-    directives: list[tuple[int, str]] = field(default_factory=list)
+    target: str | None = None
+    """For a symbolic link (inside the repository), the file it leads to."""
+    directives: tuple[tuple[int, str], ...] = ()
     """(line, text) of each line holding a ``digistrat:`` comment, for inline suppressions."""
     texts: tuple[str, ...] | None = None
     """Its text values in file order (see :func:`digistrat.prose.fields.file_texts`); ``None``
     when the file is not a mapping."""
     coded: bytes = b""
     """For each of ``texts``, 1 if it holds a code or a name rather than prose."""
-    refs: dict[str, Any] = field(default_factory=dict)
+    refs: Mapping[str, Any] = field(default_factory=dict)
     """The lists that references are checked against (see
     :func:`digistrat.references.reference_lists`)."""
     kept: Any = DROPPED
@@ -69,7 +72,7 @@ class SourceFile:
     def data(self) -> Any:
         """The parsed YAML with positions (read again if it was let go)."""
         if self.kept is DROPPED:
-            raw = _read_again(self.file)
+            raw = _read_again(self.target or os.path.join(self.root, self.path))
             changed = not isinstance(raw, bytes) or zlib.crc32(raw) != self.digest
             self.kept = None if changed else load_bytes(raw).data  # type: ignore[arg-type]
         return self.kept
