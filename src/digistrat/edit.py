@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from digistrat.atomic import write_bytes
 from digistrat.models import KINDS
-from digistrat.models.common import ID_PATTERN
+from digistrat.models.common import ID_PATTERN, trim_text
 from digistrat.validation import findings_from
 from digistrat.yamlio import MAX_FILE_BYTES, YMap, YSeq, decode, load_text
 
@@ -145,7 +145,7 @@ def _problems(model: type[BaseModel], text: str, rel: str, stem: str) -> list[st
     ]
     if out:
         return out
-    data = loaded.data
+    data = trim_text(loaded.data)
     if not isinstance(data, dict):
         return [f"{rel}: the file should be a block of `key: value` lines"]
     is_entity = model in KINDS.values()

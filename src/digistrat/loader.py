@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from digistrat import findings as F
 from digistrat.findings import Finding
 from digistrat.models import KINDS, Strategy
+from digistrat.models.common import trim_text
 from digistrat.prose.fields import file_texts
 from digistrat.references import check_references, reference_lists
 from digistrat.repository import (
@@ -305,7 +306,9 @@ def _load(root: Path) -> Repository:
 
 
 def _summarised(source: SourceFile, kind: str, data: Any, keep: bool = False) -> SourceFile:
-    """Keep what later steps read of every file; let the parsed tree go unless ``keep``."""
+    """Trim the file's text (before it is validated), keep what later steps read of it, and
+    let its parsed tree go unless ``keep``."""
+    trim_text(data)
     texts = file_texts(kind, data)
     if texts is not None:
         source.texts, source.coded = texts

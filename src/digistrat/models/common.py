@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -19,19 +19,54 @@ NeedRef = Annotated[
 ]
 """A reference to a user need: ``<user-group-id>/<need-id>``, e.g. ``outpatients/know-when``."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+WHITESPACE = (
+    "\t\n\v\f\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + ("\u2028\u2029\u202f\u205f\u3000")
+)
+"""Unicode's white space characters: trimmed from both ends of every text value."""
+
+
+def trim_text(data: Any) -> Any:
+    """Trim white space from both ends of every text value in loaded YAML, in place; returns
+    ``data``. Validate files only after this: the models take text as trimmed.
+
+    Trimming here rather than in the models (pydantic's ``strip_whitespace``) lets a model
+    keep the very string that was loaded: pydantic copies every string it strips, changed
+    or not, which kept two copies of every text of the repository in memory.
+    """
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str):
+                trimmed = value.strip(WHITESPACE)
+                if trimmed is not value:
+                    data[key] = trimmed
+            elif isinstance(value, (dict, list)):
+                trim_text(value)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            if isinstance(value, str):
+                trimmed = value.strip(WHITESPACE)
+                if trimmed is not value:
+                    data[i] = trimmed
+            elif isinstance(value, (dict, list)):
+                trim_text(value)
+    return data
+
 
 Function = Literal["clinical", "operational", "digital", "corporate"]
 
 
 class Model(BaseModel):
-    """Base for every model: unknown keys are errors, numbers must be finite."""
+    """Base for every model: unknown keys are errors, numbers must be finite; text is taken
+    as trimmed by :func:`trim_text`."""
 
     model_config = ConfigDict(
         extra="forbid",
         allow_inf_nan=False,
-        str_strip_whitespace=True,
         frozen=True,
         use_attribute_docstrings=True,
     )

@@ -10,6 +10,7 @@ from itertools import accumulate, repeat
 from operator import add
 from typing import TYPE_CHECKING, Any
 
+from digistrat.models.common import WHITESPACE
 from digistrat.prose.match import CASE_FOLDS, stems
 
 if TYPE_CHECKING:
@@ -146,6 +147,7 @@ def repository_text(
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in items:
             if isinstance(value, str):
+                value = value.strip(WHITESPACE)  # as the loader keeps it
                 if (wanted is None or wanted(value)) and key not in skip:
                     path.append(key)
                     out.append(TextValue(kind, ident, tuple(path), value))
@@ -278,6 +280,7 @@ class RepositoryText:
             texts = [self.texts[starts[e] + i] for i in positions]
             data = source.data
             located = _located(_without_settings(kind, data), positions) if data else []
+            located = [(loc, text.strip(WHITESPACE)) for loc, text in located]  # as loaded
             if [text for _, text in located] != texts:  # the file changed since loading
                 located = [((), text) for text in texts]
             out.extend(TextValue(kind, ident, loc, text) for loc, text in located)
