@@ -21,6 +21,7 @@ def test_trim_text_trims_every_text_value_in_place() -> None:
     assert trim_text(data) is data
     assert data == {"a": "x", "b": ["y", {"c": "z"}], "d": 3, "e": "kept"}
     assert data["e"] is kept  # unchanged text is not copied
+    assert trim_text(None) is None and trim_text(" x ") == " x "  # only inside blocks and lists
 
 
 def test_white_space_is_unicode_white_space_only() -> None:

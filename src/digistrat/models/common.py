@@ -38,22 +38,15 @@ def trim_text(data: Any) -> Any:
     keep the very string that was loaded: pydantic copies every string it strips, changed
     or not, which kept two copies of every text of the repository in memory.
     """
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(value, str):
-                trimmed = value.strip(WHITESPACE)
-                if trimmed is not value:
-                    data[key] = trimmed
-            elif isinstance(value, (dict, list)):
-                trim_text(value)
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            if isinstance(value, str):
-                trimmed = value.strip(WHITESPACE)
-                if trimmed is not value:
-                    data[i] = trimmed
-            elif isinstance(value, (dict, list)):
-                trim_text(value)
+    if not isinstance(data, (dict, list)):
+        return data
+    for key, value in data.items() if isinstance(data, dict) else enumerate(data):
+        if isinstance(value, str):
+            trimmed = value.strip(WHITESPACE)
+            if trimmed is not value:
+                data[key] = trimmed  # replacing a value: the mapping keeps its size and order
+        elif isinstance(value, (dict, list)):
+            trim_text(value)
     return data
 
 
