@@ -239,3 +239,41 @@ def test_value_effort_matrix_names_each_quadrant(sample: Path) -> None:
     row = re.search(r"Change appointments online</th>.*?</tr>", table, re.S)
     assert row and "Quick win" in row.group(0)
     assert 'role="img"' in page and "<title" in page and "<desc" in page
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="rendering in two processes needs fork")
+def test_two_processes_write_exactly_what_one_does(sample: Path, tmp_path: Path) -> None:
+    one = render(load(sample), tmp_path / "one", TODAY, processes=1)
+    two = render(load(sample), tmp_path / "two", TODAY, processes=2)
+    assert two.files == one.files
+    assert two.result == one.result
+    assert _tree(tmp_path / "two") == _tree(tmp_path / "one")
+    again = render(load(sample), tmp_path / "two", TODAY, processes=2)
+    assert again.result.written == [] and again.result.unchanged == one.result.written
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="rendering in two processes needs fork")
+def test_an_error_in_the_second_process_is_reported(sample: Path, tmp_path: Path) -> None:
+    build_tree(sample, {"templates/site/service.html": "{{ service.no_such_field }}"})
+    out = tmp_path / "site"
+    with pytest.raises(RenderError, match="a template failed"):
+        render(load(sample), out, TODAY, processes=2)
+    # What was written is listed in the manifest, so the next render can replace it.
+    (sample / "templates" / "site" / "service.html").unlink()
+    again = render(load(sample), out, TODAY, processes=2)
+    assert again.result.kept == [] and (out / "services" / "appointments.html").is_file()
+    render(load(sample), tmp_path / "fresh", TODAY, processes=1)
+    assert _tree(out) == _tree(tmp_path / "fresh")
+
+
+def test_new_pages_are_readable_by_everyone(sample: Path, tmp_path: Path) -> None:
+    old = os.umask(0o077)
+    try:
+        render(load(sample), tmp_path / "site", TODAY, processes=1)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "site" / "index.html").stat().st_mode & 0o777 == 0o644

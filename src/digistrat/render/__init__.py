@@ -9,7 +9,8 @@ and :mod:`.output` (safe, minimal writes).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,8 +19,8 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from digistrat.findings import Finding
 from digistrat.loader import Repository
-from digistrat.render import context, env, pages, priorities
-from digistrat.render.output import OutputError, WriteResult, check_folder, write_all
+from digistrat.render import context, env, pages, parallel, priorities
+from digistrat.render.output import OutputError, Writer, WriteResult, check_folder
 
 OUTPUTS = pages.OUTPUTS
 
@@ -34,7 +35,8 @@ class RenderError(Exception):
 class Rendered:
     """The outcome of a render: the files produced and what was written."""
 
-    files: dict[str, bytes]
+    files: dict[str, str]
+    """Every file produced (path inside the out folder) with the SHA-256 of its content."""
     result: WriteResult
 
 
@@ -57,6 +59,70 @@ def assurance_inputs(
     return list(result.findings), questions
 
 
+@dataclass(slots=True)
+class _Prepared:
+    """A repository arranged for rendering: the files to make, and how to make each."""
+
+    site: context.Site
+    renderer: pages.Renderer
+    todo: list[pages.Page]
+
+
+def _prepare(
+    repo: Repository,
+    today: date,
+    chosen: list[str],
+    findings: list[Finding] | None,
+    questions_of: Mapping[str, Iterable[int]] | None,
+) -> _Prepared:
+    if repo.strategy is None:
+        raise RenderError(
+            "strategy.yaml is missing or has errors, so there is nothing to publish yet. "
+            "Run `digistrat check` and fix the errors it reports in strategy.yaml."
+        )
+    known: list[tuple[list[Finding], Mapping[str, Iterable[int]]]] = []
+
+    def assurance() -> tuple[list[Finding], Mapping[str, Iterable[int]]]:
+        """``check`` runs once, and only if the board report is rendered."""
+        if not known:
+            found: list[Finding] = []
+            questions: Mapping[str, Iterable[int]] = {}
+            if "board" in chosen and (findings is None or questions_of is None):
+                found, questions = assurance_inputs(repo, today)
+            known.append(
+                (
+                    found if findings is None else findings,
+                    questions if questions_of is None else questions_of,
+                )
+            )
+        return known[0]
+
+    ranked = priorities.build(repo, today)
+    site = context.build(repo, ranked, today, findings, set(chosen))
+    user_dir = repo.root / env.USER_TEMPLATES
+    if env.has_user_templates(user_dir):  # their pages may show findings: find them first
+        site.findings = list(assurance()[0])
+    renderer = pages.Renderer(
+        site, env.html_environment(user_dir), env.markdown_environment(user_dir)
+    )
+    return _Prepared(site, renderer, pages.pages(site, chosen, assurance))
+
+
+@contextmanager
+def _template_errors(user_dir: Path) -> Iterator[None]:
+    """jinja2's errors told as :class:`RenderError`."""
+    try:
+        yield
+    except TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise RenderError(f"the template {where} cannot be read: {exc.message}") from None
+    except TemplateError as exc:
+        raise RenderError(
+            f"a template failed: {exc.message or type(exc).__name__}. If you have your own "
+            f"templates in {user_dir}, check them against digistrat's own."
+        ) from None
+
+
 def produce(
     repo: Repository,
     today: date,
@@ -66,36 +132,22 @@ def produce(
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, bytes]:
     """Every chosen output as ``{path inside the out folder: bytes}``; writes nothing."""
-    if repo.strategy is None:
-        raise RenderError(
-            "strategy.yaml is missing or has errors, so there is nothing to publish yet. "
-            "Run `digistrat check` and fix the errors it reports in strategy.yaml."
-        )
     chosen = [o for o in OUTPUTS if o in set(only)]
-    if findings is None or questions_of is None:
-        found, questions = assurance_inputs(repo, today) if "board" in chosen else ([], {})
-        findings = found if findings is None else findings
-        questions_of = questions if questions_of is None else questions_of
-    ranked = priorities.build(repo, today)
-    site = context.build(repo, ranked, today, findings, set(chosen))
-    user_dir = repo.root / env.USER_TEMPLATES
-    try:
-        return pages.produce(
-            site,
-            env.html_environment(user_dir),
-            env.markdown_environment(user_dir),
-            chosen,
-            questions_of,
-            progress,
-        )
-    except TemplateSyntaxError as exc:
-        where = f"{exc.filename or exc.name}:{exc.lineno}"
-        raise RenderError(f"the template {where} cannot be read: {exc.message}") from None
-    except TemplateError as exc:
-        raise RenderError(
-            f"a template failed: {exc.message or type(exc).__name__}. If you have your own "
-            f"templates in {user_dir}, check them against digistrat's own."
-        ) from None
+    with _template_errors(repo.root / env.USER_TEMPLATES):
+        ready = _prepare(repo, today, chosen, findings, questions_of)
+        files: dict[str, bytes] = {}
+        for n, page in enumerate(ready.todo, 1):
+            files[page.path] = ready.renderer.render(page)
+            if progress is not None:
+                progress(n, len(ready.todo))
+    return files
+
+
+ENTITY_TEMPLATES = frozenset(
+    ("site/service.html", "site/user.html", "site/initiative.html", "site/commitment.html")
+)
+"""One page per entity: shared between two processes when the site is large (the other
+pages, the board report with its checks and the document, are rendered first, here)."""
 
 
 def render(
@@ -107,24 +159,53 @@ def render(
     findings: list[Finding] | None = None,
     questions_of: Mapping[str, Iterable[int]] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    processes: int | None = None,
 ) -> Rendered:
-    """Render and write into ``out``. Raises :class:`OutputError` or :class:`RenderError`."""
+    """Render and write into ``out``. Raises :class:`OutputError` or :class:`RenderError`.
+
+    ``processes``: None (the default) uses a second core for large sites where the system
+    allows; 1 renders in this process only; 2 always splits where ``fork`` exists (see
+    :mod:`.parallel`)."""
     previous = check_folder(out, repo.root, force)
+    chosen = [o for o in OUTPUTS if o in set(only)]
+    user_dir = repo.root / env.USER_TEMPLATES
+    with _template_errors(user_dir):
+        ready = _prepare(repo, today, chosen, findings, questions_of)
+    writer = Writer(out, previous, force)
+    writer.start(page.path for page in ready.todo)
 
-    def step(name: str) -> Callable[[int, int], None] | None:
-        if progress is None:
-            return None
-        report = progress
-        return lambda n, total: report(name, n, total)
+    def make(page: pages.Page) -> None:
+        with _template_errors(user_dir):
+            data = ready.renderer.render(page)
+        writer.put(page.path, data)
 
-    chosen = set(only)
-    files = produce(repo, today, chosen, findings, questions_of, step("Rendering"))
-    result = write_all(
-        out,
-        files,
-        previous,
-        force,
-        step("Writing"),
-        keep=lambda rel: pages.output_of(rel) not in chosen,
-    )
-    return Rendered(files, result)
+    total = len(ready.todo)
+    made = 0
+
+    def make_here(page: pages.Page) -> None:
+        nonlocal made
+        make(page)
+        made += 1
+        if progress is not None:
+            progress("Rendering", made, total)
+
+    try:
+        if parallel.wanted(processes, total):
+            pool = [p for p in ready.todo if p.template in ENTITY_TEMPLATES]
+            first = [p for p in ready.todo if p.template not in ENTITY_TEMPLATES]
+            records = parallel.run_split(first, pool, make_here, make, lambda: writer.records)
+            writer.absorb(records)
+        else:
+            for page in ready.todo:
+                make_here(page)
+    except BaseException as exc:
+        done = getattr(exc, "records", None)
+        if done is not None:
+            writer.absorb(done)
+        with suppress(OSError):  # the error being raised is the one to tell
+            writer.save_progress()
+        raise
+    if progress is not None:
+        progress("Rendering", total, total)
+    result = writer.finish(keep=lambda rel: pages.output_of(rel) not in chosen)
+    return Rendered(dict(writer.records.digests), result)

@@ -26,14 +26,14 @@ from digistrat.resources import templates_dir
 USER_TEMPLATES = "templates"
 
 
-def _has_user_templates(user_dir: Path | None) -> bool:
+def has_user_templates(user_dir: Path | None) -> bool:
     return user_dir is not None and user_dir.is_dir()
 
 
 def _loader(user_dir: Path | None) -> ChoiceLoader:
     ours = FileSystemLoader(str(templates_dir()))
     loaders: list[Any] = []
-    if user_dir is not None and _has_user_templates(user_dir):
+    if user_dir is not None and has_user_templates(user_dir):
         loaders.append(FileSystemLoader(str(user_dir)))
     loaders += [ours, PrefixLoader({"digistrat": ours})]
     return ChoiceLoader(loaders)
@@ -63,7 +63,7 @@ def _filters() -> dict[str, Any]:
 
 def html_environment(user_dir: Path | None) -> Environment:
     """For the site, the poster and the board report: every value is HTML-escaped."""
-    kind = ImmutableSandboxedEnvironment if _has_user_templates(user_dir) else Environment
+    kind = ImmutableSandboxedEnvironment if has_user_templates(user_dir) else Environment
     env = kind(
         loader=_loader(user_dir),
         autoescape=True,
@@ -80,7 +80,7 @@ def html_environment(user_dir: Path | None) -> Environment:
 
 def markdown_environment(user_dir: Path | None) -> Environment:
     """For the markdown document: values keep their markdown, lose any HTML."""
-    kind = ImmutableSandboxedEnvironment if _has_user_templates(user_dir) else Environment
+    kind = ImmutableSandboxedEnvironment if has_user_templates(user_dir) else Environment
     env = kind(
         loader=_loader(user_dir),
         autoescape=False,

@@ -8,10 +8,11 @@ produces if nobody has edited them since, and leaves everything else alone.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -40,8 +41,7 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def safe_target(out: Path, rel: str) -> Path:
-    """``out / rel``, refusing any path that could land outside ``out``."""
+def _plain_rel(rel: str) -> PurePosixPath:
     pure = PurePosixPath(rel)
     if (
         not rel
@@ -51,13 +51,46 @@ def safe_target(out: Path, rel: str) -> Path:
         or ":" in rel
     ):
         raise OutputError(f"refusing to write `{rel}`: not a plain path inside the out folder")
-    target = out.joinpath(*pure.parts)
-    real_out = out.resolve()
-    if not target.resolve().is_relative_to(real_out):
-        raise OutputError(
-            f"refusing to write `{rel}`: it would land outside {out} (through a link)"
-        )
+    return pure
+
+
+def _outside(out: Path, rel: str) -> OutputError:
+    return OutputError(f"refusing to write `{rel}`: it would land outside {out} (through a link)")
+
+
+def safe_target(out: Path, rel: str) -> Path:
+    """``out / rel``, refusing any path that could land outside ``out``."""
+    target = out.joinpath(*_plain_rel(rel).parts)
+    if not target.resolve().is_relative_to(out.resolve()):
+        raise _outside(out, rel)
     return target
+
+
+class _Targets:
+    """:func:`safe_target` for many files: each folder is resolved once, not each file.
+
+    A file that is itself a symbolic link is resolved in full (such a link is rare, and
+    renaming over it would replace the link rather than write where it points)."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.real_out = out.resolve()
+        self.folders: dict[str, bool] = {}
+
+    def __call__(self, rel: str) -> str:
+        parts = _plain_rel(rel).parts
+        folder = "/".join(parts[:-1])
+        inside = self.folders.get(folder)
+        if inside is None:
+            real = self.out.joinpath(*parts[:-1]).resolve()
+            inside = self.folders[folder] = real.is_relative_to(self.real_out)
+        target = os.path.join(self.out, *parts)
+        if not inside or (os.path.islink(target) and not self._inside(target)):
+            raise _outside(self.out, rel)
+        return target
+
+    def _inside(self, target: str) -> bool:
+        return Path(target).resolve().is_relative_to(self.real_out)
 
 
 def _read_manifest(out: Path) -> dict[str, str] | None:
@@ -108,6 +141,108 @@ def check_folder(out: Path, repo_root: Path, force: bool) -> dict[str, str]:
     return previous
 
 
+@dataclass(slots=True)
+class Records:
+    """What :meth:`Writer.put` did, in a form another process can send back."""
+
+    digests: dict[str, str] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+class Writer:
+    """Writes one render's files into ``out``, as the module docstring describes.
+
+    :meth:`start` checks every path and claims the new ones in the manifest before anything is
+    written; :meth:`put` writes one file if its content changed; :meth:`finish` removes what is
+    no longer produced and writes the manifest. ``put`` may run in a forked process, whose
+    :attr:`records` are then merged with :meth:`absorb`."""
+
+    def __init__(self, out: Path, previous: Mapping[str, str], force: bool) -> None:
+        self.out = out
+        self.previous = previous
+        self.force = force
+        self.targets: dict[str, str] = {}
+        self.fresh: set[str] = set()
+        """Files that did not exist when the render started: nothing to compare them with."""
+        self.records = Records()
+        self.chmod = bool(_umask() & 0o644)
+        """Whether the umask would keep new pages from being readable by all (0o644)."""
+
+    def start(self, rels: Iterable[str]) -> None:
+        out, previous = self.out, self.previous
+        resolve = _Targets(out)
+        self.targets = targets = {rel: resolve(rel) for rel in sorted(rels)}
+        self.fresh = {rel for rel, t in targets.items() if not os.path.exists(t)}
+        if not self.force:
+            clashes = [rel for rel in targets if rel not in previous and rel not in self.fresh]
+            if clashes:
+                listed = ", ".join(clashes[:5]) + (" …" if len(clashes) > 5 else "")
+                raise OutputError(
+                    f"{len(clashes)} file(s) in {out} were not made by digistrat and would be "
+                    f"replaced: {listed}. Move them away, or use --force to replace them."
+                )
+        out.mkdir(parents=True, exist_ok=True)
+        new = [rel for rel in targets if rel not in previous]
+        if new:  # claim new files before writing them, so an interrupted render can resume
+            claimed = {**previous, **{rel: "" for rel in new}}
+            atomic.write_bytes(out / MANIFEST, _manifest(claimed))
+        for folder in sorted({os.path.dirname(targets[rel]) for rel in self.fresh}):
+            os.makedirs(folder, exist_ok=True)
+
+    def put(self, rel: str, data: bytes) -> None:
+        target = self.targets[rel]
+        records = self.records
+        records.digests[rel] = _digest(data)
+        if rel in self.fresh:
+            _create(target, data, self.chmod)
+            records.written.append(rel)
+        elif _same(target, data):
+            records.unchanged.append(rel)
+        else:
+            _replace(target, data, None)
+            records.written.append(rel)
+
+    def absorb(self, other: Records) -> None:
+        self.records.digests.update(other.digests)
+        self.records.written += other.written
+        self.records.unchanged += other.unchanged
+
+    def save_progress(self) -> None:
+        """After a failure: the manifest lists what was written so far, with its digest."""
+        claimed = {**self.previous, **{rel: "" for rel in self.targets if rel not in self.previous}}
+        claimed.update(self.records.digests)
+        atomic.write_bytes(self.out / MANIFEST, _manifest(claimed))
+
+    def finish(self, keep: Callable[[str], bool] | None = None) -> WriteResult:
+        """Remove stale files (see :func:`write_all` for ``keep``); write the manifest."""
+        out, previous, produced = self.out, self.previous, self.records.digests
+        result = WriteResult(sorted(self.records.written), sorted(self.records.unchanged))
+        untouched = []
+        for rel in sorted(set(previous) - set(produced)):
+            if keep is not None and keep(rel):
+                untouched.append(rel)
+                continue
+            try:
+                target = safe_target(out, rel)
+            except OutputError:
+                continue
+            if not target.is_file():
+                continue
+            if _digest(target.read_bytes()) == previous[rel]:
+                target.unlink()
+                result.removed.append(rel)
+            else:
+                result.kept.append(rel)
+        manifest = dict(produced)
+        for rel in [*result.kept, *untouched]:
+            manifest[rel] = previous[rel]
+        body = _manifest(manifest)
+        if not _same(str(out / MANIFEST), body):
+            atomic.write_bytes(out / MANIFEST, body)
+        return result
+
+
 def write_all(
     out: Path,
     files: Mapping[str, bytes],
@@ -120,58 +255,14 @@ def write_all(
 
     ``keep(path)`` says which files of the previous render to leave alone even though this
     render did not produce them (those of outputs not chosen this time)."""
-    result = WriteResult()
-    targets = {rel: safe_target(out, rel) for rel in sorted(files)}
-    if not force:
-        clashes = [rel for rel, t in targets.items() if rel not in previous and t.exists()]
-        if clashes:
-            listed = ", ".join(clashes[:5]) + (" …" if len(clashes) > 5 else "")
-            raise OutputError(
-                f"{len(clashes)} file(s) in {out} were not made by digistrat and would be "
-                f"replaced: {listed}. Move them away, or use --force to replace them."
-            )
-    out.mkdir(parents=True, exist_ok=True)
-    new = [rel for rel in targets if rel not in previous]
-    if new:  # claim new files before writing them, so an interrupted render can resume
-        claimed = {**previous, **{rel: "" for rel in new}}
-        atomic.write_bytes(out / MANIFEST, _manifest(claimed))
-    total = len(targets)
-    made_dirs: set[Path] = set()
-    for n, (rel, target) in enumerate(targets.items(), 1):
-        data = files[rel]
-        if _same(target, data):
-            result.unchanged.append(rel)
-        else:
-            if target.parent not in made_dirs:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made_dirs.add(target.parent)
-            _replace(target, data)
-            result.written.append(rel)
+    writer = Writer(out, previous, force)
+    writer.start(files)
+    total = len(writer.targets)
+    for n, rel in enumerate(writer.targets, 1):
+        writer.put(rel, files[rel])
         if progress is not None:
             progress(n, total)
-    untouched = []
-    for rel in sorted(set(previous) - set(files)):
-        if keep is not None and keep(rel):
-            untouched.append(rel)
-            continue
-        try:
-            target = safe_target(out, rel)
-        except OutputError:
-            continue
-        if not target.is_file():
-            continue
-        if _digest(target.read_bytes()) == previous[rel]:
-            target.unlink()
-            result.removed.append(rel)
-        else:
-            result.kept.append(rel)
-    manifest = {rel: _digest(data) for rel, data in sorted(files.items())}
-    for rel in [*result.kept, *untouched]:
-        manifest[rel] = previous[rel]
-    body = _manifest(manifest)
-    if not _same(out / MANIFEST, body):
-        atomic.write_bytes(out / MANIFEST, body)
-    return result
+    return writer.finish(keep)
 
 
 def _manifest(files: Mapping[str, str]) -> bytes:
@@ -179,27 +270,65 @@ def _manifest(files: Mapping[str, str]) -> bytes:
     return json.dumps(data, indent=1, sort_keys=True).encode("utf-8") + b"\n"
 
 
-def _replace(target: Path, data: bytes) -> None:
+def _replace(target: str, data: bytes, mode: int | None) -> None:
     """Write via a temporary file and a rename, so a reader never sees half a page.
 
-    Unlike :func:`digistrat.atomic.write_bytes` this does not force each file to disk: the
-    pages can always be rendered again, and syncing ten thousand files costs many seconds.
+    ``mode`` is the new file's permissions (None: those of the file it replaces). Unlike
+    :func:`digistrat.atomic.write_bytes` this does not force each file to disk: the pages can
+    always be rendered again, and syncing ten thousand files costs many seconds.
     """
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    folder, name = os.path.split(target)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
+        if mode is None:
+            try:
+                mode = os.stat(target).st_mode & 0o777
+            except FileNotFoundError:
+                mode = 0o644
         with open(tmp, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, (target.stat().st_mode & 0o777) if target.exists() else 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
 
 
-def _same(target: Path, data: bytes) -> bool:
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _create(target: str, data: bytes, chmod: bool) -> None:
+    """Write a file that did not exist, directly (half a page can only be seen while it is
+    being written for the first time; a later render replaces it whole). Should a file have
+    appeared there since the render started, it is replaced as usual instead."""
     try:
-        if os.path.getsize(target) != len(data):
-            return False
-        return target.read_bytes() == data
+        fd = os.open(target, _NEW_FILE, 0o644)
+    except FileExistsError:
+        _replace(target, data, None)
+        return
+    try:
+        with open(fd, "wb") as handle:
+            handle.write(data)
+        if chmod:
+            os.chmod(target, 0o644)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        raise
+
+
+def _umask() -> int:
+    """The process's umask (which can only be read by setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _same(target: str, data: bytes) -> bool:
+    """Whether the file holds exactly ``data`` (one open and one read)."""
+    try:
+        with open(target, "rb") as handle:
+            return handle.read(len(data) + 1) == data
     except OSError:
         return False

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, Template
+from markupsafe import Markup
 
+from digistrat.findings import Finding
 from digistrat.render import charts
 from digistrat.render.board import answers
 from digistrat.render.context import Site
@@ -23,6 +25,7 @@ _BEFORE_HEADING = re.compile(r"([^\n])\n(#{1,6} )")
 _AFTER_HEADING = re.compile(r"^(#{1,6} [^\n]*)\n([^\n])", re.M)
 _BLANKS = re.compile(r"\n{3,}")
 CSS = "assets/style.css"
+DOCUMENT = "document/strategy.md"
 
 NAV = (
     ("index.html", "Home"),
@@ -42,6 +45,8 @@ class Page:
     path: str
     template: str
     values: dict[str, Any]
+    later: Callable[[], dict[str, Any]] | None = None
+    """More values, worked out only when the page is rendered."""
 
 
 def output_of(path: str) -> str:
@@ -189,23 +194,35 @@ def site_pages(site: Site) -> Iterator[Page]:
         )
 
 
-def pages(
-    site: Site, only: Iterable[str], questions_of: Mapping[str, Iterable[int]]
-) -> Iterator[Page]:
+Assurance = Callable[[], tuple[list[Finding], Mapping[str, Iterable[int]]]]
+"""Gives ``check``'s findings and, per rule code, the board questions it informs (only the
+board report needs them, so they are asked for when it is rendered)."""
+
+
+def _board_values(site: Site, assurance: Assurance) -> dict[str, Any]:
+    findings, questions_of = assurance()
+    site.findings = list(findings)
+    unreadable = [  # problems that keep an entry out of the report altogether
+        f for f in site.findings if f.code.startswith("F") and not questions_of.get(f.code)
+    ]
+    return {"answers": answers(site, questions_of), "unreadable": unreadable}
+
+
+def pages(site: Site, only: Iterable[str], assurance: Assurance) -> list[Page]:
+    """Every file the chosen outputs are made of, in a fixed order; nothing rendered yet."""
     chosen = set(only)
-    if "site" in chosen:
-        yield from site_pages(site)
+    todo = list(site_pages(site)) if "site" in chosen else []
     if "board" in chosen:
-        unreadable = [  # problems that keep an entry out of the report altogether
-            f for f in site.findings if f.code.startswith("F") and not questions_of.get(f.code)
-        ]
-        yield Page(
-            "board.html",
-            "board/board.html",
-            {"answers": answers(site, questions_of), "unreadable": unreadable},
+        todo.append(
+            Page("board.html", "board/board.html", {}, lambda: _board_values(site, assurance))
         )
     if "poster" in chosen:
-        yield Page("poster.html", "poster/poster.html", {})
+        todo.append(Page("poster.html", "poster/poster.html", {}))
+    if chosen & {"site", "board"}:
+        todo.append(Page(CSS, "site/style.css", {}))
+    if "document" in chosen:
+        todo.append(Page("strategy.md", DOCUMENT, {}))
+    return todo
 
 
 def tidy_markdown(text: str) -> str:
@@ -215,42 +232,62 @@ def tidy_markdown(text: str) -> str:
     return _BLANKS.sub("\n\n", text).strip() + "\n"
 
 
-def produce(
-    site: Site,
-    html_env: Environment,
-    md_env: Environment,
-    only: Iterable[str],
-    questions_of: Mapping[str, Iterable[int]],
-    progress: Callable[[int, int], None] | None = None,
-) -> dict[str, bytes]:
-    """Render every chosen output to bytes, keyed by path inside the out folder."""
-    chosen = set(only)
-    files: dict[str, bytes] = {}
-    cache: dict[str, Template] = {}
-    nav = _nav(site)
-    todo = list(pages(site, chosen, questions_of))
-    for n, page in enumerate(todo, 1):
-        template = cache.get(page.template)
-        if template is None:
-            template = cache[page.template] = html_env.get_template(page.template)
+def sharer(site: Site, env: Environment, nav: list[tuple[str, str]]) -> Callable[..., Markup]:
+    """``shared(name, root, path)`` for the templates: the template ``name`` rendered once per
+    folder depth (``root``) and navigation entry, then reused on every page like it."""
+    hrefs = {href for href, _ in nav}
+    done: dict[tuple[str, str, str | None], Markup] = {}
+
+    def shared(name: str, root: str, path: str) -> Markup:
+        current = path if path in hrefs else None
+        key = (name, root, current)
+        found = done.get(key)
+        if found is None:
+            values = {"site": site, "s": site.strategy, "nav": nav, "root": root}
+            found = done[key] = Markup(env.get_template(name).render(values, current=current))
+        return found
+
+    return shared
+
+
+class Renderer:
+    """Renders the pages of one site: each template loaded once, shared parts rendered once."""
+
+    def __init__(self, site: Site, html_env: Environment, md_env: Environment) -> None:
+        self.site = site
+        self.html_env = html_env
+        self.md_env = md_env
+        self.nav = _nav(site)
+        self.shared = sharer(site, html_env, self.nav)
+        self.templates: dict[str, Template] = {}
+
+    def _template(self, name: str) -> Template:
+        found = self.templates.get(name)
+        if found is None:
+            env = self.md_env if name == DOCUMENT else self.html_env
+            found = self.templates[name] = env.get_template(name)
+        return found
+
+    def render(self, page: Page) -> bytes:
+        """One file's bytes. Raises jinja2's errors: see :func:`digistrat.render.produce`."""
+        template = self._template(page.template)
+        site = self.site
+        if page.path == CSS:
+            return template.render({}).encode("utf-8")
+        if page.template == DOCUMENT:
+            text = template.render({"site": site, "s": site.strategy})
+            return tidy_markdown(text).encode("utf-8")
         root = _root(page.path)
         values = {
             "site": site,
             "s": site.strategy,
             "path": page.path,
             "root": root,
-            "nav": nav,
+            "nav": self.nav,
             "ln": Linker(site, root),
+            "shared": self.shared,
         }
         values.update(page.values)
-        files[page.path] = template.render(values).encode("utf-8")
-        if progress is not None:
-            progress(n, len(todo))
-    if chosen & {"site", "board"}:
-        css = html_env.get_template("site/style.css")
-        files[CSS] = css.render({}).encode("utf-8")
-    if "document" in chosen:
-        doc = md_env.get_template("document/strategy.md")
-        text = doc.render({"site": site, "s": site.strategy})
-        files["strategy.md"] = tidy_markdown(text).encode("utf-8")
-    return files
+        if page.later is not None:
+            values.update(page.later())
+        return template.render(values).encode("utf-8")

@@ -146,7 +146,7 @@ def build(repo: Repository, today: date) -> Priorities:
     result.matrix = _matrix(
         ranking if ranking.model == "value-effort" else scoring.score(repo, "value-effort")
     )
-    plan = scoring.plan(repo, today)
+    plan = scoring.plan(repo, today, ranking)
     labels = {q.index: q.label for q in plan.quarters}
     result.quarters = [q.label for q in sorted(plan.quarters, key=lambda q: q.index)]
     for bucket in BUCKETS:

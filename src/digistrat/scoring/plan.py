@@ -37,7 +37,7 @@ from digistrat.scoring import deps as graph
 from digistrat.scoring.config import CONFIG
 from digistrat.scoring.quarters import Board, quarter_bounds, quarter_label, quarter_of
 from digistrat.scoring.ranking import score
-from digistrat.scoring.result import Plan, PlanItem, Quarter
+from digistrat.scoring.result import Plan, PlanItem, Quarter, Ranking
 
 CYCLE = ("D001", "dependency-cycle")
 """Same code as ``digistrat check`` uses for a dependency loop."""
@@ -48,11 +48,14 @@ NEXT_QUARTERS = 2
 _LEFT_OUT = {"done": "it is done.", "stopped": "it was stopped."}
 
 
-def plan(repo: Repository, today: date) -> Plan:
-    """Sequence the initiatives into quarters from ``today`` (see the module documentation)."""
+def plan(repo: Repository, today: date, ranking: Ranking | None = None) -> Plan:
+    """Sequence the initiatives into quarters from ``today`` (see the module documentation).
+
+    ``ranking`` is ``score(repo)`` when the caller has it already (it is computed otherwise)."""
     strategy = repo.strategy
     cap = strategy.capacity if strategy else None
-    ranking = score(repo)
+    if ranking is None:
+        ranking = score(repo)
     duration = int((ranking.options or {}).get("plan-duration", 2))
     if ranking.errors and strategy is not None:
         raw = strategy.scoring.options.get("plan-duration")

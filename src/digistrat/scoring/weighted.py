@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from digistrat.findings import Finding
 from digistrat.loader import Repository
@@ -58,9 +59,19 @@ def columns(config: Config) -> list[Column]:
 
 def part(c: Criterion, score: float) -> Fraction:
     """Where a score sits on its criterion's scale: 0 at the worst end, 1 at the best."""
-    low, high, s = exact(c.min), exact(c.max), exact(score)
-    share = (s - low) / (high - low)
-    return 1 - share if c.direction == "lower-is-better" else share
+    return _part(c.min, c.max, c.direction == "lower-is-better", score)
+
+
+@lru_cache(maxsize=4096)
+def _part(low: float, high: float, lower_is_better: bool, score: float) -> Fraction:
+    """:func:`part`, remembered: scores repeat across initiatives, and fractions are slow."""
+    share = (exact(score) - exact(low)) / (exact(high) - exact(low))
+    return 1 - share if lower_is_better else share
+
+
+@lru_cache(maxsize=4096)
+def _points(weight: Fraction, share: Fraction) -> Fraction:
+    return 100 * weight * share
 
 
 def missing_finding(repo: Repository, ident: str, missing: list[str], model: str) -> Finding:
@@ -108,7 +119,7 @@ def evaluate_one(repo: Repository, config: Config, ident: str, ini: Initiative) 
                     f"`{c.id}` in strategy.yaml for every initiative.",
                 )
             )
-        points = 100 * config.weights[c.id] * part(c, score)
+        points = _points(config.weights[c.id], part(c, score))
         total += points
         parts[c.id] = Contribution(c.id, c.label, score, float(points), outside)
     if missing:
