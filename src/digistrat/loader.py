@@ -19,8 +19,7 @@ from pydantic import BaseModel, ValidationError
 from digistrat import findings as F
 from digistrat.findings import Finding
 from digistrat.models import KINDS, Strategy
-from digistrat.models.common import trim_text
-from digistrat.prose.fields import file_texts
+from digistrat.prose.fields import trimmed_texts
 from digistrat.references import check_references, reference_lists
 from digistrat.repository import (
     _ID_RE,
@@ -308,8 +307,7 @@ def _load(root: Path) -> Repository:
 def _summarised(source: SourceFile, kind: str, data: Any, keep: bool = False) -> SourceFile:
     """Trim the file's text (before it is validated), keep what later steps read of it, and
     let its parsed tree go unless ``keep``."""
-    trim_text(data)
-    texts = file_texts(kind, data)
+    texts = trimmed_texts(kind, data)
     if texts is not None:
         source.texts, source.coded = texts
     source.refs = reference_lists(kind, data)

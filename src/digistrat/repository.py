@@ -59,7 +59,7 @@ class SourceFile:
     directives: tuple[tuple[int, str], ...] = ()
     """(line, text) of each line holding a ``digistrat:`` comment, for inline suppressions."""
     texts: tuple[str, ...] | None = None
-    """Its text values in file order (see :func:`digistrat.prose.fields.file_texts`); ``None``
+    """Its text values in file order (see :func:`digistrat.prose.fields.trimmed_texts`); ``None``
     when the file is not a mapping."""
     coded: bytes = b""
     """For each of ``texts``, 1 if it holds a code or a name rather than prose."""

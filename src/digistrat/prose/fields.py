@@ -10,7 +10,7 @@ from itertools import accumulate, repeat
 from operator import add
 from typing import TYPE_CHECKING, Any
 
-from digistrat.models.common import WHITESPACE
+from digistrat.models.common import WHITESPACE, trim_text
 from digistrat.prose.match import CASE_FOLDS, stems
 
 if TYPE_CHECKING:
@@ -116,15 +116,19 @@ def entities_in_order(repo: Repository) -> Iterator[tuple[str, str, Any]]:
         yield kind, ident, source.data
 
 
-def file_texts(kind: str, data: Any) -> tuple[tuple[str, ...], bytes] | None:
-    """The text values of one file's YAML in file order (strategy.yaml's settings left out),
-    as the loader keeps them, and for each a byte: 1 if it is inside a key of
-    :data:`NOT_PROSE`. ``None`` for a file that is not a mapping."""
+def trimmed_texts(kind: str, data: Any) -> tuple[tuple[str, ...], bytes] | None:
+    """Trim every text value of one file's YAML in place (as
+    :func:`~digistrat.models.common.trim_text` does, in the same walk) and return them in file
+    order (strategy.yaml's settings left out), as the loader keeps them, each with a byte: 1 if
+    it is inside a key of :data:`NOT_PROSE`. ``None`` for a file that is not a mapping (which
+    no model accepts, so it needs no trimming)."""
     if not isinstance(data, dict):
         return None
+    if kind == "strategy":
+        trim_text(data)  # its settings too, which are not collected
     out: list[str] = []
     coded = bytearray()
-    _strings(_without_settings(kind, data), out, coded, False)
+    _trim_and_collect(_without_settings(kind, data), out, coded, False)
     return tuple(out), bytes(coded)
 
 
@@ -288,29 +292,24 @@ class RepositoryText:
 
 
 _SEPARATOR = "\x00"
-_CHUNK = 4096  # values joined at a time: long enough for each scan to run in C
+_CHUNK = 512  # values joined at a time: enough for scans to run in C, few enough to stay in cache
 
 
-def _strings(node: Any, out: list[str], coded: bytearray, inside: bool) -> None:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(value, str):
-                out.append(value)
-                coded.append(inside or key in NOT_PROSE)
-            elif isinstance(value, (dict, list)):
-                _strings(value, out, coded, inside or key in NOT_PROSE)
-    else:
-        for value in node:
-            if isinstance(value, str):
-                out.append(value)
-                coded.append(inside)
-            elif isinstance(value, (dict, list)):
-                _strings(value, out, coded, inside)
+def _trim_and_collect(node: Any, out: list[str], coded: bytearray, inside: bool) -> None:
+    for key, value in node.items() if isinstance(node, dict) else enumerate(node):
+        if isinstance(value, str):
+            trimmed = value.strip(WHITESPACE)
+            if trimmed is not value:
+                node[key] = trimmed
+            out.append(trimmed)
+            coded.append(inside or key in NOT_PROSE)  # (a list index is never in it)
+        elif isinstance(value, (dict, list)):
+            _trim_and_collect(value, out, coded, inside or key in NOT_PROSE)
 
 
 def _located(data: Any, positions: list[int]) -> list[tuple[Loc, str]]:
     """The location and text of the text values of ``data`` at ``positions`` (ascending
-    indexes in the order :func:`_strings` finds them)."""
+    indexes in the order :func:`_trim_and_collect` finds them)."""
     out: list[tuple[Loc, str]] = []
     path: list[str | int] = []
     count = 0

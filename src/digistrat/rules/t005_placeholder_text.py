@@ -60,7 +60,8 @@ def _template_texts(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
     examples: set[str] = set()
     for path in sorted(folder.rglob("*.yaml")):
         try:
-            data = yaml.safe_load(_JINJA.sub("x", path.read_text(encoding="utf-8")))
+            text = _JINJA.sub("x", path.read_text(encoding="utf-8"))
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
         for _, text in prose.text_values(data):
