@@ -277,3 +277,28 @@ def test_new_pages_are_readable_by_everyone(sample: Path, tmp_path: Path) -> Non
     finally:
         os.umask(old)
     assert (tmp_path / "site" / "index.html").stat().st_mode & 0o777 == 0o644
+
+
+def test_templates_importing_the_macros_get_the_same_markup(sample: Path) -> None:
+    build_tree(
+        sample,
+        {
+            "templates/site/service.html": """
+                {% extends "digistrat/site/service.html" %}
+                {% import "site/macros.html" as mine %}
+                {% block breadcrumbs %}{{ mine.back(root, "services/index.html", "Services") }}
+                {{ mine.owner(service.owner) }}{{ mine.summary_list([("a", "<b>")]) }}
+                {{ mine.initiative_list(ln, site.by_service.get(id, []), "none") }}{% endblock %}
+            """
+        },
+    )
+    ours = produce(load(sample), TODAY, ("site",))["services/appointments.html"].decode()
+    page = ours[ours.index('<nav class="breadcrumbs"') :]
+    assert page.startswith(
+        '<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>\n'
+        '<li><a href="../index.html">Home</a></li>\n'
+        '<li><a href="../services/index.html">Services</a></li>\n</ol></nav>'
+    )
+    assert 'Ria Shah, Head of Access <span class="muted">(' in page
+    assert "<dt>a</dt><dd>&lt;b&gt;</dd>" in page
+    assert '<ul class="list">\n  <li><a href="../initiatives/' in page

@@ -20,7 +20,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, St
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from digistrat.render import charts, links, text
+from digistrat.render import charts, links, parts, text
 from digistrat.resources import templates_dir
 
 USER_TEMPLATES = "templates"
@@ -75,6 +75,7 @@ def html_environment(user_dir: Path | None) -> Environment:
     )
     env.filters.update(_filters())
     env.globals["tag"] = links.tag
+    env.globals["parts"] = parts.PARTS
     return env
 
 

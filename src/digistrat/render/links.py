@@ -13,7 +13,7 @@ from digistrat.render.context import Site
 from digistrat.render.text import plain
 
 
-def _e(value: object) -> str:
+def e(value: object) -> str:
     """HTML-escaped text (markup already marked safe is kept)."""
     return str(escape(value))
 
@@ -21,7 +21,7 @@ def _e(value: object) -> str:
 def tag(value: object, kind: str = "") -> Markup:
     """A coloured label whose words carry the meaning (never colour alone)."""
     text = str(value)
-    css, words = _e(kind or text), _e(text.replace("-", " "))
+    css, words = e(kind or text), e(text.replace("-", " "))
     return Markup(f'<strong class="tag tag--{css}">{words}</strong>')
 
 
@@ -47,7 +47,7 @@ class Linker:
             linked = self.site.has_page(kind, ident)
         if not linked:
             return escape(text)
-        return Markup(f'<a href="{_e(self.href(kind, ident))}">{_e(text)}</a>')
+        return Markup(f'<a href="{e(self.href(kind, ident))}">{e(text)}</a>')
 
     def initiative(self, ident: str) -> Markup:
         found = self.site.initiatives.get(ident)
@@ -60,6 +60,6 @@ class Linker:
         statement = plain(found.need.statement)
         if not self.site.has_page("users", found.group_id):
             return escape(f"{statement} ({found.group_name})")
-        href = _e(f"{self.href('users', found.group_id)}#need-{found.need.id}")
-        group = _e(found.group_name)
-        return Markup(f'<a href="{href}">{_e(statement)}</a> <span class="muted">({group})</span>')
+        href = e(f"{self.href('users', found.group_id)}#need-{found.need.id}")
+        group = e(found.group_name)
+        return Markup(f'<a href="{href}">{e(statement)}</a> <span class="muted">({group})</span>')

@@ -126,6 +126,8 @@ def md_escape(text: Any) -> str:
     """Text for the markdown document: markdown formatting is kept, HTML and unsafe links are
     not (``<`` becomes ``&lt;``; ``javascript:`` and similar link targets are defused)."""
     value = str(text)
+    if "<" not in value and "&" not in value and "](" not in value:
+        return value  # the common case: nothing for the patterns below to find
     value = _BAD_LINK.sub("](#", value)
     value = _BAD_AUTOLINK.sub("&lt;unsafe:", value)
     value = _ENTITY_LIKE.sub("&amp;", value)
