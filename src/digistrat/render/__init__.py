@@ -97,8 +97,7 @@ def _prepare(
             )
         return known[0]
 
-    ranked = priorities.build(repo, today)
-    site = context.build(repo, ranked, today, findings, set(chosen))
+    site = context.build(repo, lambda: priorities.build(repo, today), today, findings, set(chosen))
     user_dir = repo.root / env.USER_TEMPLATES
     if env.has_user_templates(user_dir):  # their pages may show findings: find them first
         site.findings = list(assurance()[0])
@@ -146,8 +145,10 @@ def produce(
 ENTITY_TEMPLATES = frozenset(
     ("site/service.html", "site/user.html", "site/initiative.html", "site/commitment.html")
 )
-"""One page per entity: shared between two processes when the site is large (the other
-pages, the board report with its checks and the document, are rendered first, here)."""
+"""One page per entity: shared between two processes when the site is large. The other pages
+(with the priorities, the board report with its checks, the document) are rendered here
+first; the forked process starts on the entity pages at once, from the front of the list, and
+this one joins in from the back, where the initiatives are (they need the priorities)."""
 
 
 def render(
@@ -193,6 +194,8 @@ def render(
         if parallel.wanted(processes, total):
             pool = [p for p in ready.todo if p.template in ENTITY_TEMPLATES]
             first = [p for p in ready.todo if p.template not in ENTITY_TEMPLATES]
+            with _template_errors(user_dir):
+                ready.renderer.preload({p.template for p in pool})
             records = parallel.run_split(first, pool, make_here, make, lambda: writer.records)
             writer.absorb(records)
         else:

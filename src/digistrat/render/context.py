@@ -7,6 +7,7 @@ the reverse links are indexed here in one pass over the repository, never search
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -41,7 +42,8 @@ class Site:
     users: dict[str, UserGroup]
     initiatives: dict[str, Initiative]
     commitments: dict[str, Commitment]
-    priorities: Priorities
+    rank: Callable[[], Priorities]
+    """Works out the priorities (scoring takes a while; a process may not need them)."""
     findings: list[Finding] = field(default_factory=list)
     needs: dict[str, NeedRef] = field(default_factory=dict)
     by_need: dict[str, list[str]] = field(default_factory=dict)
@@ -53,6 +55,14 @@ class Site:
     objectives: dict[str, Any] = field(default_factory=dict)
     pages: set[str] = field(default_factory=set)
     """Kinds that have their own pages in this render (links to others are not made)."""
+    ranked: Priorities | None = None
+
+    @property
+    def priorities(self) -> Priorities:
+        """Ranking, matrix and roadmap, worked out when first asked for."""
+        if self.ranked is None:
+            self.ranked = self.rank()
+        return self.ranked
 
     def has_page(self, kind: str, ident: str) -> bool:
         stores: dict[str, dict[str, Any]] = {
@@ -84,7 +94,7 @@ def _sorted(store: dict[str, Any], key: str) -> dict[str, Any]:
 
 def build(
     repo: Repository,
-    priorities: Priorities,
+    rank: Callable[[], Priorities],
     today: date,
     findings: list[Finding] | None = None,
     pages: set[str] | None = None,
@@ -99,7 +109,7 @@ def build(
         users=_sorted(repo.users, "name"),
         initiatives=_sorted(repo.initiatives, "name"),
         commitments=_sorted(repo.commitments, "statement"),
-        priorities=priorities,
+        rank=rank,
         findings=list(findings or []),
         pages=set(pages or ()),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from jinja2 import Environment, Template
@@ -26,6 +27,8 @@ _AFTER_HEADING = re.compile(r"^(#{1,6} [^\n]*)\n([^\n])", re.M)
 _BLANKS = re.compile(r"\n{3,}")
 CSS = "assets/style.css"
 DOCUMENT = "document/strategy.md"
+SHARED = ("site/header.html", "site/nav.html", "site/footer.html")
+"""Templates rendered once and shared by many pages (see :func:`sharer`)."""
 
 NAV = (
     ("index.html", "Home"),
@@ -165,8 +168,8 @@ def _charts_roadmap(site: Site) -> dict[str, Any]:
 
 def site_pages(site: Site) -> Iterator[Page]:
     yield Page("index.html", "site/index.html", {})
-    yield Page("priorities.html", "site/priorities.html", _charts_priorities(site))
-    yield Page("roadmap.html", "site/roadmap.html", _charts_roadmap(site))
+    yield Page("priorities.html", "site/priorities.html", {}, lambda: _charts_priorities(site))
+    yield Page("roadmap.html", "site/roadmap.html", {}, lambda: _charts_roadmap(site))
     yield Page("context.html", "site/context.html", {})
     yield Page("services/index.html", "site/services.html", _charts_services(site))
     yield Page("users/index.html", "site/users.html", {})
@@ -175,23 +178,23 @@ def site_pages(site: Site) -> Iterator[Page]:
         yield Page(f"services/{sid}.html", "site/service.html", {"service": service, "id": sid})
     for gid, group in site.users.items():
         yield Page(f"users/{gid}.html", "site/user.html", {"group": group, "id": gid})
-    for iid, initiative in site.initiatives.items():
-        yield Page(
-            f"initiatives/{iid}.html",
-            "site/initiative.html",
-            {
-                "initiative": initiative,
-                "id": iid,
-                "r": site.priorities.by_id.get(iid),
-                "bucket": site.priorities.bucket_of.get(iid),
-            },
-        )
     for cid, commitment in site.commitments.items():
         yield Page(
             f"commitments/{cid}.html",
             "site/commitment.html",
             {"commitment": commitment, "id": cid},
         )
+    for iid, initiative in site.initiatives.items():
+        yield Page(
+            f"initiatives/{iid}.html",
+            "site/initiative.html",
+            {"initiative": initiative, "id": iid},
+            partial(_ranked, site, iid),
+        )
+
+
+def _ranked(site: Site, iid: str) -> dict[str, Any]:
+    return {"r": site.priorities.by_id.get(iid), "bucket": site.priorities.bucket_of.get(iid)}
 
 
 Assurance = Callable[[], tuple[list[Finding], Mapping[str, Iterable[int]]]]
@@ -260,6 +263,12 @@ class Renderer:
         self.nav = _nav(site)
         self.shared = sharer(site, html_env, self.nav)
         self.templates: dict[str, Template] = {}
+
+    def preload(self, names: Iterable[str]) -> None:
+        """Compile these templates (and the shared pieces) now, once for every process that
+        is later forked from this one."""
+        for name in (*names, *SHARED):
+            self._template(name)
 
     def _template(self, name: str) -> Template:
         found = self.templates.get(name)

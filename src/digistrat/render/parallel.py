@@ -10,6 +10,7 @@ one process.
 
 from __future__ import annotations
 
+import mmap
 import os
 import pickle
 import struct
@@ -54,23 +55,21 @@ def run_split(
 ) -> R:
     """Every item done once: ``first`` here; ``pool`` by whichever process is free.
 
-    A forked process starts on ``pool`` straight away (``there(item)``); this one does
-    ``first`` (``here(item)``), then joins in. The pool is handed out in chunks through a pipe,
-    so a process slowed down by other work on the machine simply takes fewer.
+    A forked process starts on ``pool`` straight away, from the front (``there(item)``); this
+    one does ``first`` (``here(item)``), then takes the pool from the back. Both take a chunk
+    at a time until they meet, so a process slowed down by other work on the machine simply
+    does less, and items at the back of the pool are most likely done here.
 
     Returns ``records()`` as the forked process saw it when it finished. An error in either
     process is raised here, once both have stopped (the forked one's with its records
     attached as ``exc.records``, so that what it did write can still be accounted for)."""
-    chunks = _chunks(len(pool))
-    queue_out, queue_in = os.pipe()
-    with os.fdopen(queue_in, "wb") as filling:  # all written before anyone reads; then EOF
-        filling.write(b"".join(_TOKEN.pack(lo, hi) for lo, hi in chunks))
+    ends = _Ends(len(pool))
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the forked process; its work is checked by the parent
         try:
             os.close(read_end)
-            _child(lambda: _drain(queue_out, pool, there), records, write_end)
+            _child(lambda: ends.drain(pool, there, front=True), records, write_end)
         finally:  # never return into the caller's code: that is the other process's to run
             os._exit(1)
     os.close(write_end)
@@ -78,15 +77,14 @@ def run_split(
     try:
         for item in first:
             here(item)
-        _drain(queue_out, pool, here)
+        ends.drain(pool, here, front=False)
     except BaseException as exc:
         failure = exc
-        while os.read(queue_out, 1 << 16):  # leave nothing more for the other process to do
-            pass
-    os.close(queue_out)
+        ends.clear()  # leave nothing more for the other process to do
     with os.fdopen(read_end, "rb") as pipe:
         payload = pipe.read()
     os.waitpid(pid, 0)
+    ends.close()
     if failure is not None:
         raise failure
     if not payload:
@@ -99,23 +97,51 @@ def run_split(
     return result
 
 
-_TOKEN = struct.Struct("<II")
-"""One chunk of the pool, ``[lo, hi)``: 8 bytes, written and read whole (under ``PIPE_BUF``)."""
-MAX_CHUNKS = 2000
-"""Few enough tokens to fit a pipe's buffer (64 KiB on Linux) before anyone reads."""
+_PAIR = struct.Struct("<QQ")
+CHUNK = 25
+"""Items taken at a time (about 5 ms of pages): small enough to share out evenly, large
+enough that taking them costs nothing."""
 
 
-def _chunks(n: int) -> list[tuple[int, int]]:
-    size = max(25, -(-n // MAX_CHUNKS))
-    return [(lo, min(lo + size, n)) for lo in range(0, n, size)]
+class _Ends:
+    """The part of the pool nobody has taken, ``[front, back)``, in memory that both processes
+    share (an anonymous ``mmap`` survives ``fork`` shared), guarded by a lock: a pipe holding
+    one byte, taken by reading it and given back by writing it."""
 
+    def __init__(self, n: int) -> None:
+        self.memory = mmap.mmap(-1, _PAIR.size)
+        _PAIR.pack_into(self.memory, 0, 0, n)
+        self.lock_out, self.lock_in = os.pipe()
+        os.write(self.lock_in, b".")
 
-def _drain(queue: int, pool: Sequence[T], do: Callable[[T], None]) -> None:
-    """Take chunks from the queue until it is empty."""
-    while token := os.read(queue, _TOKEN.size):
-        lo, hi = _TOKEN.unpack(token)
-        for item in pool[lo:hi]:
-            do(item)
+    def take(self, front: bool) -> tuple[int, int] | None:
+        """The next chunk from one end, or None when the pool is used up."""
+        os.read(self.lock_out, 1)
+        try:
+            lo, hi = _PAIR.unpack_from(self.memory, 0)
+            if lo >= hi:
+                return None
+            if front:
+                _PAIR.pack_into(self.memory, 0, min(lo + CHUNK, hi), hi)
+                return lo, min(lo + CHUNK, hi)
+            _PAIR.pack_into(self.memory, 0, lo, max(hi - CHUNK, lo))
+            return max(hi - CHUNK, lo), hi
+        finally:
+            os.write(self.lock_in, b".")
+
+    def drain(self, pool: Sequence[T], do: Callable[[T], None], front: bool) -> None:
+        while (chunk := self.take(front)) is not None:
+            for item in pool[chunk[0] : chunk[1]]:
+                do(item)
+
+    def clear(self) -> None:
+        while self.take(front=False) is not None:
+            pass
+
+    def close(self) -> None:
+        os.close(self.lock_out)
+        os.close(self.lock_in)
+        self.memory.close()
 
 
 def _child(work: Callable[[], None], records: Callable[[], Any], fd: int) -> None:
