@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from digistrat import parallel
 from digistrat.loader import RepositoryNotFound, find_root, load
+from digistrat.models import KINDS
 from digistrat.scaffold import scaffold
 
 from helpers import build_tree
@@ -209,3 +212,45 @@ def test_where_locates_nested_fields(repo_dir: Path) -> None:
     path, line, _ = repo.where("initiatives", "example-initiative", "owner", "function")
     assert path == "initiatives/example-initiative.yaml"
     assert (repo_dir / path).read_text().splitlines()[line - 1].strip().startswith("function:")
+
+
+def _snapshot(repo: Any) -> tuple[Any, ...]:
+    files = [
+        (s.path, s.digest, s.target, s.directives, s.texts, s.coded, dict(s.refs))
+        for s in repo.files.values()
+    ]
+    stores = [list(repo.entities(kind).items()) for kind in KINDS]
+    return (repo.findings, files, stores, repo.paths, repo.declared, repo.strategy)
+
+
+def test_sharing_the_files_with_a_second_process_changes_nothing(
+    repo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files read by a forked process come back exactly as if read here, in the same order:
+    problems, ids used twice (the first file keeps it), links, bad names, comments."""
+    service = (repo_dir / "services/example-service.yaml").read_text()
+    for i in range(40):
+        text = service.replace("example-service", f"service-{i}")
+        if i % 7 == 0:
+            text += "\nunknown_key: 1\n"
+        if i % 9 == 0:
+            text = text.replace("  - example-users", "  - nobody-at-all")
+        (repo_dir / f"services/service-{i:02}.yaml").write_text(text)
+    (repo_dir / "services/zz-broken.yaml").write_text("name: [unclosed\n")
+    (repo_dir / "services/Bad Name.yaml").write_text(service)
+    (repo_dir / "services/zz-same-id.yaml").write_text("id: service-03\n" + service)
+    (repo_dir / "services/zz-link.yaml").symlink_to(repo_dir / "services/service-05.yaml")
+    (repo_dir / "services/zz-noted.yaml").write_text(
+        service.replace("example-service", "noted") + "# digistrat: ignore[T005] later\n"
+    )
+    monkeypatch.setenv("DIGISTRAT_PROCESSES", "1")
+    alone = _snapshot(load(repo_dir))
+    monkeypatch.delenv("DIGISTRAT_PROCESSES")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 0)
+    monkeypatch.setattr(parallel, "BATCH", 5)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    shared = load(repo_dir)
+    assert _snapshot(shared) == alone
+    assert {f.code for f in shared.findings} >= {"F001", "F002", "F004", "F005", "F009"}
+    late = [f for f in shared.findings if f.path == "services/service-35.yaml"]  # read there
+    assert [(f.code, f.line) for f in late] == [("F002", late[0].line)] and late[0].line

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from digistrat import findings as F
 from digistrat.findings import Finding
 from digistrat.models import KINDS, Strategy
+from digistrat.parallel import split_map
 from digistrat.prose.fields import trimmed_texts
 from digistrat.references import check_references, reference_lists
 from digistrat.repository import (
@@ -78,26 +79,26 @@ def _problem_finding(path: str, p: YamlProblem) -> Finding:
 
 
 class _Reader:
-    """Reads files into SourceFiles, collecting findings; shared by the load steps."""
+    """Reads files into SourceFiles, with the problems found."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.real_root = root.resolve()
         self.folder = str(root)
-        self.findings: list[Finding] = []
 
     def read(
         self, file: Path | str, rel: str | None = None, link: bool = True
-    ) -> tuple[str, Loaded | None, SourceFile | None]:
-        """Read and parse one file. ``link=False`` (a plain file found by walking real folders
-        of the repository, so certainly inside it) skips resolving its path: resolving costs a
-        system call per folder level, for every file."""
+    ) -> tuple[str, Loaded | None, SourceFile | None, list[Finding]]:
+        """Read and parse one file, with the problems found. ``link=False`` (a plain file
+        found by walking real folders of the repository, so certainly inside it) skips
+        resolving its path: resolving costs a system call per folder level, for every file."""
+        found: list[Finding] = []
         if rel is None:
             rel = Path(file).relative_to(self.root).as_posix()
         try:
             real = Path(file).resolve() if link else file
             if link and not Path(real).is_relative_to(self.real_root):
-                self.findings.append(
+                found.append(
                     F.make(
                         F.UNREADABLE_FILE,
                         rel,
@@ -107,25 +108,25 @@ class _Reader:
                         "Copy the file into the repository instead of linking to it.",
                     )
                 )
-                return rel, None, None
+                return rel, None, None, found
             raw = read_limited(real)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
-            self.findings.append(_unreadable(rel, exc))
-            return rel, None, None
+            found.append(_unreadable(rel, exc))
+            return rel, None, None, found
         if not isinstance(raw, bytes):
-            self.findings.append(_problem_finding(rel, raw))
-            return rel, Loaded(None, [raw]), None
+            found.append(_problem_finding(rel, raw))
+            return rel, Loaded(None, [raw]), None, found
         loaded = load_bytes(raw)
         problems = loaded.problems
-        self.findings.extend(_problem_finding(rel, p) for p in problems[:MAX_FINDINGS_PER_FILE])
+        found.extend(_problem_finding(rel, p) for p in problems[:MAX_FINDINGS_PER_FILE])
         if len(problems) > MAX_FINDINGS_PER_FILE:
             first = _problem_finding(rel, problems[MAX_FINDINGS_PER_FILE])
             rule = (first.code, first.name)
-            self.findings.append(too_many(rule, rel, len(problems) - MAX_FINDINGS_PER_FILE))
+            found.append(too_many(rule, rel, len(problems) - MAX_FINDINGS_PER_FILE))
         real = str(real)
         target = None if real == os.path.join(self.folder, rel) else real
         source = SourceFile(rel, self.folder, zlib.crc32(raw), target, _directives(raw))
-        return rel, loaded, source
+        return rel, loaded, source, found
 
 
 def _validate(
@@ -270,38 +271,48 @@ def load(start: Path) -> Repository:
 def _load(root: Path) -> Repository:
     repo = Repository(root=root)
     reader = _Reader(root)
-    rel, loaded, source = reader.read(root / STRATEGY_FILE)
+    rel, loaded, source, findings = reader.read(root / STRATEGY_FILE)
     if source is not None and loaded is not None and not (loaded.data is None and loaded.problems):
         repo.files[rel] = _summarised(source, "strategy", loaded.data, keep=True)
         repo.paths[("strategy", "strategy")] = rel
         strategy, problems = _validate(Strategy, loaded.data, rel)
         repo.strategy = strategy
-        reader.findings.extend(problems)
-    count = 0
-    for kind, model in KINDS.items():
-        store = repo.entities(kind)
-        problem = _folder_problem(root, reader.real_root, kind)
-        if problem is not None:
-            reader.findings.append(problem)
-            continue
-        for file in _entity_files(root, kind):
-            count += 1
-            if count > MAX_FILES:
-                reader.findings.append(
-                    F.make(
-                        F.LIMIT_EXCEEDED,
-                        kind,
-                        None,
-                        None,
-                        f"the repository has more than {MAX_FILES:,} entity files",
-                        "Split the strategy: no single strategy needs this many files.",
-                    )
-                )
-                break
-            _load_entity(repo, reader, kind, model, file, store)
-    reader.findings.extend(check_references(repo))
-    repo.findings = sorted(reader.findings, key=lambda f: f.sort_key)
+        findings.extend(problems)
+    entries = _entries(root, reader.real_root, findings)
+    # Each file is read and validated on its own (on two cores where worth it), then taken
+    # into the repository in order: which of two files with the same id comes first, say.
+    for read in split_map(entries, lambda entry: _read_entry(reader, *entry)):
+        findings.extend(_take(repo, read))
+    findings.extend(check_references(repo))
+    repo.findings = sorted(findings, key=lambda f: f.sort_key)
     return repo
+
+
+def _entries(
+    root: Path, real_root: Path, findings: list[Finding]
+) -> list[tuple[str, type[BaseModel], _Entry]]:
+    """Every entry file to read, kind after kind, with the problems of the folders."""
+    out: list[tuple[str, type[BaseModel], _Entry]] = []
+    for kind, model in KINDS.items():
+        problem = _folder_problem(root, real_root, kind)
+        if problem is not None:
+            findings.append(problem)
+            continue
+        files = _entity_files(root, kind)
+        room = MAX_FILES - len(out)
+        if len(files) > room:
+            findings.append(
+                F.make(
+                    F.LIMIT_EXCEEDED,
+                    kind,
+                    None,
+                    None,
+                    f"the repository has more than {MAX_FILES:,} entity files",
+                    "Split the strategy: no single strategy needs this many files.",
+                )
+            )
+        out.extend((kind, model, file) for file in files[: max(room, 0)])
+    return out
 
 
 def _summarised(source: SourceFile, kind: str, data: Any, keep: bool = False) -> SourceFile:
@@ -316,20 +327,32 @@ def _summarised(source: SourceFile, kind: str, data: Any, keep: bool = False) ->
     return source
 
 
-def _load_entity(
-    repo: Repository,
-    reader: _Reader,
-    kind: str,
-    model: type[BaseModel],
-    file: _Entry,
-    store: dict[str, Any],
-) -> None:
-    rel, loaded, source = reader.read(file.path, file.rel, file.link)
+@dataclass(slots=True)
+class _Read:
+    """One entry file, read and validated on its own (by either process): what the
+    repository takes of it (:func:`_take`)."""
+
+    kind: str
+    rel: str
+    findings: list[Finding]
+    source: SourceFile | None = None
+    """``None`` when nothing usable was read."""
+    declared: str = ""
+    """Its id as written (or its file name's), valid or not."""
+    entity: Any = None
+    """The validated model, or ``None``."""
+    id_at: tuple[int | None, int | None] = (None, None)
+    """Where its ``id`` is, to report a duplicate."""
+
+
+def _read_entry(reader: _Reader, kind: str, model: type[BaseModel], file: _Entry) -> _Read:
+    rel, loaded, source, findings = reader.read(file.path, file.rel, file.link)
+    read = _Read(kind, rel, findings)
     if source is None or loaded is None or (loaded.data is None and loaded.problems):
-        return
+        return read
     stem = file.name[: file.name.rfind(".")]
     if not _ID_RE.match(stem) or stem in _RESERVED:
-        reader.findings.append(
+        findings.append(
             F.make(
                 F.BAD_FILE_NAME,
                 rel,
@@ -340,32 +363,45 @@ def _load_entity(
                 "`outpatient-booking.yaml` (and avoid reserved names like `con` or `index`).",
             )
         )
-        return
-    repo.files[rel] = _summarised(source, kind, loaded.data)
-    given = loaded.data.get("id") if isinstance(loaded.data, dict) else None
-    declared = given if isinstance(given, str) and _ID_RE.match(given) else stem
-    repo.declared.setdefault((kind, declared), rel)
-    entity, problems = _validate(model, loaded.data, rel, None if given else {"id": stem})
-    reader.findings.extend(problems)
+        return read
+    data = loaded.data
+    read.source = _summarised(source, kind, data)
+    given = data.get("id") if isinstance(data, dict) else None
+    read.declared = given if isinstance(given, str) and _ID_RE.match(given) else stem
+    read.entity, problems = _validate(model, data, rel, None if given else {"id": stem})
+    findings.extend(problems)
+    if read.entity is not None:
+        read.id_at = _pos(data, "id")
+    return read
+
+
+def _take(repo: Repository, read: _Read) -> list[Finding]:
+    """Add an entry file to the repository (unless another file already has its id); the
+    problems found with it."""
+    if read.source is None:
+        return read.findings
+    kind, rel, entity = read.kind, read.rel, read.entity
+    repo.files[rel] = read.source
+    repo.declared.setdefault((kind, read.declared), rel)
     if entity is None:
-        return
-    ident = entity.id or stem
-    if ident in store:
-        first = repo.paths[(kind, ident)]
-        line, col = _pos(loaded.data, "id")
-        reader.findings.append(
-            F.make(
-                F.DUPLICATE_ID,
-                rel,
-                line,
-                col,
-                f"the id `{ident}` is already used by {first}",
-                "Each entry needs its own id: rename this file or change its `id`.",
-            )
-        )
-        return
-    store[ident] = entity
-    repo.paths[(kind, ident)] = rel
+        return read.findings
+    ident = entity.id or read.declared
+    store = repo.entities(kind)
+    if ident not in store:
+        store[ident] = entity
+        repo.paths[(kind, ident)] = rel
+        return read.findings
+    first = repo.paths[(kind, ident)]
+    line, col = read.id_at
+    duplicate = F.make(
+        F.DUPLICATE_ID,
+        rel,
+        line,
+        col,
+        f"the id `{ident}` is already used by {first}",
+        "Each entry needs its own id: rename this file or change its `id`.",
+    )
+    return [*read.findings, duplicate]
 
 
 def _pos(data: Any, key: str) -> tuple[int | None, int | None]:

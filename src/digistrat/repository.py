@@ -32,6 +32,9 @@ class RepositoryNotFound(Exception):
 class _Dropped:
     """Marks a file whose parsed YAML was let go after loading (see :class:`SourceFile`)."""
 
+    def __reduce__(self) -> str:
+        return "DROPPED"  # one marker, also in a file read by another process and pickled
+
 
 DROPPED = _Dropped()
 
