@@ -148,7 +148,9 @@ ENTITY_TEMPLATES = frozenset(
 """One page per entity: shared between two processes when the site is large. The other pages
 (with the priorities, the board report with its checks, the document) are rendered here
 first; the forked process starts on the entity pages at once, from the front of the list, and
-this one joins in from the back, where the initiatives are (they need the priorities)."""
+this one joins in from the back, where the initiatives are (they need the priorities). Each
+process compiles the templates it uses: compiling them all before the fork would only make
+the part that runs alone longer."""
 
 
 def render(
@@ -194,8 +196,6 @@ def render(
         if parallel.wanted(processes, total):
             pool = [p for p in ready.todo if p.template in ENTITY_TEMPLATES]
             first = [p for p in ready.todo if p.template not in ENTITY_TEMPLATES]
-            with _template_errors(user_dir):
-                ready.renderer.preload({p.template for p in pool})
             records = parallel.run_split(first, pool, make_here, make, lambda: writer.records)
             writer.absorb(records)
         else:

@@ -14,7 +14,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from digistrat import atomic
 
@@ -41,17 +41,12 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _plain_rel(rel: str) -> PurePosixPath:
-    pure = PurePosixPath(rel)
-    if (
-        not rel
-        or pure.is_absolute()
-        or "\\" in rel
-        or any(part in ("", ".", "..") for part in rel.split("/"))
-        or ":" in rel
-    ):
+def _plain_rel(rel: str) -> list[str]:
+    """The parts of a relative path, refusing anything but plain names joined by ``/``."""
+    parts = rel.split("/")
+    if not rel or "\\" in rel or ":" in rel or any(p in ("", ".", "..") for p in parts):
         raise OutputError(f"refusing to write `{rel}`: not a plain path inside the out folder")
-    return pure
+    return parts
 
 
 def _outside(out: Path, rel: str) -> OutputError:
@@ -60,14 +55,15 @@ def _outside(out: Path, rel: str) -> OutputError:
 
 def safe_target(out: Path, rel: str) -> Path:
     """``out / rel``, refusing any path that could land outside ``out``."""
-    target = out.joinpath(*_plain_rel(rel).parts)
+    target = out.joinpath(*_plain_rel(rel))
     if not target.resolve().is_relative_to(out.resolve()):
         raise _outside(out, rel)
     return target
 
 
 class _Targets:
-    """:func:`safe_target` for many files: each folder is resolved once, not each file.
+    """:func:`safe_target` for many files: each folder is resolved and listed once, not each
+    file looked at on its own.
 
     A file that is itself a symbolic link is resolved in full (such a link is rare, and
     renaming over it would replace the link rather than write where it points)."""
@@ -75,22 +71,31 @@ class _Targets:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.real_out = out.resolve()
-        self.folders: dict[str, bool] = {}
+        self.folders: dict[str, tuple[bool, dict[str, bool]]] = {}
+        """Folder → whether it is inside the out folder, and its entries (name → is a link)."""
 
-    def __call__(self, rel: str) -> str:
-        parts = _plain_rel(rel).parts
+    def __call__(self, rel: str) -> tuple[str, bool]:
+        """The path to write ``rel`` to, and whether something is there already."""
+        parts = _plain_rel(rel)
         folder = "/".join(parts[:-1])
-        inside = self.folders.get(folder)
-        if inside is None:
-            real = self.out.joinpath(*parts[:-1]).resolve()
-            inside = self.folders[folder] = real.is_relative_to(self.real_out)
+        known = self.folders.get(folder)
+        if known is None:
+            known = self.folders[folder] = self._scan(parts[:-1])
+        inside, entries = known
         target = os.path.join(self.out, *parts)
-        if not inside or (os.path.islink(target) and not self._inside(target)):
+        link = entries.get(parts[-1])
+        if not inside or (link and not Path(target).resolve().is_relative_to(self.real_out)):
             raise _outside(self.out, rel)
-        return target
+        return target, link is not None
 
-    def _inside(self, target: str) -> bool:
-        return Path(target).resolve().is_relative_to(self.real_out)
+    def _scan(self, parts: list[str]) -> tuple[bool, dict[str, bool]]:
+        path = self.out.joinpath(*parts)
+        inside = path.resolve().is_relative_to(self.real_out)
+        try:
+            with os.scandir(path) as found:
+                return inside, {entry.name: entry.is_symlink() for entry in found}
+        except (FileNotFoundError, NotADirectoryError):
+            return inside, {}
 
 
 def _read_manifest(out: Path) -> dict[str, str] | None:
@@ -172,8 +177,11 @@ class Writer:
     def start(self, rels: Iterable[str]) -> None:
         out, previous = self.out, self.previous
         resolve = _Targets(out)
-        self.targets = targets = {rel: resolve(rel) for rel in sorted(rels)}
-        self.fresh = {rel for rel, t in targets.items() if not os.path.exists(t)}
+        self.targets = targets = {}
+        for rel in sorted(rels):
+            targets[rel], there = resolve(rel)
+            if not there:
+                self.fresh.add(rel)
         if not self.force:
             clashes = [rel for rel in targets if rel not in previous and rel not in self.fresh]
             if clashes:

@@ -27,8 +27,6 @@ _AFTER_HEADING = re.compile(r"^(#{1,6} [^\n]*)\n([^\n])", re.M)
 _BLANKS = re.compile(r"\n{3,}")
 CSS = "assets/style.css"
 DOCUMENT = "document/strategy.md"
-SHARED = ("site/header.html", "site/nav.html", "site/footer.html")
-"""Templates rendered once and shared by many pages (see :func:`sharer`)."""
 
 NAV = (
     ("index.html", "Home"),
@@ -263,12 +261,6 @@ class Renderer:
         self.nav = _nav(site)
         self.shared = sharer(site, html_env, self.nav)
         self.templates: dict[str, Template] = {}
-
-    def preload(self, names: Iterable[str]) -> None:
-        """Compile these templates (and the shared pieces) now, once for every process that
-        is later forked from this one."""
-        for name in (*names, *SHARED):
-            self._template(name)
 
     def _template(self, name: str) -> Template:
         found = self.templates.get(name)

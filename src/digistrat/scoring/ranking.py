@@ -79,9 +79,13 @@ def _order(repo: Repository, model: str, evaluated: list[Evaluated]) -> list[Row
     def name(ev: Evaluated) -> tuple[str, str]:
         return (repo.initiatives[ev.id].name.casefold(), ev.id)
 
-    known.sort(key=lambda ev: (merit(ev), name(ev)))
+    merits = {ev.id: merit(ev) for ev in known}
+    # Each distinct merit replaced by its place among them: exact fractions compare slowly,
+    # and many initiatives share a total.
+    place = {m: n for n, m in enumerate(sorted(set(merits.values())))}
+    known.sort(key=lambda ev: (place[merits[ev.id]], name(ev)))
     unknown.sort(key=name)
-    counts = Counter(merit(ev) for ev in known)
+    counts = Counter(place[m] for m in merits.values())
     rows = []
     for position, ev in enumerate(known + unknown, 1):
         ini = repo.initiatives[ev.id]
@@ -99,7 +103,7 @@ def _order(repo: Repository, model: str, evaluated: list[Evaluated]) -> list[Row
                 effort=ini.effort,
                 value=_float(ev.value),
                 quadrant=ev.quadrant,
-                tied=has_total and counts[merit(ev)] > 1,
+                tied=has_total and counts[place[merits[ev.id]]] > 1,
                 missing=ev.missing,
             )
         )
