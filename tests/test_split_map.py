@@ -10,7 +10,7 @@ import pytest
 from digistrat import parallel
 from digistrat.parallel import split_map
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+pytestmark = pytest.mark.skipif(not parallel.FORK_IS_SAFE, reason="shares work on Linux only")
 
 
 @pytest.fixture

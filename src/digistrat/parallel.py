@@ -7,8 +7,8 @@ never waits for this process to read), and are read one batch at a time once thi
 done with its own part. Nothing is sent to the forked process: ``fork`` gives it the same
 memory.
 
-The answer never depends on whether the work was shared. With one core, without ``fork``
-(Windows), for a short list, or with ``DIGISTRAT_PROCESSES=1``, everything runs here; and if
+The answer never depends on whether the work was shared. With one core, other than on Linux,
+for a short list, or with ``DIGISTRAT_PROCESSES=1``, everything runs here; and if
 the forked process fails in any way (an error, killed, results that cannot be read), this
 process does whatever is missing itself.
 """
@@ -37,6 +37,11 @@ BATCH = 250
 them back never holds much at once."""
 
 
+FORK_IS_SAFE = sys.platform.startswith("linux") and hasattr(os, "fork")
+"""Only on Linux: elsewhere ``fork`` is missing (Windows) or unsafe once system libraries have
+started threads (macOS, where Python itself no longer forks by default)."""
+
+
 def cores() -> int:
     """Processor cores this process may use."""
     try:
@@ -49,7 +54,7 @@ def worth_sharing(count: int) -> bool:
     """Whether ``count`` jobs are worth sharing with a forked process on this machine."""
     if os.environ.get("DIGISTRAT_PROCESSES", "").strip() == "1":
         return False
-    return hasattr(os, "fork") and count >= MIN_ITEMS and cores() >= 2
+    return FORK_IS_SAFE and count >= MIN_ITEMS and cores() >= 2
 
 
 def split_map(items: Sequence[T], work: Callable[[T], R]) -> Iterator[R]:
