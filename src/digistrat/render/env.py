@@ -14,9 +14,11 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -61,6 +63,34 @@ def _filters() -> dict[str, Any]:
     }
 
 
+class _Context(Context):
+    """jinja's context, calling plain functions and methods without the checks jinja makes on
+    every call (whether the callable wants the context or environment passed in), which cost
+    more than most of digistrat's helpers themselves. Anything else goes through jinja."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # names as in jinja
+        kind = type(__obj)
+        if kind is BuiltinFunctionType or (
+            (kind is FunctionType and _PASS_ARG not in __obj.__dict__)
+            or (kind is MethodType and _PASS_ARG not in getattr(__obj.__func__, "__dict__", _NO))
+        ):
+            if kwargs:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+        return super().call(__obj, *args, **kwargs)
+
+
+_PASS_ARG = "jinja_pass_arg"
+"""The attribute jinja's ``pass_context`` and the like set on a function."""
+_NO = {_PASS_ARG: None}
+
+
 def html_environment(user_dir: Path | None) -> Environment:
     """For the site, the poster and the board report: every value is HTML-escaped."""
     kind = ImmutableSandboxedEnvironment if has_user_templates(user_dir) else Environment
@@ -73,6 +103,8 @@ def html_environment(user_dir: Path | None) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    if kind is Environment:  # the sandbox checks every call: it must keep doing so
+        env.context_class = _Context
     env.filters.update(_filters())
     env.globals["tag"] = links.tag
     env.globals["parts"] = parts.PARTS

@@ -7,14 +7,26 @@ produces; otherwise the name is shown as plain text.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 from digistrat.render.context import Site
-from digistrat.render.text import plain
+from digistrat.render.text import plain, safe
+
+_SPECIAL = re.compile("[&<>'\"]")
 
 
 def e(value: object) -> str:
-    """HTML-escaped text (markup already marked safe is kept)."""
+    """HTML-escaped text, exactly as markupsafe escapes it (markup already marked safe is
+    kept), without making a ``Markup`` object of every piece."""
+    if type(value) is not str:
+        html = getattr(value, "__html__", None)
+        if html is not None:
+            return str(html())
+        value = str(value)
+    if _SPECIAL.search(value) is None:
+        return value
     return str(escape(value))
 
 
@@ -22,7 +34,7 @@ def tag(value: object, kind: str = "") -> Markup:
     """A coloured label whose words carry the meaning (never colour alone)."""
     text = str(value)
     css, words = e(kind or text), e(text.replace("-", " "))
-    return Markup(f'<strong class="tag tag--{css}">{words}</strong>')
+    return safe(f'<strong class="tag tag--{css}">{words}</strong>')
 
 
 class Linker:
@@ -47,7 +59,7 @@ class Linker:
             linked = self.site.has_page(kind, ident)
         if not linked:
             return escape(text)
-        return Markup(f'<a href="{e(self.href(kind, ident))}">{e(text)}</a>')
+        return safe(f'<a href="{e(self.href(kind, ident))}">{e(text)}</a>')
 
     def initiative(self, ident: str) -> Markup:
         found = self.site.initiatives.get(ident)
@@ -62,4 +74,4 @@ class Linker:
             return escape(f"{statement} ({found.group_name})")
         href = e(f"{self.href('users', found.group_id)}#need-{found.need.id}")
         group = e(found.group_name)
-        return Markup(f'<a href="{href}">{e(statement)}</a> <span class="muted">({group})</span>')
+        return safe(f'<a href="{href}">{e(statement)}</a> <span class="muted">({group})</span>')

@@ -15,27 +15,28 @@ from typing import Any
 from markupsafe import Markup
 
 from digistrat.render.links import Linker, e, tag
+from digistrat.render.text import safe
 
 
 def owner(o: Any) -> Markup:
     """Who owns something: name, role and which lead they are; or that nobody is named."""
     if not o:
-        return Markup('<span class="muted">No owner named</span>')
+        return safe('<span class="muted">No owner named</span>')
     role = f", {e(o.role)}" if o.role else ""
-    return Markup(f'{e(o.name)}{role} <span class="muted">({e(o.function)} lead)</span>')
+    return safe(f'{e(o.name)}{role} <span class="muted">({e(o.function)} lead)</span>')
 
 
 def initiative_list(ln: Linker, ids: Iterable[str], empty: str = "None yet.") -> Markup:
     """Initiatives as a list of links, each with its status; ``empty`` if there are none."""
     if not ids:
-        return Markup(f'<p class="muted">{e(empty)}</p>')
+        return safe(f'<p class="muted">{e(empty)}</p>')
     found = ln.site.initiatives
     items = []
     for ident in ids:
         i = found.get(ident)
         status = f" {tag(i.status)}" if i else ""
         items.append(f"  <li>{ln.initiative(ident)}{status}</li>\n")
-    return Markup(f'<ul class="list">\n{"".join(items)}</ul>')
+    return safe(f'<ul class="list">\n{"".join(items)}</ul>')
 
 
 def summary_list(rows: Iterable[tuple[Any, Any]]) -> Markup:
@@ -43,12 +44,12 @@ def summary_list(rows: Iterable[tuple[Any, Any]]) -> Markup:
     body = "".join(
         f'  <div class="summary-list__row"><dt>{e(k)}</dt><dd>{e(v)}</dd></div>\n' for k, v in rows
     )
-    return Markup(f'<dl class="summary-list">\n{body}</dl>')
+    return safe(f'<dl class="summary-list">\n{body}</dl>')
 
 
 def back(root: str, href: str, text: str) -> Markup:
     """Breadcrumbs: home, then the page listing this one."""
-    return Markup(
+    return safe(
         '<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>\n'
         f'<li><a href="{e(root)}index.html">Home</a></li>\n'
         f'<li><a href="{e(root)}{e(href)}">{e(text)}</a></li>\n'

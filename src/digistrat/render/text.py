@@ -65,18 +65,24 @@ def _inline(text: str) -> str:
     return rendered
 
 
+def safe(html: str) -> Markup:
+    """``Markup(html)`` for a plain ``str`` already safe as HTML, without the checks markupsafe
+    makes on every value (they cost more than the small pieces digistrat's helpers make)."""
+    return str.__new__(Markup, html)
+
+
 def md_block(text: Any) -> Markup:
     """Markdown text as HTML paragraphs and lists (nothing for an empty value)."""
     if text is None or text == "":
-        return Markup("")
-    return Markup(_block(str(text)))
+        return safe("")
+    return safe(_block(str(text)))
 
 
 def md_inline(text: Any) -> Markup:
     """Markdown text as inline HTML (emphasis and links), for table cells and headings."""
     if text is None or text == "":
-        return Markup("")
-    return Markup(_inline(str(text)))
+        return safe("")
+    return safe(_inline(str(text)))
 
 
 def plain(text: Any) -> str:
