@@ -10,7 +10,7 @@ from fractions import Fraction
 from digistrat.findings import Finding
 from digistrat.loader import Repository
 from digistrat.scoring.config import Config, exact
-from digistrat.scoring.weighted import Evaluated, evaluate_one, missing_finding
+from digistrat.scoring.weighted import Evaluated, Sums, evaluate_one, missing_finding
 
 NAME = "value-effort"
 FORMULA = """\
@@ -47,8 +47,9 @@ def evaluate(repo: Repository, config: Config) -> tuple[list[Evaluated], dict[st
     """Value, effort and quadrant of every initiative, and the thresholds used."""
     out: list[Evaluated] = []
     efforts: dict[str, Fraction] = {}
+    sums: Sums = {}
     for ident, ini in sorted(repo.initiatives.items()):
-        ev = evaluate_one(repo, config, ident, ini)
+        ev = evaluate_one(repo, config, ident, ini, sums)
         ev.value = ev.total
         if ini.effort is None:
             ev.problems.append(_no_effort(repo, ident))

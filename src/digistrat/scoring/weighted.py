@@ -90,14 +90,28 @@ def missing_finding(repo: Repository, ident: str, missing: list[str], model: str
     )
 
 
-def evaluate_one(repo: Repository, config: Config, ident: str, ini: Initiative) -> Evaluated:
-    """The weighted total of one initiative, with each criterion's contribution."""
+Sums = dict[tuple[float | None, ...], tuple[Fraction, tuple[float, ...]]]
+"""Scores (one per criterion, None where missing) → their exact total and each criterion's
+points, for one configuration: initiatives often share scores, and fractions are slow."""
+
+
+def evaluate_one(
+    repo: Repository, config: Config, ident: str, ini: Initiative, sums: Sums | None = None
+) -> Evaluated:
+    """The weighted total of one initiative, with each criterion's contribution.
+
+    ``sums``, if given, remembers the arithmetic between calls with the same ``config``."""
+    scores = tuple(ini.scores.get(c.id) for c in config.criteria)
+    known = sums.get(scores) if sums is not None else None
+    if known is None:
+        known = _sum(config, scores)
+        if sums is not None:
+            sums[scores] = known
+    total, points = known
     parts: dict[str, Contribution] = {}
     missing: list[str] = []
     problems: list[Finding] = []
-    total = Fraction(0)
-    for c in config.criteria:
-        score = ini.scores.get(c.id)
+    for c, score, pts in zip(config.criteria, scores, points, strict=True):
         if score is None:
             missing.append(c.id)
             parts[c.id] = Contribution(c.id, c.label, None, None)
@@ -119,14 +133,24 @@ def evaluate_one(repo: Repository, config: Config, ident: str, ini: Initiative) 
                     f"`{c.id}` in strategy.yaml for every initiative.",
                 )
             )
-        points = _points(config.weights[c.id], part(c, score))
-        total += points
-        parts[c.id] = Contribution(c.id, c.label, score, float(points), outside)
+        parts[c.id] = Contribution(c.id, c.label, score, pts, outside)
     if missing:
         problems.append(missing_finding(repo, ident, missing, "weighted"))
     return Evaluated(ident, None if missing else total, parts, tuple(missing), problems=problems)
 
 
+def _sum(config: Config, scores: tuple[float | None, ...]) -> tuple[Fraction, tuple[float, ...]]:
+    """The exact total of the scores present, and each one's points (0.0 where missing)."""
+    total = Fraction(0)
+    points = []
+    for c, score in zip(config.criteria, scores, strict=True):
+        pts = Fraction(0) if score is None else _points(config.weights[c.id], part(c, score))
+        total += pts
+        points.append(float(pts))
+    return total, tuple(points)
+
+
 def evaluate(repo: Repository, config: Config) -> list[Evaluated]:
     """Every initiative's weighted total."""
-    return [evaluate_one(repo, config, i, ini) for i, ini in sorted(repo.initiatives.items())]
+    sums: Sums = {}
+    return [evaluate_one(repo, config, i, ini, sums) for i, ini in sorted(repo.initiatives.items())]
