@@ -93,3 +93,15 @@ def test_small_sites_stay_in_one_process() -> None:
     assert not parallel.wanted(None, parallel.MIN_PAGES - 1)
     assert not parallel.wanted(1, 100_000)
     assert parallel.wanted(2, 1)
+
+
+def test_without_room_for_a_second_process_everything_is_done_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    done: list[int] = []
+    assert parallel.run_split([0], list(range(1, 60)), done.append, done.append, list) is None
+    assert sorted(done) == list(range(60))

@@ -197,7 +197,8 @@ def render(
             pool = [p for p in ready.todo if p.template in ENTITY_TEMPLATES]
             first = [p for p in ready.todo if p.template not in ENTITY_TEMPLATES]
             records = parallel.run_split(first, pool, make_here, make, lambda: writer.records)
-            writer.absorb(records)
+            if records is not None:
+                writer.absorb(records)
         else:
             for page in ready.todo:
                 make_here(page)

@@ -52,7 +52,7 @@ def run_split(
     here: Callable[[T], None],
     there: Callable[[T], None],
     records: Callable[[], R],
-) -> R:
+) -> R | None:
     """Every item done once: ``first`` here; ``pool`` by whichever process is free.
 
     A forked process starts on ``pool`` straight away, from the front (``there(item)``); this
@@ -60,12 +60,22 @@ def run_split(
     at a time until they meet, so a process slowed down by other work on the machine simply
     does less, and items at the back of the pool are most likely done here.
 
-    Returns ``records()`` as the forked process saw it when it finished. An error in either
+    Returns ``records()`` as the forked process saw it when it finished (None if no process
+    could be forked: then everything was done here). An error in either
     process is raised here, once both have stopped (the forked one's with its records
     attached as ``exc.records``, so that what it did write can still be accounted for)."""
     ends = _Ends(len(pool))
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no room for another process: everything here, as without a second core
+        for fd in (read_end, write_end):
+            os.close(fd)
+        for item in first:
+            here(item)
+        ends.drain(pool, here, front=False)
+        ends.close()
+        return None
     if pid == 0:  # pragma: no cover - the forked process; its work is checked by the parent
         try:
             os.close(read_end)
