@@ -56,6 +56,8 @@ class Site:
     pages: set[str] = field(default_factory=set)
     """Kinds that have their own pages in this render (links to others are not made)."""
     ranked: Priorities | None = None
+    stores: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Kind → the entries that have a page in this render (see :meth:`has_page`)."""
 
     @property
     def priorities(self) -> Priorities:
@@ -65,13 +67,14 @@ class Site:
         return self.ranked
 
     def has_page(self, kind: str, ident: str) -> bool:
-        stores: dict[str, dict[str, Any]] = {
-            "services": self.services,
-            "users": self.users,
-            "initiatives": self.initiatives,
-            "commitments": self.commitments,
-        }
-        return "site" in self.pages and ident in stores.get(kind, {})
+        if not self.stores:
+            self.stores = {
+                "services": self.services if "site" in self.pages else {},
+                "users": self.users if "site" in self.pages else {},
+                "initiatives": self.initiatives if "site" in self.pages else {},
+                "commitments": self.commitments if "site" in self.pages else {},
+            }
+        return ident in self.stores.get(kind, ())
 
     def ranked_initiatives(self) -> list[Initiative]:
         """Initiatives in priority order (unranked ones last, by name)."""

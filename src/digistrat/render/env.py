@@ -20,7 +20,6 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
 
 from digistrat.render import charts, links, parts, text
 from digistrat.resources import templates_dir
@@ -126,5 +125,5 @@ def markdown_environment(user_dir: Path | None) -> Environment:
     )
     env.filters.update(_filters())
     env.filters["cell"] = text.md_cell
-    env.filters["oneline"] = lambda s: Markup(text.md_escape(" ".join(str(s).split())))
+    env.filters["oneline"] = lambda s: text.safe(text.md_escape(" ".join(str(s).split())))
     return env

@@ -90,6 +90,8 @@ def plain(text: Any) -> str:
     if text is None:
         return ""
     html = _inline(str(text))
+    if "<" not in html and "&" not in html:
+        return html  # no tags to strip, no entities to decode
     stripped = re.sub(r"<[^>]*>", "", html)
     return Markup(stripped).unescape()
 
@@ -152,9 +154,9 @@ def md_finalize(value: Any) -> Any:
 def md_cell(value: Any) -> Markup:
     """One markdown table cell: escaped, on one line, with pipes escaped."""
     if value is None or value == "":
-        return Markup("–")
+        return safe("–")
     text = md_escape(" ".join(str(value).split()))
-    return Markup(text.replace("|", "\\|"))
+    return safe(text.replace("|", "\\|"))
 
 
 __all__ = ["escape", "md_block", "md_cell", "md_escape", "md_finalize", "md_inline", "plain"]
