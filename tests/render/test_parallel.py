@@ -25,19 +25,26 @@ def test_every_item_is_done_once(tmp_path: Path) -> None:
         (tmp_path / item).write_text("there")
         done.append(item)
 
-    pool = [f"p{n:04}" for n in range(1000)]
-    sent = parallel.run_split(["a", "b"], pool, here, there, lambda: list(done))
-    assert done[:2] == ["a", "b"]
-    mine = done[2:]
-    assert sorted(mine + sent) == pool  # each pool item once, by one process or the other
-    assert sent == sorted(sent) and (not sent or sent[0] == "p0000")  # from the front
-    assert not mine or mine[: parallel.CHUNK] == pool[-parallel.CHUNK :]  # from the back
+    pool = [f"p{n:04}" for n in range(1000)] + ["heavy-2", "heavy-1"]
+    sent = parallel.run_split(pool, 2, here, there, lambda: list(done))
+    assert sent is not None
+    assert sorted(done + sent) == sorted(pool)  # each item once, by one process or the other
+    assert sent == [i for i in pool if i in sent]  # from the front, in order
+    assert done[:2] == ["heavy-1", "heavy-2"]  # from the back, one by one at first
     assert all((tmp_path / i).read_text() == "there" for i in sent)
-    assert all((tmp_path / i).read_text() == "here" for i in mine)
+    assert all((tmp_path / i).read_text() == "here" for i in done)
+
+
+def test_chunks_cover_the_pool_in_order() -> None:
+    for n, heavy in ((0, 0), (1, 0), (24, 3), (25, 0), (26, 26), (10_000, 11)):
+        ends = parallel._Ends(n, heavy)
+        assert [i for lo, hi in ends.chunks for i in range(lo, hi)] == list(range(n))
+        assert all(hi - lo == 1 for lo, hi in ends.chunks[len(ends.chunks) - heavy :])
+        ends.close()
 
 
 def _waiting(started: Path) -> Callable[[object], None]:
-    """A ``here`` that lets the other process take the pool first (it touches ``started``)."""
+    """A ``here`` that lets the other process work first (it touches ``started``)."""
 
     def here(item: object) -> None:
         for _ in range(1000):
@@ -60,7 +67,7 @@ def test_an_error_over_there_is_raised_here_with_what_was_done(tmp_path: Path) -
         return "records of the other process"
 
     with pytest.raises(ValueError, match="cannot do 3") as caught:
-        parallel.run_split(["wait"], list(range(10)), _waiting(started), there, records)
+        parallel.run_split([*range(10), "wait"], 1, _waiting(started), there, records)
     assert caught.value.records == "records of the other process"  # type: ignore[attr-defined]
 
 
@@ -75,7 +82,7 @@ def test_an_error_that_cannot_travel_is_still_told(tmp_path: Path) -> None:
         raise Local("local trouble")
 
     with pytest.raises(parallel.ChildFailed, match="Local: local trouble"):
-        parallel.run_split(["wait"], ["x"], _waiting(started), there, lambda: None)
+        parallel.run_split(["x", "wait"], 1, _waiting(started), there, lambda: None)
 
 
 def test_an_error_here_waits_for_the_other_process(tmp_path: Path) -> None:
@@ -85,14 +92,46 @@ def test_an_error_here_waits_for_the_other_process(tmp_path: Path) -> None:
     def there(item: str) -> None:
         (tmp_path / item).write_text(item)
 
-    with pytest.raises(OSError, match="disk full at a"):
-        parallel.run_split(["a"], ["b"], here, there, lambda: None)
+    with pytest.raises(OSError, match="disk full at"):
+        parallel.run_split(["b", "a"], 1, here, there, lambda: None)
 
 
-def test_small_sites_stay_in_one_process() -> None:
-    assert not parallel.wanted(None, parallel.MIN_PAGES - 1)
-    assert not parallel.wanted(1, 100_000)
-    assert parallel.wanted(2, 1)
+def test_a_value_worked_out_here_is_passed_on(tmp_path: Path) -> None:
+    made: list[str] = []
+
+    def make() -> dict[str, int]:
+        made.append(str(os.getpid()))
+        return {"answer": 42}
+
+    handoff = parallel.Handoff(make)
+    seen: list[object] = []
+
+    def there(item: int) -> None:
+        seen.append(handoff.value())
+
+    sent = parallel.run_split(list(range(100)), 0, lambda _: None, there, lambda: seen, handoff)
+    assert made == [str(os.getpid())]  # worked out here only
+    assert sent is not None and all(v == {"answer": 42} for v in sent)
+
+
+def test_without_the_value_the_other_process_works_it_out(tmp_path: Path) -> None:
+    started, parent = tmp_path / "started", os.getpid()
+
+    def make() -> int:
+        if os.getpid() == parent:
+            _waiting(started)(None)
+            raise RuntimeError("cannot work it out here")
+        return 7
+
+    handoff = parallel.Handoff(make)
+
+    def there(item: int) -> None:
+        started.touch()
+        (tmp_path / "value").write_text(str(handoff.value()))
+
+    with pytest.raises(RuntimeError, match="cannot work it out here"):
+        parallel.run_split([1], 0, lambda _: None, there, lambda: None, handoff)
+    assert (tmp_path / "value").read_text() == "7"
 
 
 def test_without_room_for_a_second_process_everything_is_done_here(
@@ -103,5 +142,11 @@ def test_without_room_for_a_second_process_everything_is_done_here(
 
     monkeypatch.setattr(os, "fork", no_fork)
     done: list[int] = []
-    assert parallel.run_split([0], list(range(1, 60)), done.append, done.append, list) is None
+    assert parallel.run_split(list(range(60)), 5, done.append, done.append, list) is None
     assert sorted(done) == list(range(60))
+
+
+def test_small_sites_stay_in_one_process() -> None:
+    assert not parallel.wanted(None, parallel.MIN_PAGES - 1)
+    assert not parallel.wanted(1, 100_000)
+    assert parallel.wanted(2, 1)

@@ -145,12 +145,15 @@ def produce(
 ENTITY_TEMPLATES = frozenset(
     ("site/service.html", "site/user.html", "site/initiative.html", "site/commitment.html")
 )
-"""One page per entity: shared between two processes when the site is large. The other pages
-(with the priorities, the board report with its checks, the document) are rendered here
-first; the forked process starts on the entity pages at once, from the front of the list, and
-this one joins in from the back, where the initiatives are (they need the priorities). Each
-process compiles the templates it uses: compiling them all before the fork would only make
-the part that runs alone longer."""
+"""One page per entity. When the site is large they are shared between two processes: a
+forked one takes them from the front of the list (services, users, commitments, then
+initiatives), this one first takes the other pages one by one from the back (the board report
+with its checks, the document, the summary pages), then entity pages from the back too. The
+priorities are worked out here first and passed on (see :class:`.parallel.Handoff`)."""
+
+
+LONGEST = ("board.html", "strategy.md")
+"""The pages that take longest (the board report runs every check)."""
 
 
 def render(
@@ -194,9 +197,17 @@ def render(
 
     try:
         if parallel.wanted(processes, total):
-            pool = [p for p in ready.todo if p.template in ENTITY_TEMPLATES]
-            first = [p for p in ready.todo if p.template not in ENTITY_TEMPLATES]
-            records = parallel.run_split(first, pool, make_here, make, lambda: writer.records)
+            entity = [p for p in ready.todo if p.template in ENTITY_TEMPLATES]
+            heavy = [p for p in ready.todo if p.template not in ENTITY_TEMPLATES]
+            heavy.sort(key=lambda p: p.path not in LONGEST)  # longest first (a stable sort)
+            handoff = None
+            if ready.site.ranked is None:  # for initiative pages in either process
+                with suppress(OSError):  # no temporary file: each works them out if need be
+                    handoff = parallel.Handoff(ready.site.rank)
+                    ready.site.rank = handoff.value
+            records = parallel.run_split(
+                entity + heavy[::-1], len(heavy), make_here, make, lambda: writer.records, handoff
+            )
             if records is not None:
                 writer.absorb(records)
         else:

@@ -10,15 +10,18 @@ one process.
 
 from __future__ import annotations
 
+import contextlib
 import mmap
 import os
 import pickle
 import struct
+import tempfile
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+V = TypeVar("V")
 
 MIN_PAGES = 500
 """Below this many pages a second process costs more than it saves."""
@@ -46,47 +49,106 @@ class ChildFailed(Exception):
     """The second process stopped with an error that could not be sent back as it was."""
 
 
+class Handoff(Generic[V]):
+    """A value both processes may need, worked out once: here, right after the fork, then
+    passed to the forked process, which asks for it with :meth:`value` (waiting for it if need
+    be, or working it out itself if it never comes). Passed through an unnamed temporary file,
+    so that sending never waits for the other process to read."""
+
+    def __init__(self, make: Callable[[], V]) -> None:
+        self.make = make
+        self.known: list[V] = []
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 - shared across the fork; see close
+        self.ready_out, self.ready_in = os.pipe()
+        self.forked = False
+
+    def value(self) -> V:
+        if not self.known:
+            received = self._receive() if self.forked else None
+            self.known.append(self.make() if received is None else received[0])
+        return self.known[0]
+
+    def in_child(self) -> None:
+        os.close(self.ready_in)
+        self.forked = True
+
+    def publish(self) -> None:
+        """In this process, after the fork: work the value out and pass it on."""
+        os.close(self.ready_out)
+        try:
+            data = pickle.dumps(self.value(), pickle.HIGHEST_PROTOCOL)
+            os.pwrite(self.file.fileno(), data, 0)
+            os.write(self.ready_in, _SIZE.pack(len(data)))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for fd in (self.ready_out, self.ready_in):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self.file.close()
+
+    def _receive(self) -> tuple[V] | None:
+        head = os.read(self.ready_out, _SIZE.size)
+        if len(head) != _SIZE.size:  # the other process stopped before sending it
+            return None
+        (size,) = _SIZE.unpack(head)
+        data = b""
+        while len(data) < size:
+            more = os.pread(self.file.fileno(), size - len(data), len(data))
+            if not more:
+                return None
+            data += more
+        return (pickle.loads(data),)
+
+
+_SIZE = struct.Struct("<Q")
+
+
 def run_split(
-    first: Sequence[T],
     pool: Sequence[T],
+    heavy: int,
     here: Callable[[T], None],
     there: Callable[[T], None],
     records: Callable[[], R],
+    handoff: Handoff[Any] | None = None,
 ) -> R | None:
-    """Every item done once: ``first`` here; ``pool`` by whichever process is free.
+    """Every item of ``pool`` done once, by whichever of two processes is free.
 
-    A forked process starts on ``pool`` straight away, from the front (``there(item)``); this
-    one does ``first`` (``here(item)``), then takes the pool from the back. Both take a chunk
-    at a time until they meet, so a process slowed down by other work on the machine simply
-    does less, and items at the back of the pool are most likely done here.
+    A forked process takes the pool from the front (``there(item)``), this one from the back
+    (``here(item)``), a chunk at a time until they meet: a process slowed down by other work
+    on the machine simply does less. The last ``heavy`` items (long ones) are taken one by
+    one, the others :data:`CHUNK` at a time. A ``handoff`` is published here first.
 
     Returns ``records()`` as the forked process saw it when it finished (None if no process
     could be forked: then everything was done here). An error in either
     process is raised here, once both have stopped (the forked one's with its records
     attached as ``exc.records``, so that what it did write can still be accounted for)."""
-    ends = _Ends(len(pool))
+    ends = _Ends(len(pool), heavy)
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()
     except OSError:  # no room for another process: everything here, as without a second core
         for fd in (read_end, write_end):
             os.close(fd)
-        for item in first:
-            here(item)
+        if handoff is not None:
+            handoff.close()
         ends.drain(pool, here, front=False)
         ends.close()
         return None
     if pid == 0:  # pragma: no cover - the forked process; its work is checked by the parent
         try:
             os.close(read_end)
+            if handoff is not None:
+                handoff.in_child()
             _child(lambda: ends.drain(pool, there, front=True), records, write_end)
         finally:  # never return into the caller's code: that is the other process's to run
             os._exit(1)
     os.close(write_end)
     failure: BaseException | None = None
     try:
-        for item in first:
-            here(item)
+        if handoff is not None:
+            handoff.publish()
         ends.drain(pool, here, front=False)
     except BaseException as exc:
         failure = exc
@@ -95,6 +157,8 @@ def run_split(
         payload = pipe.read()
     os.waitpid(pid, 0)
     ends.close()
+    if handoff is not None:
+        handoff.close()
     if failure is not None:
         raise failure
     if not payload:
@@ -109,18 +173,21 @@ def run_split(
 
 _PAIR = struct.Struct("<QQ")
 CHUNK = 25
-"""Items taken at a time (about 5 ms of pages): small enough to share out evenly, large
+"""Items taken at a time (about 3 ms of pages): small enough to share out evenly, large
 enough that taking them costs nothing."""
 
 
 class _Ends:
-    """The part of the pool nobody has taken, ``[front, back)``, in memory that both processes
-    share (an anonymous ``mmap`` survives ``fork`` shared), guarded by a lock: a pipe holding
-    one byte, taken by reading it and given back by writing it."""
+    """The chunks of the pool nobody has taken, ``[front, back)``, in memory that both
+    processes share (an anonymous ``mmap`` survives ``fork`` shared), guarded by a lock: a
+    pipe holding one byte, taken by reading it and given back by writing it."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, heavy: int) -> None:
+        light = max(n - heavy, 0)
+        self.chunks = [(lo, min(lo + CHUNK, light)) for lo in range(0, light, CHUNK)]
+        self.chunks += [(i, i + 1) for i in range(light, n)]
         self.memory = mmap.mmap(-1, _PAIR.size)
-        _PAIR.pack_into(self.memory, 0, 0, n)
+        _PAIR.pack_into(self.memory, 0, 0, len(self.chunks))
         self.lock_out, self.lock_in = os.pipe()
         os.write(self.lock_in, b".")
 
@@ -128,14 +195,16 @@ class _Ends:
         """The next chunk from one end, or None when the pool is used up."""
         os.read(self.lock_out, 1)
         try:
+            lo: int
+            hi: int
             lo, hi = _PAIR.unpack_from(self.memory, 0)
             if lo >= hi:
                 return None
             if front:
-                _PAIR.pack_into(self.memory, 0, min(lo + CHUNK, hi), hi)
-                return lo, min(lo + CHUNK, hi)
-            _PAIR.pack_into(self.memory, 0, lo, max(hi - CHUNK, lo))
-            return max(hi - CHUNK, lo), hi
+                _PAIR.pack_into(self.memory, 0, lo + 1, hi)
+                return self.chunks[lo]
+            _PAIR.pack_into(self.memory, 0, lo, hi - 1)
+            return self.chunks[hi - 1]
         finally:
             os.write(self.lock_in, b".")
 
