@@ -9,6 +9,7 @@ import pytest
 from digistrat import parallel
 from digistrat.loader import RepositoryNotFound, find_root, load
 from digistrat.models import KINDS
+from digistrat.repository import DROPPED
 from digistrat.scaffold import scaffold
 
 from helpers import build_tree
@@ -254,3 +255,5 @@ def test_sharing_the_files_with_a_second_process_changes_nothing(
     assert {f.code for f in shared.findings} >= {"F001", "F002", "F004", "F005", "F009"}
     late = [f for f in shared.findings if f.path == "services/service-35.yaml"]  # read there
     assert [(f.code, f.line) for f in late] == [("F002", late[0].line)] and late[0].line
+    assert shared.files["services/service-30.yaml"].kept is DROPPED  # the marker came back as one
+    assert shared.where("services", "service-30", "users", 0)[1:] == (27, 5)
