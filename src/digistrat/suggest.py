@@ -21,7 +21,15 @@ class Suggester:
 
     def __init__(self, names: Iterable[str], cutoff: float = CUTOFF) -> None:
         self.cutoff = cutoff
-        self._names = [(name, len(name), Counter(name)) for name in sorted(set(names))]
+        self._names = sorted(set(names))
+        self._lengths = [len(name) for name in self._names]
+        # (letter, n) → the names holding that letter at least n times: the letters a word
+        # shares with every name are then counted by C code, a list at a time
+        self._holding: dict[tuple[str, int], list[int]] = {}
+        for i, name in enumerate(self._names):
+            for letter, count in Counter(name).items():
+                for n in range(1, count + 1):
+                    self._holding.setdefault((letter, n), []).append(i)
         self._answers: dict[str, str | None] = {}
 
     def closest(self, word: str) -> str | None:
@@ -29,20 +37,33 @@ class Suggester:
             self._answers[word] = self._search(word)
         return self._answers[word]
 
-    def _search(self, word: str) -> str | None:
-        cutoff, size, letters = self.cutoff, len(word), Counter(word)
-        bounds: list[tuple[float, str]] = []
-        for name, length, counts in self._names:
-            total = length + size
+    def _bounds(self, word: str) -> list[tuple[float, str]]:
+        """Each name that might be close enough, with an upper bound of its likeness:
+        difflib's ``real_quick_ratio`` (lengths) and ``quick_ratio`` (letters in common)."""
+        cutoff, size, names, lengths = self.cutoff, len(word), self._names, self._lengths
+        shared: Counter[int] = Counter()
+        for letter, count in Counter(word).items():
+            for n in range(1, count + 1):
+                shared.update(self._holding.get((letter, n), ()))
+        everyone = cutoff <= 0  # then even names with no letter in common count
+        out: list[tuple[float, str]] = []
+        for i in range(len(names)) if everyone else shared:
+            total = lengths[i] + size
             if not total:  # two empty strings: difflib calls them identical
-                bounds.append((1.0, name))
+                out.append((1.0, names[i]))
                 continue
-            if 2.0 * min(length, size) / total < cutoff:  # difflib's real_quick_ratio
+            if 2.0 * min(lengths[i], size) / total < cutoff:
                 continue
-            shared = sum(min(n, counts[c]) for c, n in letters.items() if c in counts)
-            bound = 2.0 * shared / total  # difflib's quick_ratio: never below the ratio
+            bound = 2.0 * shared[i] / total  # never below the real ratio
             if bound >= cutoff:
-                bounds.append((bound, name))
+                out.append((bound, names[i]))
+        if not size and "" in self._names and not everyone:  # shares no letter, yet identical
+            out.append((1.0, ""))
+        return out
+
+    def _search(self, word: str) -> str | None:
+        cutoff = self.cutoff
+        bounds = self._bounds(word)
         bounds.sort(reverse=True)
         best: tuple[float, str] | None = None
         matcher = SequenceMatcher()
