@@ -197,19 +197,7 @@ def render(
 
     try:
         if parallel.wanted(processes, total):
-            entity = [p for p in ready.todo if p.template in ENTITY_TEMPLATES]
-            heavy = [p for p in ready.todo if p.template not in ENTITY_TEMPLATES]
-            heavy.sort(key=lambda p: p.path not in LONGEST)  # longest first (a stable sort)
-            handoff = None
-            if ready.site.ranked is None:  # for initiative pages in either process
-                with suppress(OSError):  # no temporary file: each works them out if need be
-                    handoff = parallel.Handoff(ready.site.rank)
-                    ready.site.rank = handoff.value
-            records = parallel.run_split(
-                entity + heavy[::-1], len(heavy), make_here, make, lambda: writer.records, handoff
-            )
-            if records is not None:
-                writer.absorb(records)
+            _in_two(ready, make_here, make, writer)
         else:
             for page in ready.todo:
                 make_here(page)
@@ -224,3 +212,25 @@ def render(
         progress("Rendering", total, total)
     result = writer.finish(keep=lambda rel: pages.output_of(rel) not in chosen)
     return Rendered(dict(writer.records.digests), result)
+
+
+def _in_two(
+    ready: _Prepared,
+    here: Callable[[pages.Page], None],
+    there: Callable[[pages.Page], None],
+    writer: Writer,
+) -> None:
+    """Every page made by this process (``here``) or a forked one (``there``): see
+    :data:`ENTITY_TEMPLATES` for who takes what."""
+    entity = [p for p in ready.todo if p.template in ENTITY_TEMPLATES]
+    heavy = [p for p in ready.todo if p.template not in ENTITY_TEMPLATES]
+    heavy.sort(key=lambda p: p.path not in LONGEST)  # longest first (a stable sort)
+    handoff = None
+    if ready.site.ranked is None:  # for initiative pages in either process
+        with suppress(OSError):  # no temporary file: each works them out if need be
+            handoff = parallel.Handoff(ready.site.rank)
+            ready.site.rank = handoff.value
+    pool = entity + heavy[::-1]
+    records = parallel.run_split(pool, len(heavy), here, there, lambda: writer.records, handoff)
+    if records is not None:
+        writer.absorb(records)
