@@ -11,6 +11,7 @@ one process.
 from __future__ import annotations
 
 import contextlib
+import gc
 import mmap
 import os
 import pickle
@@ -138,6 +139,7 @@ def run_split(
         return None
     if pid == 0:  # pragma: no cover - the forked process; its work is checked by the parent
         try:
+            gc.freeze()  # what it shares with this process is left out of its collections
             os.close(read_end)
             if handoff is not None:
                 handoff.in_child()
