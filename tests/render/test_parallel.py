@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from digistrat import parallel as shared
 from digistrat.render import parallel
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -146,7 +147,10 @@ def test_without_room_for_a_second_process_everything_is_done_here(
     assert sorted(done) == list(range(60))
 
 
-def test_small_sites_stay_in_one_process() -> None:
+def test_small_sites_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DIGISTRAT_PROCESSES", raising=False)
     assert not parallel.wanted(None, parallel.MIN_PAGES - 1)
     assert not parallel.wanted(1, 100_000)
-    assert parallel.wanted(2, 1)
+    assert parallel.wanted(2, 1) == shared.FORK_IS_SAFE
+    monkeypatch.setenv("DIGISTRAT_PROCESSES", "1")
+    assert not parallel.wanted(None, 100_000)

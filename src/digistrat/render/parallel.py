@@ -4,8 +4,9 @@ The loaded repository is not sent anywhere: ``os.fork`` gives the second process
 memory. Each process renders and writes the pages it takes; the second sends back only what
 :meth:`digistrat.render.output.Writer.put` recorded (paths and digests), or the error that
 stopped it. Pages do not depend on one another, so the files are the same whichever process
-makes them. Where ``fork`` does not exist (Windows), or with a single core, everything runs in
-one process.
+makes them. Where forking is not safe (anywhere but Linux), with a single core, or with
+``DIGISTRAT_PROCESSES=1``, everything runs in one process (as :mod:`digistrat.parallel`,
+which shares the reading of files the same way, decides).
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ import mmap
 import os
 import pickle
 import struct
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
+
+from digistrat import parallel as shared
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -28,22 +32,14 @@ MIN_PAGES = 500
 """Below this many pages a second process costs more than it saves."""
 
 
-def cores() -> int:
-    """Processor cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
 def wanted(processes: int | None, pages: int) -> bool:
     """Whether to split ``pages`` pages between two processes: asked for (``processes`` 2 or
-    more), or left to digistrat (None) and worth it (enough pages, a second core)."""
-    if not hasattr(os, "fork"):
-        return False
+    more, where forking is safe), or left to digistrat (None): the machine allows it (see
+    :func:`digistrat.parallel.worth_sharing`: Linux, two cores, no ``DIGISTRAT_PROCESSES=1``)
+    and there are enough pages."""
     if processes is not None:
-        return processes >= 2
-    return pages >= MIN_PAGES and cores() >= 2
+        return processes >= 2 and shared.FORK_IS_SAFE
+    return pages >= MIN_PAGES and shared.worth_sharing(shared.MIN_ITEMS)
 
 
 class ChildFailed(Exception):
@@ -127,6 +123,8 @@ def run_split(
     attached as ``exc.records``, so that what it did write can still be accounted for)."""
     ends = _Ends(len(pool), heavy)
     read_end, write_end = os.pipe()
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
+        stream.flush()
     try:
         pid = os.fork()
     except OSError:  # no room for another process: everything here, as without a second core
