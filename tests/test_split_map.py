@@ -30,8 +30,9 @@ def test_results_in_order_and_the_work_shared(two_cores: None) -> None:
     results = list(split_map(range(100), lambda i: (i * i, os.getpid())))
     assert [r for r, _ in results] == [i * i for i in range(100)]
     pids = [pid for _, pid in results]
-    assert pids[:55] == [here] * 55  # the first part here ...
-    assert set(pids[55:]) == {pids[-1]} and pids[-1] != here  # ... the rest by another process
+    cut = 100 - int(100 * parallel.SHARE)
+    assert pids[:cut] == [here] * cut  # the first part here ...
+    assert set(pids[cut:]) == {pids[-1]} and pids[-1] != here  # ... the rest by another process
 
 
 def test_a_failing_forked_process_is_made_up_for(two_cores: None) -> None:
