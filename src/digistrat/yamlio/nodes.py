@@ -36,10 +36,7 @@ class YMap(dict[Any, Any]):
         try:
             return self._keys_at
         except AttributeError:
-            at = self.at
-            self._keys_at: dict[Any, Pos] = {
-                at[i]: (at[i + 1], at[i + 2]) for i in range(0, len(at), 5)
-            }
+            self._keys_at: dict[Any, Pos] = self._places(1)
             return self._keys_at
 
     @property
@@ -47,11 +44,13 @@ class YMap(dict[Any, Any]):
         try:
             return self._values_at
         except AttributeError:
-            at = self.at
-            self._values_at: dict[Any, Pos] = {
-                at[i]: (at[i + 3], at[i + 4]) for i in range(0, len(at), 5)
-            }
+            self._values_at: dict[Any, Pos] = self._places(3)
             return self._values_at
+
+    def _places(self, offset: int) -> dict[Any, Pos]:
+        """Key → (line, column) read from ``at`` at ``offset`` (1: the key's, 3: the value's)."""
+        at = self.at
+        return {at[i]: (at[i + offset], at[i + offset + 1]) for i in range(0, len(at), 5)}
 
 
 class YSeq(list[Any]):
