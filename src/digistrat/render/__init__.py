@@ -197,6 +197,8 @@ def render(
 
     try:
         if parallel.wanted(processes, total):
+            with _template_errors(user_dir):  # once, before the fork, not once in each process
+                ready.renderer.warm(ready.todo)
             _in_two(ready, make_here, make, writer)
         else:
             for page in ready.todo:
