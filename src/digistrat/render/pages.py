@@ -292,17 +292,6 @@ class Renderer:
             found = self.templates[name] = env.get_template(name)
         return found
 
-    def warm(self, todo: Iterable[Page]) -> None:
-        """Load every template ``todo`` uses, and the shared parts of the pages one folder
-        down, before a second process is forked: it then starts with them rather than making
-        its own copies."""
-        names = dict.fromkeys(page.template for page in todo)
-        for name in names:
-            self._template(name)
-        if names.keys() & {"site/service.html", "site/initiative.html"}:
-            for part in ("site/header.html", "site/nav.html", "site/footer.html"):
-                self.shared(part, "../", "")
-
     def render(self, page: Page) -> bytes:
         """One file's bytes. Raises jinja2's errors: see :func:`digistrat.render.produce`."""
         template = self._template(page.template)
