@@ -96,6 +96,10 @@ TIME = "/usr/bin/time"
 at least the size of this runner, because the child starts as a fork of it."""
 
 
+OUT = "<out>"
+"""Stands for the render's out folder in a command line (a new one each repetition)."""
+
+
 def run_once(argv: list[str], cwd: Path | None = None) -> Sample:
     """Run one process to completion: wall time, its own peak RSS, exit code."""
     wrap = os.access(TIME, os.X_OK)
@@ -179,11 +183,22 @@ def commands_available(digistrat: str) -> set[str]:
     return names
 
 
+def compile_bytecode(python: str) -> None:
+    """Compile digistrat's modules, as ``pip install .`` does when it installs them. An
+    editable install never does, and with ``PYTHONDONTWRITEBYTECODE`` set (as on some build
+    machines) every run would compile the sources again (~0.1 s more per command)."""
+    where = "import digistrat, os; print(os.path.dirname(digistrat.__file__))"
+    found = subprocess.run([python, "-c", where], capture_output=True, text=True, check=False)
+    if found.returncode == 0 and found.stdout.strip():
+        subprocess.run([python, "-m", "compileall", "-q", found.stdout.strip()], check=False)
+
+
 def measure(args: argparse.Namespace) -> dict[str, object]:
     python = args.python
     digistrat = find_tool(python, "digistrat")
     if digistrat is None:
         raise SystemExit("digistrat is not installed beside this Python: pip install -e .")
+    compile_bytecode(python)
     yamllint = ensure_yamllint(python, not args.no_install)
     available = commands_available(digistrat)
     notes: list[str] = []
@@ -223,10 +238,9 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         if "render" in available:
             out = trees / f"site-{label}"
             renders[label] = (tree, out)
-            benches.append(
-                Bench("digistrat render", label, [digistrat, "render", t, "--out", str(out)])
-            )
-            benches.append(Bench("digistrat render (unchanged)", label, list(benches[-1].argv)))
+            argv = [digistrat, "render", t, "--out", OUT]
+            benches.append(Bench("digistrat render", label, argv))
+            benches.append(Bench("digistrat render (unchanged)", label, list(argv)))
         if yamllint is not None:
             benches.append(Bench("yamllint", label, [yamllint, "-f", "parsable", t]))
     if args.defects and "check" in available:
@@ -235,17 +249,22 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         label = f"{n // 1000}k+{args.defects:.0%} defects"
         benches.append(Bench("digistrat check", label, [digistrat, "check", str(tree)]))
 
+    for _, out in renders.values():  # what an earlier run left
+        shutil.rmtree(out, ignore_errors=True)
     for rep in range(args.repeat):
         print(f"repetition {rep + 1}/{args.repeat} …", file=sys.stderr)
         for bench in benches:
             if bench.name == "yamllint" and rep >= args.yamllint_repeat:
                 continue
-            if bench.name == "digistrat render":
-                shutil.rmtree(renders[bench.size][1], ignore_errors=True)
             if bench.name.startswith("digistrat render"):
-                before = snapshot(renders[bench.size][1])
-                sample = run_once(bench.argv)
-                after = snapshot(renders[bench.size][1])
+                # Each repetition renders into a new folder, the unchanged render into the same
+                # one again; all are deleted at the end. Deleting a 10,000-page site just before
+                # rendering one would time the file system instead (see benchmarks/README.md).
+                out = renders[bench.size][1] / f"repetition-{rep + 1}"
+                argv = [str(out) if a == OUT else a for a in bench.argv]
+                before = snapshot(out)
+                sample = run_once(argv)
+                after = snapshot(out)
                 sample.written = sum(1 for k, v in after.items() if before.get(k) != v)
             else:
                 sample = run_once(bench.argv)
