@@ -483,6 +483,12 @@ def test_shared_text_tests_all_values_like_one_at_a_time(texts: list[str], chunk
         assert shared.containing(("AI", "-")) == exact
         pairs = re.compile("[A-Z]{2}")
         assert shared.matching(pairs) == {i for i, t in enumerate(shared.texts) if pairs.search(t)}
+        start = re.compile("[ '“]*+(?:ai|low|k)")
+        begins = {i for i, t in enumerate(shared.texts) if start.match(t.lower())}
+        assert shared.beginning(start, lower=True) == begins
+        assert shared.beginning(re.compile("AI|-")) == {
+            i for i, t in enumerate(shared.texts) if t.startswith(("AI", "-"))
+        }
 
 
 def test_shared_text_is_walked_once_and_located_like_repository_text(tmp_path: Path) -> None:

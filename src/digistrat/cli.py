@@ -498,12 +498,14 @@ def render(
 
             with Progress(console=report, transient=True) as bar:
                 tasks: dict[str, object] = {}
+                reached: dict[str, int] = {}
 
                 def progress(step: str, n: int, total: int) -> None:
-                    if n % 100 and n != total and step in tasks:
-                        return
+                    if step in tasks and n - reached[step] < 100 and n != total:
+                        return  # counts may jump (two processes): every 100 pages or so
                     if step not in tasks:
                         tasks[step] = bar.add_task(step, total=total)
+                    reached[step] = n
                     bar.update(tasks[step], completed=n)  # type: ignore[arg-type]
 
                 done = do_render(repo, out, today(), chosen, force=force, progress=progress)

@@ -154,3 +154,39 @@ def test_small_sites_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> Non
     assert parallel.wanted(2, 1) == shared.FORK_IS_SAFE
     monkeypatch.setenv("DIGISTRAT_PROCESSES", "1")
     assert not parallel.wanted(None, 100_000)
+
+
+def test_progress_counts_what_both_processes_took(tmp_path: Path) -> None:
+    started = tmp_path / "started"
+    wait = _waiting(started)
+    seen: list[int] = []
+    mine: list[int] = []
+
+    def here(item: int) -> None:
+        wait(item)  # let the other process take some first
+        mine.append(item)
+
+    def there(item: int) -> None:
+        started.touch()
+        time.sleep(0.001)
+
+    pool = list(range(300))
+    parallel.run_split(pool, 3, here, there, lambda: None, None, seen.append)
+    assert len(seen) == len(mine)  # told after each item done here
+    assert seen == sorted(seen) and seen[-1] == len(pool)
+    assert seen[-1] > len(mine)  # what the other process took is counted too
+    assert all(n <= len(pool) for n in seen)
+
+
+def test_taken_counts_both_ends() -> None:
+    ends = parallel._Ends(100, 4)  # 96 light items in chunks of 25, then 4 one by one
+    assert ends.taken() == 0
+    assert ends.take(front=True) == (0, 25)
+    assert ends.taken() == 25
+    assert ends.take(front=False) == (99, 100)
+    assert ends.take(front=False) == (98, 99)
+    assert ends.taken() == 27
+    while ends.take(front=True) is not None:
+        pass
+    assert ends.taken() == 100
+    ends.close()

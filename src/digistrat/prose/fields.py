@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import add
 from typing import TYPE_CHECKING, Any
@@ -169,6 +170,11 @@ def repository_text(
     return out
 
 
+@lru_cache(maxsize=16)
+def _after_separator(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(f"{_SEPARATOR}(?:{pattern.pattern})", pattern.flags)
+
+
 @dataclass(frozen=True, slots=True)
 class RepositoryText:
     """Every text value of the repository (digistrat's own settings excluded), walked once.
@@ -213,6 +219,19 @@ class RepositoryText:
         for first, joined, offsets in self._chunks(lower):
             at = first - 1
             found.update(at + bisect_right(offsets, m.start()) for m in pattern.finditer(joined))
+        return found
+
+    def beginning(self, pattern: re.Pattern[str], *, lower: bool = False) -> set[int]:
+        """Indexes of the values whose beginning ``pattern`` matches (as ``pattern.match(text)``
+        would say; ``lower``: once lower-cased; no inline flags in the pattern). Only the starts
+        of values are tried, found by the separator before each: a pattern with a look-behind
+        for the separator would be tried at every character of every value."""
+        found: set[int] = set()
+        anchored = _after_separator(pattern)
+        for first, joined, offsets in self._chunks(lower):
+            at = first - 1
+            for m in anchored.finditer(_SEPARATOR + joined):
+                found.add(at + bisect_right(offsets, m.start()))
         return found
 
     def containing(self, pieces: Iterable[str], *, lower: bool = False) -> set[int]:

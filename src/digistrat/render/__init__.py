@@ -187,22 +187,19 @@ def render(
         writer.put(page.path, data)
 
     total = len(ready.todo)
-    made = 0
 
-    def make_here(page: pages.Page) -> None:
-        nonlocal made
-        make(page)
-        made += 1
+    def report(done: int) -> None:
         if progress is not None:
-            progress("Rendering", made, total)
+            progress("Rendering", done, total)
 
     try:
         with _collector_paused():
             if parallel.wanted(processes, total):
-                _in_two(ready, make_here, make, writer)
+                _in_two(ready, make, writer, report)
             else:
-                for page in ready.todo:
-                    make_here(page)
+                for n, page in enumerate(ready.todo, 1):
+                    make(page)
+                    report(n)
     except BaseException as exc:
         done = getattr(exc, "records", None)
         if done is not None:
@@ -232,12 +229,12 @@ def _collector_paused() -> Iterator[None]:
 
 def _in_two(
     ready: _Prepared,
-    here: Callable[[pages.Page], None],
-    there: Callable[[pages.Page], None],
+    make: Callable[[pages.Page], None],
     writer: Writer,
+    report: Callable[[int], None],
 ) -> None:
-    """Every page made by this process (``here``) or a forked one (``there``): see
-    :data:`ENTITY_TEMPLATES` for who takes what."""
+    """Every page made by this process or a forked one (see :data:`ENTITY_TEMPLATES` for who
+    takes what); ``report`` is told how many pages both have taken, as this one goes."""
     entity = [p for p in ready.todo if p.template in ENTITY_TEMPLATES]
     heavy = [p for p in ready.todo if p.template not in ENTITY_TEMPLATES]
     heavy.sort(key=lambda p: p.path not in LONGEST)  # longest first (a stable sort)
@@ -247,6 +244,8 @@ def _in_two(
             handoff = parallel.Handoff(ready.site.rank)
             ready.site.rank = handoff.value
     pool = entity + heavy[::-1]
-    records = parallel.run_split(pool, len(heavy), here, there, lambda: writer.records, handoff)
+    records = parallel.run_split(
+        pool, len(heavy), make, make, lambda: writer.records, handoff, report
+    )
     if records is not None:
         writer.absorb(records)

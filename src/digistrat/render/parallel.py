@@ -109,6 +109,7 @@ def run_split(
     there: Callable[[T], None],
     records: Callable[[], R],
     handoff: Handoff[Any] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> R | None:
     """Every item of ``pool`` done once, by whichever of two processes is free.
 
@@ -116,6 +117,8 @@ def run_split(
     (``here(item)``), a chunk at a time until they meet: a process slowed down by other work
     on the machine simply does less. The last ``heavy`` items (long ones) are taken one by
     one, the others :data:`CHUNK` at a time. A ``handoff`` is published here first.
+    ``progress``, if given, is called here after each item with the number of items both
+    processes have taken so far (for a progress bar: this process alone only knows its own).
 
     Returns ``records()`` as the forked process saw it when it finished (None if no process
     could be forked: then everything was done here). An error in either
@@ -132,7 +135,7 @@ def run_split(
             os.close(fd)
         if handoff is not None:
             handoff.close()
-        ends.drain(pool, here, front=False)
+        ends.drain(pool, here, front=False, progress=progress)
         ends.close()
         return None
     if pid == 0:  # pragma: no cover - the forked process; its work is checked by the parent
@@ -149,7 +152,7 @@ def run_split(
     try:
         if handoff is not None:
             handoff.publish()
-        ends.drain(pool, here, front=False)
+        ends.drain(pool, here, front=False, progress=progress)
     except BaseException as exc:
         failure = exc
         ends.clear()  # leave nothing more for the other process to do
@@ -183,6 +186,7 @@ class _Ends:
     pipe holding one byte, taken by reading it and given back by writing it."""
 
     def __init__(self, n: int, heavy: int) -> None:
+        self.items = n
         light = max(n - heavy, 0)
         self.chunks = [(lo, min(lo + CHUNK, light)) for lo in range(0, light, CHUNK)]
         self.chunks += [(i, i + 1) for i in range(light, n)]
@@ -208,10 +212,27 @@ class _Ends:
         finally:
             os.write(self.lock_in, b".")
 
-    def drain(self, pool: Sequence[T], do: Callable[[T], None], front: bool) -> None:
+    def drain(
+        self,
+        pool: Sequence[T],
+        do: Callable[[T], None],
+        front: bool,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         while (chunk := self.take(front)) is not None:
             for item in pool[chunk[0] : chunk[1]]:
                 do(item)
+                if progress is not None:
+                    progress(self.taken())
+
+    def taken(self) -> int:
+        """How many items both processes have taken so far. Read without the lock (it is
+        only for showing progress): at worst one chunk out, never more than the pool."""
+        lo, hi = _PAIR.unpack_from(self.memory, 0)
+        chunks, n = self.chunks, self.items
+        front = chunks[lo][0] if lo < len(chunks) else n
+        back = chunks[hi][0] if hi < len(chunks) else n
+        return min(front + n - back, n)
 
     def clear(self) -> None:
         while self.take(front=False) is not None:

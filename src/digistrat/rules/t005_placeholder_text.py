@@ -83,12 +83,12 @@ def init_texts() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=8)
 def _quick_test(markers: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
     """What every placeholder has, once lower-cased: one of the pieces, or one of the
-    beginnings after any spaces and opening quotes."""
+    beginnings after any spaces and opening quotes (a pattern for the start of a value)."""
     placeholders, examples = init_texts()
     pieces = tuple({m.lower() for m in markers} | {"<", "["})
     starts = sorted({text[:12] for text in placeholders | examples} | {"replace"})
     begins = "|".join(re.escape(start) for start in starts)
-    return pieces, re.compile(f"(?<![^\x00])[ \t\n\"'“]*+(?:{begins})")
+    return pieces, re.compile(f"[ \t\n\"'“]*+(?:{begins})")
 
 
 def _candidates(text: prose.RepositoryText, markers: tuple[str, ...]) -> set[int]:
@@ -96,7 +96,7 @@ def _candidates(text: prose.RepositoryText, markers: tuple[str, ...]) -> set[int
     once, much faster than a regular expression per value); these are then looked at
     closely."""
     pieces, begins = _quick_test(markers)
-    return text.containing(pieces, lower=True) | text.matching(begins, lower=True)
+    return text.containing(pieces, lower=True) | text.beginning(begins, lower=True)
 
 
 def _quote(text: str) -> str:
