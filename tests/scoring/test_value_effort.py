@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import statistics
+from fractions import Fraction
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scoring_helpers import initiative, make_repo
 
 from digistrat.loader import Repository
-from digistrat.scoring import score
+from digistrat.scoring import score, value_effort
 
 ONE = """\
 scoring:
@@ -79,3 +83,17 @@ def test_a_value_of_zero_counts_towards_the_median(tmp_path: Path) -> None:
     }
     ranking = score(make_repo(tmp_path, files, ONE))
     assert ranking.options["value-threshold"] == 0  # the median of 0, 0 and 90
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.fractions(min_value=-100, max_value=100, max_denominator=7)
+        | st.integers(0, 5).map(Fraction),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_median_is_the_statistics_median(values: list[Fraction]) -> None:
+    assert value_effort.median(values) == Fraction(statistics.median(values))
+    assert value_effort.median(values) == value_effort.median(list(reversed(values)))

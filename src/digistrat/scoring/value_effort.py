@@ -4,7 +4,7 @@ effort, and each initiative falls in one of four quadrants (§10 "Think about va
 
 from __future__ import annotations
 
-import statistics
+from collections import Counter
 from fractions import Fraction
 
 from digistrat.findings import Finding
@@ -81,7 +81,25 @@ def sort_key(ev: Evaluated, effort: float | None) -> tuple[int, Fraction, float]
 def _threshold(options: dict[str, float], name: str, values: list[Fraction]) -> Fraction:
     if name in options:
         return exact(options[name])
-    return Fraction(statistics.median(values)) if values else Fraction(0)
+    return median(values) if values else Fraction(0)
+
+
+def median(values: list[Fraction]) -> Fraction:
+    """The median, exactly as ``statistics.median`` gives it, sorting each distinct value
+    once: initiatives share totals and efforts, and fractions compare slowly (at 4,000
+    initiatives the two medians took half of the model's time)."""
+    counts = Counter(values)
+    n = len(values)
+    low, high = (n - 1) // 2, n // 2  # the middle one, or the two middle ones
+    found: list[Fraction] = []
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        while len(found) < 2 and (low, high)[len(found)] < seen:
+            found.append(value)
+        if len(found) == 2:
+            break
+    return Fraction(found[0] + found[1], 2)
 
 
 def _no_effort(repo: Repository, ident: str) -> Finding:
