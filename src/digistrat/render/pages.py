@@ -284,6 +284,8 @@ class Renderer:
         self.nav = _nav(site)
         self.shared = sharer(site, html_env, self.nav)
         self.templates: dict[str, Template] = {}
+        self.linkers: dict[str, Linker] = {}
+        """One per folder depth, shared by the pages at that depth (it remembers links)."""
 
     def _template(self, name: str) -> Template:
         found = self.templates.get(name)
@@ -302,13 +304,16 @@ class Renderer:
             text = template.render({"site": site, "s": site.strategy})
             return tidy_markdown(text).encode("utf-8")
         root = _root(page.path)
+        linker = self.linkers.get(root)
+        if linker is None:
+            linker = self.linkers[root] = Linker(site, root)
         values = {
             "site": site,
             "s": site.strategy,
             "path": page.path,
             "root": root,
             "nav": self.nav,
-            "ln": Linker(site, root),
+            "ln": linker,
             "shared": self.shared,
         }
         values.update(page.values)
