@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from jinja2 import pass_context, pass_environment
+from jinja2 import Environment, UndefinedError, pass_context, pass_environment
 from markupsafe import Markup, escape
 
 from digistrat.render.env import html_environment
@@ -52,3 +53,38 @@ def test_calls_still_pass_context_and_environment_when_asked() -> None:
     )
     out = template.render(name="<n>", thing=Thing())
     assert out == "&lt;n&gt; True 2 1 &lt;&lt; &lt;n&gt; [True]"
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<em>ok</em>"
+
+
+_TEMPLATE = (
+    "{{ v }}|{{ v ~ '&' }}|{% set b %}<{{ v }}>{% endset %}{{ b }}|"
+    "{% macro m(x) %}[{{ x }}]{% endmacro %}{{ m(v) }}|{{ v|e }}|{{ [v]|join(',') }}|"
+    "{% filter upper %}{{ v }}{% endfilter %}|{% autoescape false %}{{ v }}{% endautoescape %}"
+)
+
+
+@given(
+    st.one_of(
+        st.text(),
+        st.text().map(Markup),
+        st.integers(),
+        st.none(),
+        st.just(_Html()),
+        st.sampled_from(["<script>", "a & b", "'\"", Markup("<b>&amp;</b>")]),
+    )
+)
+def test_our_templates_escape_exactly_as_jinja_does(value: Any) -> None:
+    """Output escaped by ``links.e`` (our templates) is jinja's own autoescaped output."""
+    ours = html_environment(None).from_string(_TEMPLATE)
+    plain = Environment(autoescape=True).from_string(_TEMPLATE)
+    assert type(ours).__name__ == "_Template"
+    assert ours.render(v=value) == plain.render(v=value)
+
+
+def test_undefined_values_still_fail() -> None:
+    with pytest.raises(UndefinedError):
+        html_environment(None).from_string("{{ missing }}").render()

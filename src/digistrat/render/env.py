@@ -11,13 +11,21 @@ repository's templates may come from many hands (digistrat's own run unsandboxed
 
 from __future__ import annotations
 
+from collections.abc import Callable, MutableMapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from types import BuiltinFunctionType, FunctionType, MethodType
+from types import BuiltinFunctionType, CodeType, FunctionType, MethodType
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    Template,
+)
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -85,6 +93,25 @@ class _Context(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+class _Template(Template):
+    """digistrat's own templates, whose every ``{{ value }}`` is escaped by :func:`links.e`:
+    markupsafe's escaping exactly (a property test holds them equal), without making a new
+    ``Markup`` object of every value, markup or not, only for it to be joined into the page
+    (~13% of the time of an entity page)."""
+
+    @classmethod
+    def from_code(
+        cls,
+        environment: Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> Template:
+        made = super().from_code(environment, code, globals, uptodate)
+        made.root_render_func.__globals__["escape"] = links.e  # the name the compiled code calls
+        return made
+
+
 _PASS_ARG = "jinja_pass_arg"
 """The attribute jinja's ``pass_context`` and the like set on a function."""
 _NO = {_PASS_ARG: None}
@@ -104,6 +131,7 @@ def html_environment(user_dir: Path | None) -> Environment:
     )
     if kind is Environment:  # the sandbox checks every call: it must keep doing so
         env.context_class = _Context
+        env.template_class = _Template
     env.filters.update(_filters())
     env.globals["tag"] = links.tag
     env.globals["parts"] = parts.PARTS
