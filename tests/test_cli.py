@@ -85,6 +85,13 @@ def test_check_a_path_that_does_not_exist(tmp_path: Path) -> None:
     assert "does not exist" in result.stderr
 
 
+def test_a_path_in_an_error_is_shown_as_written(tmp_path: Path) -> None:
+    missing = tmp_path / "notes[bold]:smile:"  # neither markup nor an emoji
+    result = run("check", str(missing))
+    assert result.returncode == 2
+    assert f"{missing} does not exist." in result.stderr
+
+
 def test_check_reports_findings_with_exit_code_1(tmp_path: Path) -> None:
     run("init", str(tmp_path))
     service = tmp_path / "services/example-service.yaml"

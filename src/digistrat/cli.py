@@ -43,16 +43,20 @@ RepoArg = Annotated[
 
 
 def console(stderr: bool = False) -> Console:
-    """A rich console that honours NO_COLOR and never wraps machine-readable output."""
+    """A rich console that honours NO_COLOR, never wraps machine-readable output and never
+    turns text like ``:smile:`` (in a path, say) into an emoji."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    """Print a plain-English error to stderr and exit."""
+    """Print a plain-English error to stderr and exit. The message is shown as written: a
+    path like ``notes[bold]`` is not taken for markup."""
+    from rich.markup import escape
+
     err = console(stderr=True)
-    err.print(f"[bold red]error:[/] {message}", markup=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", markup=True)
     raise typer.Exit(code)
 
 
@@ -490,13 +494,12 @@ def render(
     repo = load_repository(path)
     if out is None:
         out = repo.root / "site"
-    report = console(stderr=True)
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
     try:
         if interactive:
             from rich.progress import Progress
 
-            with Progress(console=report, transient=True) as bar:
+            with Progress(console=console(stderr=True), transient=True) as bar:
                 tasks: dict[str, object] = {}
                 reached: dict[str, int] = {}
 
@@ -515,17 +518,15 @@ def render(
         fail(str(exc), EXIT_FINDINGS)
     except OSError as exc:
         fail(f"could not write to {out}: {exc.strerror or exc}", EXIT_FINDINGS)
-    result = done.result
-    shown = console()
+    result = done.result  # plain lines: no need to load rich just for them
     for rel in result.kept:
-        shown.print(f"  kept     {rel}  (no longer produced, but edited by someone)", markup=False)
-    shown.print(
+        typer.echo(f"  kept     {rel}  (no longer produced, but edited by someone)")
+    typer.echo(
         f"Rendered {', '.join(chosen)} into {out}: {len(result.written)} file(s) written, "
-        f"{len(result.unchanged)} unchanged, {len(result.removed)} removed.",
-        markup=False,
+        f"{len(result.unchanged)} unchanged, {len(result.removed)} removed."
     )
     if "site" in chosen:
-        shown.print(f"Open {out / 'index.html'} in a browser.", markup=False)
+        typer.echo(f"Open {out / 'index.html'} in a browser.")
 
 
 @app.command("new")

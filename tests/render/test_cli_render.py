@@ -106,3 +106,12 @@ def test_default_out_folder_is_site_in_the_repository(sample: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (sample / "site" / "index.html").is_file()
     assert not (sample / "services" / "site").exists()
+
+
+def test_paths_are_printed_as_they_are(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "a:smile:[b]"  # not an emoji, not markup
+    result = run("render", str(sample), "--out", str(out), "--only", "site")
+    assert result.returncode == 0, result.stderr
+    assert f"Open {out / 'index.html'} in a browser." in result.stdout.splitlines()
+    again = run("render", str(sample), "--out", str(out), "--only", "site")
+    assert f"Rendered site into {out}: 0 file(s) written" in again.stdout
