@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from typing import Any
@@ -59,11 +60,11 @@ class _FastLoader(_Parser):  # type: ignore[misc]
             return _PLAIN if implicit[0] else _STR
         return _MAP if kind is MappingNode else _SEQ
 
-    def descend_resolver(self, parent: Any, index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
+    # ... and these, around every node, for a resolver that looks at where a node is: ours
+    # does not, so they do nothing, as functions written in C (not being methods, they are
+    # called as they are): 1.2 million Python calls fewer at 10,000 files.
+    descend_resolver = operator.is_  # (parent, index) -> a bool nobody reads
+    ascend_resolver = tuple  # () -> the empty tuple, made once by Python
 
     def get_single_data(self) -> Any:
         node = self.get_single_node()
