@@ -52,6 +52,7 @@ for d, _, fs in os.walk(sys.argv[1]):
 
 TARGETS = {
     "check ÷ libyaml floor (10k)": ("≤", 1.5),
+    "check in one process ÷ libyaml floor (10k)": ("≤", 1.5),
     "yamllint ÷ check (10k)": ("≥", 15.0),
     "check growth 10k ÷ 1k": ("≤", 11.0),
     "check peak memory MiB (10k)": ("≤", 100.0),
@@ -233,6 +234,9 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         ]
         if "check" in available:
             benches.append(Bench("digistrat check", label, [digistrat, "check", t]))
+            if n == max(args.sizes):  # the same, kept to one core (the floor uses one)
+                one = ["env", "DIGISTRAT_PROCESSES=1", digistrat, "check", t]
+                benches.append(Bench("digistrat check (one process)", label, one))
         if "score" in available:
             benches.append(Bench("digistrat score", label, [digistrat, "score", t]))
         if "render" in available:
@@ -291,6 +295,12 @@ def ratios(benches: list[Bench], big: str, small: str) -> dict[str, float]:
         lint = get("yamllint", size)
         if check and lint:
             out[f"yamllint ÷ check ({size})"] = lint.median / check.median
+    alone, floor_big = (
+        get("digistrat check (one process)", big),
+        get("libyaml floor (CSafeLoader)", big),
+    )
+    if alone and floor_big:
+        out[f"check in one process ÷ libyaml floor ({big})"] = alone.median / floor_big.median
     check_big, check_small = get("digistrat check", big), get("digistrat check", small)
     if check_big and check_small and big != small:
         out["check growth 10k ÷ 1k"] = check_big.median / check_small.median
