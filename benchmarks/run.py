@@ -97,6 +97,9 @@ TIME = "/usr/bin/time"
 at least the size of this runner, because the child starts as a fork of it."""
 
 
+MEMORY = Path("/dev/shm")
+"""A file system in memory (Linux): a render there shows digistrat's own time, whatever
+state the disk is in."""
 OUT = "<out>"
 """Stands for the render's out folder in a command line (a new one each repetition)."""
 
@@ -245,6 +248,8 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
             argv = [digistrat, "render", t, "--out", OUT]
             benches.append(Bench("digistrat render", label, argv))
             benches.append(Bench("digistrat render (unchanged)", label, list(argv)))
+            if n == max(args.sizes) and MEMORY.is_dir():  # digistrat's time without the disk's
+                benches.append(Bench("digistrat render (in memory)", label, list(argv)))
         if yamllint is not None:
             benches.append(Bench("yamllint", label, [yamllint, "-f", "parsable", t]))
     if args.defects and "check" in available:
@@ -260,7 +265,12 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         for bench in benches:
             if bench.name == "yamllint" and rep >= args.yamllint_repeat:
                 continue
-            if bench.name.startswith("digistrat render"):
+            if bench.name == "digistrat render (in memory)":
+                out = MEMORY / f"digistrat-bench-{os.getpid()}-{rep + 1}"
+                shutil.rmtree(out, ignore_errors=True)
+                sample = run_once([str(out) if a == OUT else a for a in bench.argv])
+                shutil.rmtree(out, ignore_errors=True)
+            elif bench.name.startswith("digistrat render"):
                 # Each repetition renders into a new folder, the unchanged render into the same
                 # one again; all are deleted at the end. Deleting a 10,000-page site just before
                 # rendering one would time the file system instead (see benchmarks/README.md).
@@ -329,6 +339,9 @@ def ratios(benches: list[Bench], big: str, small: str) -> dict[str, float]:
             s.written or 0 for s in again.samples
         )
         out[f"unchanged re-render s ({big})"] = again.median
+    in_memory = get("digistrat render (in memory)", big)
+    if in_memory:
+        out[f"render into memory s ({big})"] = in_memory.median
     return out
 
 
