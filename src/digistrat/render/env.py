@@ -29,7 +29,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from digistrat.render import charts, links, parts, text
+from digistrat.render import cache, charts, links, parts, text
 from digistrat.resources import templates_dir
 
 USER_TEMPLATES = "templates"
@@ -135,6 +135,7 @@ def html_environment(user_dir: Path | None) -> Environment:
     env.filters.update(_filters())
     env.globals["tag"] = links.tag
     env.globals["parts"] = parts.PARTS
+    env.bytecode_cache = cache.for_environment(env)
     return env
 
 
@@ -154,4 +155,5 @@ def markdown_environment(user_dir: Path | None) -> Environment:
     env.filters.update(_filters())
     env.filters["cell"] = text.md_cell
     env.filters["oneline"] = lambda s: text.safe(text.md_escape(" ".join(str(s).split())))
+    env.bytecode_cache = cache.for_environment(env)
     return env
