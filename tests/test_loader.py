@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import os
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from digistrat import parallel
+from digistrat import loader, parallel
 from digistrat.loader import RepositoryNotFound, find_root, load
 from digistrat.models import KINDS
 from digistrat.repository import DROPPED
@@ -248,12 +250,24 @@ def test_sharing_the_files_with_a_second_process_changes_nothing(
     alone = _snapshot(load(repo_dir))
     monkeypatch.delenv("DIGISTRAT_PROCESSES")
     monkeypatch.setattr(parallel, "MIN_ITEMS", 0)
-    monkeypatch.setattr(parallel, "BATCH", 5)
+    monkeypatch.setattr(parallel, "CHUNK", 5)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
+    readers = repo_dir.parent / "readers"
+    real = loader._read_entry
+
+    def slowly(*args: Any) -> Any:  # slow enough for both processes to take a share
+        time.sleep(0.003)
+        with readers.open("a", encoding="utf-8") as noted:
+            noted.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(loader, "_read_entry", slowly)
     shared = load(repo_dir)
+    pids = set(readers.read_text(encoding="utf-8").split())
+    assert str(os.getpid()) in pids and len(pids) == 2  # the files really were shared
     assert _snapshot(shared) == alone
     assert {f.code for f in shared.findings} >= {"F001", "F002", "F004", "F005", "F009"}
-    late = [f for f in shared.findings if f.path == "services/service-35.yaml"]  # read there
+    late = [f for f in shared.findings if f.path == "services/service-35.yaml"]  # likely read there
     assert [(f.code, f.line) for f in late] == [("F002", late[0].line)] and late[0].line
     assert shared.files["services/service-30.yaml"].kept is DROPPED  # the marker came back as one
     assert shared.where("services", "service-30", "users", 0)[1:] == (27, 5)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import pickle
+import tempfile
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -17,7 +20,7 @@ pytestmark = pytest.mark.skipif(not parallel.FORK_IS_SAFE, reason="shares work o
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Share even short lists, as if on a machine with two cores."""
     monkeypatch.setattr(parallel, "MIN_ITEMS", 0)
-    monkeypatch.setattr(parallel, "BATCH", 7)  # several batches, the last one partial
+    monkeypatch.setattr(parallel, "CHUNK", 7)  # many chunks, the last one partial
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     monkeypatch.delenv("DIGISTRAT_PROCESSES", raising=False)
     yield
@@ -25,14 +28,31 @@ def two_cores(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         os.waitpid(-1, os.WNOHANG)
 
 
+def _slow(i: int) -> tuple[int, int]:
+    time.sleep(0.002)  # long enough for the forked process to start and take its share
+    return i * i, os.getpid()
+
+
 def test_results_in_order_and_the_work_shared(two_cores: None) -> None:
     here = os.getpid()
-    results = list(split_map(range(100), lambda i: (i * i, os.getpid())))
+    results = list(split_map(range(100), _slow))
     assert [r for r, _ in results] == [i * i for i in range(100)]
     pids = [pid for _, pid in results]
-    cut = 100 - int(100 * parallel.SHARE)
-    assert pids[:cut] == [here] * cut  # the first part here ...
-    assert set(pids[cut:]) == {pids[-1]} and pids[-1] != here  # ... the rest by another process
+    cut = pids.index(pids[-1])  # the front part here, the back part by another process
+    assert pids[-1] != here and 0 < cut < 100
+    assert pids[:cut] == [here] * cut and pids[cut:] == [pids[-1]] * (100 - cut)
+
+
+def test_the_slower_process_does_less(two_cores: None) -> None:
+    """The two meet wherever their speeds put them: no fixed share of the work."""
+    here = os.getpid()
+
+    def work(i: int) -> int:
+        time.sleep(0.001 if os.getpid() == here else 0.006)
+        return os.getpid()
+
+    pids = list(split_map(range(200), work))
+    assert pids.count(here) > 120  # at equal speeds, each would do about 100
 
 
 def test_a_failing_forked_process_is_made_up_for(two_cores: None) -> None:
@@ -69,6 +89,34 @@ def test_unreadable_results_are_redone(two_cores: None) -> None:
         return Odd() if os.getpid() != here and i == 90 else i
 
     assert list(split_map(range(100), work)) == list(range(100))
+
+
+def test_results_cut_short_are_redone(two_cores: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chunk whose results are missing or incomplete is done here; the others are used."""
+    real = parallel._results
+
+    def damaged(spool: object) -> dict[int, list[object]]:
+        found = real(spool)  # type: ignore[arg-type]
+        firsts = sorted(found)
+        if len(firsts) >= 2:
+            del found[firsts[0]]
+            found[firsts[-1]] = found[firsts[-1]][:-1]
+        return found
+
+    monkeypatch.setattr(parallel, "_results", damaged)
+    assert [r for r, _ in split_map(range(100), _slow)] == [i * i for i in range(100)]
+
+
+@pytest.mark.parametrize("damage", ["junk record", "cut short"])
+def test_a_spool_is_read_as_far_as_it_can_be(damage: str) -> None:
+    with tempfile.TemporaryFile() as spool:
+        pickle.dump((14, ["a", "b"]), spool)
+        if damage == "junk record":
+            pickle.dump(("not a start", ["c"]), spool)
+        pickle.dump((21, ["d"]), spool)
+        if damage == "cut short":
+            spool.truncate(spool.tell() - 3)
+        assert parallel._results(spool) == {14: ["a", "b"]}
 
 
 def _refuse() -> object:

@@ -38,7 +38,7 @@ def test_every_item_is_done_once(tmp_path: Path) -> None:
 
 def test_chunks_cover_the_pool_in_order() -> None:
     for n, heavy in ((0, 0), (1, 0), (24, 3), (25, 0), (26, 26), (10_000, 11)):
-        ends = parallel._Ends(n, heavy)
+        ends = shared.Ends(n, heavy, parallel.CHUNK)
         assert [i for lo, hi in ends.chunks for i in range(lo, hi)] == list(range(n))
         assert all(hi - lo == 1 for lo, hi in ends.chunks[len(ends.chunks) - heavy :])
         ends.close()
@@ -179,7 +179,7 @@ def test_progress_counts_what_both_processes_took(tmp_path: Path) -> None:
 
 
 def test_taken_counts_both_ends() -> None:
-    ends = parallel._Ends(100, 4)  # 96 light items in chunks of 25, then 4 one by one
+    ends = shared.Ends(100, 4, parallel.CHUNK)  # 96 light items in chunks of 25, then 4 one by one
     assert ends.taken() == 0
     assert ends.take(front=True) == (0, 25)
     assert ends.taken() == 25

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import mmap
 import os
 import pickle
 import struct
@@ -30,6 +29,9 @@ V = TypeVar("V")
 
 MIN_PAGES = 500
 """Below this many pages a second process costs more than it saves."""
+CHUNK = 25
+"""Pages taken at a time (about 3 ms of work): small enough to share out evenly, large
+enough that taking them costs nothing."""
 
 
 def wanted(processes: int | None, pages: int) -> bool:
@@ -124,7 +126,7 @@ def run_split(
     could be forked: then everything was done here). An error in either
     process is raised here, once both have stopped (the forked one's with its records
     attached as ``exc.records``, so that what it did write can still be accounted for)."""
-    ends = _Ends(len(pool), heavy)
+    ends = shared.Ends(len(pool), heavy, CHUNK)
     read_end, write_end = os.pipe()
     for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
         stream.flush()
@@ -172,76 +174,6 @@ def run_split(
         raise value
     result: R = done
     return result
-
-
-_PAIR = struct.Struct("<QQ")
-CHUNK = 25
-"""Items taken at a time (about 3 ms of pages): small enough to share out evenly, large
-enough that taking them costs nothing."""
-
-
-class _Ends:
-    """The chunks of the pool nobody has taken, ``[front, back)``, in memory that both
-    processes share (an anonymous ``mmap`` survives ``fork`` shared), guarded by a lock: a
-    pipe holding one byte, taken by reading it and given back by writing it."""
-
-    def __init__(self, n: int, heavy: int) -> None:
-        self.items = n
-        light = max(n - heavy, 0)
-        self.chunks = [(lo, min(lo + CHUNK, light)) for lo in range(0, light, CHUNK)]
-        self.chunks += [(i, i + 1) for i in range(light, n)]
-        self.memory = mmap.mmap(-1, _PAIR.size)
-        _PAIR.pack_into(self.memory, 0, 0, len(self.chunks))
-        self.lock_out, self.lock_in = os.pipe()
-        os.write(self.lock_in, b".")
-
-    def take(self, front: bool) -> tuple[int, int] | None:
-        """The next chunk from one end, or None when the pool is used up."""
-        os.read(self.lock_out, 1)
-        try:
-            lo: int
-            hi: int
-            lo, hi = _PAIR.unpack_from(self.memory, 0)
-            if lo >= hi:
-                return None
-            if front:
-                _PAIR.pack_into(self.memory, 0, lo + 1, hi)
-                return self.chunks[lo]
-            _PAIR.pack_into(self.memory, 0, lo, hi - 1)
-            return self.chunks[hi - 1]
-        finally:
-            os.write(self.lock_in, b".")
-
-    def drain(
-        self,
-        pool: Sequence[T],
-        do: Callable[[T], None],
-        front: bool,
-        progress: Callable[[int], None] | None = None,
-    ) -> None:
-        while (chunk := self.take(front)) is not None:
-            for item in pool[chunk[0] : chunk[1]]:
-                do(item)
-                if progress is not None:
-                    progress(self.taken())
-
-    def taken(self) -> int:
-        """How many items both processes have taken so far. Read without the lock (it is
-        only for showing progress): at worst one chunk out, never more than the pool."""
-        lo, hi = _PAIR.unpack_from(self.memory, 0)
-        chunks, n = self.chunks, self.items
-        front = chunks[lo][0] if lo < len(chunks) else n
-        back = chunks[hi][0] if hi < len(chunks) else n
-        return min(front + n - back, n)
-
-    def clear(self) -> None:
-        while self.take(front=False) is not None:
-            pass
-
-    def close(self) -> None:
-        os.close(self.lock_out)
-        os.close(self.lock_in)
-        self.memory.close()
 
 
 def _child(work: Callable[[], None], records: Callable[[], Any], fd: int) -> None:
