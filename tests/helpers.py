@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -16,3 +17,13 @@ def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             target.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
     return root
+
+
+def command_env(**values: str) -> dict[str, str]:
+    """A bare environment for running ``digistrat`` in a subprocess: ``PATH``, the test run's
+    own cache folder (never the user's), and ``values``."""
+    return {
+        "PATH": "/usr/bin:/bin",
+        "DIGISTRAT_CACHE_DIR": os.environ.get("DIGISTRAT_CACHE_DIR", ""),
+        **values,
+    }

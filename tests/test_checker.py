@@ -15,7 +15,7 @@ from digistrat.loader import Repository, load
 from digistrat.rules.catalogue import RuleInfo
 from digistrat.rules.examples import EXAMPLE_TODAY, materialise
 
-from helpers import build_tree
+from helpers import build_tree, command_env
 
 NO_PRINCIPLES = "# strategy.yaml\nprinciples: []\n"
 
@@ -210,7 +210,7 @@ def test_loader_findings_can_be_reconfigured(tmp_path: Path) -> None:
 
 # --- through the command line -------------------------------------------------------------
 
-ENV = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "DIGISTRAT_TODAY": EXAMPLE_TODAY.isoformat()}
+ENV = command_env(NO_COLOR="1", DIGISTRAT_TODAY=EXAMPLE_TODAY.isoformat())
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:

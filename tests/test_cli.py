@@ -12,6 +12,8 @@ import pytest
 
 from digistrat import __version__
 
+from helpers import command_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -22,7 +24,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
         text=True,
         cwd=cwd,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "DIGISTRAT_TODAY": "2026-11-26"},
+        env=command_env(NO_COLOR="1", DIGISTRAT_TODAY="2026-11-26"),
     )
 
 
@@ -120,7 +122,7 @@ def test_bad_digistrat_today_is_a_clear_error(tmp_path: Path) -> None:
         [sys.executable, "-m", "digistrat", "check", str(tmp_path)],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "DIGISTRAT_TODAY": "yesterday"},
+        env=command_env(DIGISTRAT_TODAY="yesterday"),
     )
     assert result.returncode == 2
     assert "DIGISTRAT_TODAY is set to 'yesterday'" in result.stderr

@@ -141,3 +141,29 @@ def test_one_process_when_asked_or_not_worth_it(
     monkeypatch.delenv("DIGISTRAT_PROCESSES")
     monkeypatch.setattr(parallel, "cores", lambda: 1)
     assert {pid for pid in split_map(range(50), lambda _: os.getpid())} == {os.getpid()}
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_meanwhile_runs_once_before_the_work_here(
+    two_cores: None, monkeypatch: pytest.MonkeyPatch, shared: bool
+) -> None:
+    if not shared:
+        monkeypatch.setenv("DIGISTRAT_PROCESSES", "1")
+    here, events = os.getpid(), []
+
+    def work(i: int) -> int:
+        if os.getpid() == here:
+            events.append(f"work {i}")
+        return i
+
+    out = list(split_map(range(50), work, meanwhile=lambda: events.append("meanwhile")))
+    assert out == list(range(50))
+    assert events.count("meanwhile") == 1 and events[0] == "meanwhile"
+
+
+def test_an_error_meanwhile_stops_the_other_process(two_cores: None) -> None:
+    def fails() -> None:
+        raise LookupError("meanwhile")
+
+    with pytest.raises(LookupError):
+        list(split_map(range(100), _slow, meanwhile=fails))

@@ -5,6 +5,7 @@ Each command imports what it needs when it runs, so ``--version`` and ``--help``
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -15,6 +16,8 @@ import typer
 from digistrat import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
     from digistrat.findings import Finding
@@ -60,19 +63,35 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def load_repository(path: Path | None) -> Repository:
-    """Load the repository or exit with a usage error if there is none."""
+RENDER_OUTPUTS = ("site", "document", "poster", "board")
+"""``digistrat.render.OUTPUTS`` (a test holds them equal), known here without importing the
+rendering machinery before the repository is read."""
+
+
+def load_repository(path: Path | None, meanwhile: Callable[[], object] | None = None) -> Repository:
+    """Load the repository or exit with a usage error if there is none.
+
+    ``meanwhile``: the command's own preparation (importing what it goes on to use), done
+    while the files are read: where a second core shares the reading, that time is shared
+    too (see :func:`digistrat.loader.load`)."""
     from digistrat.loader import RepositoryNotFound, load
 
     start = path or Path.cwd()
     if path is not None and not path.exists():
         fail(f"{path} does not exist.")
     try:
-        return load(start)
+        return load(start, meanwhile)
     except RepositoryNotFound as exc:
         fail(str(exc))
     except PermissionError as exc:
         fail(f"cannot read {exc.filename}: permission denied.")
+
+
+def _rules_ready() -> None:
+    """Import the rule catalogue (~60 modules), as ``check`` and the board report go on to."""
+    from digistrat.rules import all_rules
+
+    all_rules()
 
 
 def _overwrites_strategy_file(repo: Repository, target: Path) -> bool:
@@ -195,7 +214,7 @@ def check(
         fail(f"unknown format `{output_format}`; choose one of: {', '.join(FORMATS)}.")
     if fail_on not in ("error", "warning", "info"):
         fail(f"--fail-on must be error, warning or info, not `{fail_on}`.")
-    repo = load_repository(path)
+    repo = load_repository(path, meanwhile=_rules_ready)
     if output is not None and _overwrites_strategy_file(repo, output):
         fail(f"{output} is a YAML file in the strategy repository; write the report elsewhere.")
 
@@ -484,14 +503,21 @@ def render(
 ) -> None:
     """Publish the strategy: a static website, a markdown document, a poster, a board report."""
     from digistrat.clock import today
-    from digistrat.render import OUTPUTS, OutputError, RenderError
-    from digistrat.render import render as do_render
 
     chosen = [o.strip() for o in only.split(",") if o.strip()]
-    unknown = [o for o in chosen if o not in OUTPUTS]
+    unknown = [o for o in chosen if o not in RENDER_OUTPUTS]
     if unknown or not chosen:
-        fail(f"--only takes {', '.join(OUTPUTS)} (separated by commas), not `{only}`.")
-    repo = load_repository(path)
+        fail(f"--only takes {', '.join(RENDER_OUTPUTS)} (separated by commas), not `{only}`.")
+
+    def ready() -> None:
+        importlib.import_module("digistrat.render")
+        if "board" in chosen:  # the board report runs every check
+            _rules_ready()
+
+    repo = load_repository(path, meanwhile=ready)
+    from digistrat.render import OutputError, RenderError
+    from digistrat.render import render as do_render
+
     if out is None:
         out = repo.root / "site"
     interactive = sys.stderr.isatty() and not os.environ.get("CI")

@@ -10,6 +10,7 @@ import errno
 import gc
 import os
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -251,13 +252,17 @@ def _walk(path: str, rel: str, found: list[_Entry]) -> None:
             _walk(entry.path, f"{rel}/{entry.name}", found)
 
 
-def load(start: Path) -> Repository:
-    """Load the repository containing ``start``. Raises only :class:`RepositoryNotFound`."""
+def load(start: Path, meanwhile: Callable[[], object] | None = None) -> Repository:
+    """Load the repository containing ``start``. Raises only :class:`RepositoryNotFound`.
+
+    ``meanwhile``, if given, is called once while the files are read: where a second core
+    shares the reading, while the other process is at work (see
+    :func:`digistrat.parallel.split_map`); a caller's own preparation costs less there."""
     root = find_root(start)
     enabled = gc.isenabled()
     gc.disable()  # thousands of small models: collection passes would dominate the cost
     try:
-        repo = _load(root)
+        repo = _load(root, meanwhile)
         # Everything just loaded lives as long as the repository and holds no reference
         # cycles: move it out of the collector's sight. Otherwise the first collections after
         # loading walk every object again (about a second for 10,000 entities).
@@ -268,7 +273,7 @@ def load(start: Path) -> Repository:
             gc.enable()
 
 
-def _load(root: Path) -> Repository:
+def _load(root: Path, meanwhile: Callable[[], object] | None = None) -> Repository:
     repo = Repository(root=root)
     reader = _Reader(root)
     rel, loaded, source, findings = reader.read(root / STRATEGY_FILE)
@@ -281,7 +286,7 @@ def _load(root: Path) -> Repository:
     entries = _entries(root, reader.real_root, findings)
     # Each file is read and validated on its own (on two cores where worth it), then taken
     # into the repository in order: which of two files with the same id comes first, say.
-    for read in split_map(entries, lambda entry: _read_entry(reader, *entry)):
+    for read in split_map(entries, lambda entry: _read_entry(reader, *entry), meanwhile):
         findings.extend(_take(repo, read))
     findings.extend(check_references(repo))
     repo.findings = sorted(findings, key=lambda f: f.sort_key)

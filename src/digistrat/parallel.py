@@ -59,15 +59,25 @@ def worth_sharing(count: int) -> bool:
     return FORK_IS_SAFE and count >= MIN_ITEMS and cores() >= 2
 
 
-def split_map(items: Sequence[T], work: Callable[[T], R]) -> Iterator[R]:
+def split_map(
+    items: Sequence[T], work: Callable[[T], R], meanwhile: Callable[[], object] | None = None
+) -> Iterator[R]:
     """``work(item)`` for each of ``items``, in order, shared with a forked process where
     worth it (see the module's documentation). ``work`` must not depend on what the other
-    calls did, and its results must pickle."""
+    calls did, and its results must pickle.
+
+    ``meanwhile``, if given, is called once in this process before any work is done here:
+    once the work is shared, right after the fork, so that the other process is already
+    at work (and this one then takes fewer items)."""
     if not worth_sharing(len(items)):
+        if meanwhile is not None:
+            meanwhile()
         yield from map(work, items)
         return
     spool = _spool()
     if spool is None:
+        if meanwhile is not None:
+            meanwhile()
         yield from map(work, items)
         return
     ends = Ends(len(items), 0, CHUNK)
@@ -76,6 +86,8 @@ def split_map(items: Sequence[T], work: Callable[[T], R]) -> Iterator[R]:
         done = 0  # items[:done] are done here
         finished = False
         try:
+            if meanwhile is not None:
+                meanwhile()
             while (chunk := ends.take(front=True)) is not None:
                 yield from map(work, items[chunk[0] : chunk[1]])
                 done = chunk[1]

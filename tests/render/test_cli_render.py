@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import build_tree
+from helpers import build_tree, command_env
 
 
 def run(*args: str, cwd: Path | None = None, seed: str = "0") -> subprocess.CompletedProcess[str]:
@@ -16,12 +16,7 @@ def run(*args: str, cwd: Path | None = None, seed: str = "0") -> subprocess.Comp
         text=True,
         cwd=cwd,
         timeout=120,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "NO_COLOR": "1",
-            "DIGISTRAT_TODAY": "2026-11-26",
-            "PYTHONHASHSEED": seed,
-        },
+        env=command_env(NO_COLOR="1", DIGISTRAT_TODAY="2026-11-26", PYTHONHASHSEED=seed),
     )
 
 
@@ -115,3 +110,11 @@ def test_paths_are_printed_as_they_are(sample: Path, tmp_path: Path) -> None:
     assert f"Open {out / 'index.html'} in a browser." in result.stdout.splitlines()
     again = run("render", str(sample), "--out", str(out), "--only", "site")
     assert f"Rendered site into {out}: 0 file(s) written" in again.stdout
+
+
+def test_the_command_line_knows_every_output() -> None:
+    """The command checks --only before it imports the rendering machinery."""
+    from digistrat.cli import RENDER_OUTPUTS
+    from digistrat.render import OUTPUTS
+
+    assert tuple(OUTPUTS) == RENDER_OUTPUTS
