@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 import time
 from collections.abc import Iterator
 
@@ -93,30 +92,57 @@ def test_unreadable_results_are_redone(two_cores: None) -> None:
 
 def test_results_cut_short_are_redone(two_cores: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """A chunk whose results are missing or incomplete is done here; the others are used."""
-    real = parallel._results
+    real = parallel._Spool.gather
 
-    def damaged(spool: object) -> dict[int, list[object]]:
-        found = real(spool)  # type: ignore[arg-type]
-        firsts = sorted(found)
-        if len(firsts) >= 2:
-            del found[firsts[0]]
-            found[firsts[-1]] = found[firsts[-1]][:-1]
-        return found
+    def damaged(spool: parallel._Spool, final: bool = False) -> None:
+        real(spool, final)
+        firsts = sorted(spool.found)
+        if final and len(firsts) >= 2:
+            del spool.found[firsts[0]]
+            spool.found[firsts[-1]] = spool.found[firsts[-1]][:-1]
 
-    monkeypatch.setattr(parallel, "_results", damaged)
+    monkeypatch.setattr(parallel._Spool, "gather", damaged)
     assert [r for r, _ in split_map(range(100), _slow)] == [i * i for i in range(100)]
 
 
-@pytest.mark.parametrize("damage", ["junk record", "cut short"])
+def _spool_with(*records: bytes) -> parallel._Spool:
+    spool = parallel._Spool.make()
+    assert spool is not None
+    for data in records:
+        os.write(spool.fd, parallel._SIZE.pack(len(data)) + data)
+    return spool
+
+
+@pytest.mark.parametrize("damage", ["junk record", "not a record", "cut short"])
 def test_a_spool_is_read_as_far_as_it_can_be(damage: str) -> None:
-    with tempfile.TemporaryFile() as spool:
-        pickle.dump((14, ["a", "b"]), spool)
-        if damage == "junk record":
-            pickle.dump(("not a start", ["c"]), spool)
-        pickle.dump((21, ["d"]), spool)
-        if damage == "cut short":
-            spool.truncate(spool.tell() - 3)
-        assert parallel._results(spool) == {14: ["a", "b"]}
+    good = pickle.dumps((14, ["a", "b"]))
+    later = pickle.dumps((21, ["d"]))
+    if damage == "junk record":
+        records = [good, b"\x80\x05junk", later]
+    elif damage == "not a record":
+        records = [good, pickle.dumps(("not a start", ["c"])), later]
+    else:
+        records = [good, later[:-3]]
+    with _spool_with(*records) as spool:
+        spool.gather(final=True)
+        assert spool.found == {14: ["a", "b"]}
+
+
+def test_only_what_the_other_process_has_told_of_is_read() -> None:
+    """Between chunks, records are read only as far as the writer has said they are complete."""
+    with parallel._Spool.make() as spool:  # type: ignore[union-attr]
+        spool.put(0, ["a"])
+        os.write(spool.fd, b"\x00" * 5)  # the start of a record still being written
+        spool.gather()
+        assert spool.found == {0: ["a"]} and not spool.broken
+        spool.gather()  # nothing new told: nothing more read
+        assert spool.found == {0: ["a"]}
+        spool.written = os.fstat(spool.fd).st_size - 5
+        os.ftruncate(spool.fd, spool.written)
+        os.lseek(spool.fd, 0, os.SEEK_END)
+        spool.put(50, ["b", "c"])
+        spool.gather()
+        assert spool.found == {0: ["a"], 50: ["b", "c"]}
 
 
 def _refuse() -> object:

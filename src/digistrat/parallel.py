@@ -5,8 +5,8 @@ it is worth it, the list is cut into chunks; this process takes them from the fr
 each result as it goes, and a forked process takes them from the back, until the two meet
 (:class:`Ends`): whichever is faster, or less disturbed by other work on the machine, simply
 does more. The forked process's results come back pickled, a chunk at a time, through an
-unnamed temporary file (so it never waits for this process to read), and are read once this
-process is done with its own part. Nothing is sent to the forked process: ``fork`` gives it
+unnamed temporary file (so it never waits for this process to read), read here between this
+process's own chunks and at the end. Nothing is sent to the forked process: ``fork`` gives it
 the same memory.
 
 The answer never depends on whether the work was shared. With one core, other than on Linux,
@@ -74,7 +74,7 @@ def split_map(
             meanwhile()
         yield from map(work, items)
         return
-    spool = _spool()
+    spool = _Spool.make()
     if spool is None:
         if meanwhile is not None:
             meanwhile()
@@ -91,49 +91,129 @@ def split_map(
             while (chunk := ends.take(front=True)) is not None:
                 yield from map(work, items[chunk[0] : chunk[1]])
                 done = chunk[1]
+                spool.gather()  # the other's results so far, while it works on
             finished = True
         finally:
             _stop(pid, kill=not finished)
             ends.close()
-        theirs = _results(spool)
+        spool.gather(final=True)
         for lo, hi in ends.chunks:
             if lo < done:
                 continue
-            got = theirs.get(lo)
+            got = spool.found.get(lo)
             if got is not None and len(got) == hi - lo:
                 yield from got
             else:  # never sent, or cut short: done here instead
                 yield from map(work, items[lo:hi])
 
 
-def _spool() -> IO[bytes] | None:
-    """An unnamed temporary file for the results (or ``None`` if none can be made)."""
-    try:
-        return tempfile.TemporaryFile()  # closed by the caller
-    except OSError:
-        return None
-
-
-def _start(items: Sequence[T], work: Callable[[T], R], spool: IO[bytes], ends: Ends) -> int:
+def _start(items: Sequence[T], work: Callable[[T], R], spool: _Spool, ends: Ends) -> int:
     """Fork a process that takes chunks of ``items`` from the back and writes, for each,
     where it starts and ``work(item)`` for its items to ``spool``."""
     for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
         stream.flush()
     pid = os.fork()
     if pid:
+        os.close(spool.told_in)
         return pid
     code = 1  # the forked process from here on; the parent checks what it wrote
     try:
+        os.close(spool.told_out)
         while (chunk := ends.take(front=False)) is not None:
             lo, hi = chunk
-            pickle.dump((lo, [work(item) for item in items[lo:hi]]), spool, _PROTOCOL)
-        spool.flush()
+            spool.put(lo, [work(item) for item in items[lo:hi]])
         code = 0
     finally:  # never return into the caller's code, nor run its clean-up: that is the parent's
         os._exit(code)
 
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
+_SIZE = struct.Struct("<Q")
+
+
+class _Spool:
+    """Where the forked process's results go: an unnamed temporary file (so that writing never
+    waits for this process to read), a record per chunk, its length then the pickled ``(first
+    item, results)``; and a pipe on which, after each record, it says how far the file is
+    complete. This process reads what is complete between its own chunks, so that little is
+    left to read once both are done; what cannot be read is redone (see :func:`split_map`)."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+        self.fd = file.fileno()
+        self.told_out, self.told_in = os.pipe()
+        for end in (self.told_out, self.told_in):
+            os.set_blocking(end, False)  # a full pipe only means a later word
+        self.written = 0
+        """(In the forked process) how far the file is written."""
+        self.read = 0
+        """How far this process has read the file."""
+        self.found: dict[int, list[Any]] = {}
+        """Results read so far, by the first item of their chunk."""
+        self.broken = False
+
+    @classmethod
+    def make(cls) -> _Spool | None:
+        """A spool, or ``None`` if no temporary file or pipe can be had."""
+        try:
+            file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by __exit__
+        except OSError:
+            return None
+        try:
+            return cls(file)
+        except OSError:
+            file.close()
+            return None
+
+    def put(self, lo: int, results: list[Any]) -> None:
+        """(In the forked process) one chunk's results."""
+        data = pickle.dumps((lo, results), _PROTOCOL)
+        view = memoryview(_SIZE.pack(len(data)) + data)
+        while view:
+            view = view[os.write(self.fd, view) :]
+        self.written += _SIZE.size + len(data)
+        with contextlib.suppress(BlockingIOError):
+            os.write(self.told_in, _SIZE.pack(self.written))
+
+    def gather(self, final: bool = False) -> None:
+        """Read the records complete so far: as far as the other process has said, or, once
+        it has stopped (``final``), as far as the file goes."""
+        if self.broken:
+            return
+        if final:
+            end = os.fstat(self.fd).st_size
+        else:
+            try:
+                told = os.read(self.told_out, 1 << 16)
+            except BlockingIOError:
+                return
+            if len(told) < _SIZE.size:
+                return
+            (end,) = _SIZE.unpack(told[-_SIZE.size :])  # whole words: 8 bytes < PIPE_BUF
+        while self.read + _SIZE.size <= end:
+            (size,) = _SIZE.unpack(os.pread(self.fd, _SIZE.size, self.read))
+            start = self.read + _SIZE.size
+            if start + size > end:  # not all written yet, or cut short
+                return
+            try:
+                lo, results = pickle.loads(os.pread(self.fd, size, start))
+            except Exception:  # corrupt: the rest is redone
+                self.broken = True
+                return
+            if type(lo) is not int or type(results) is not list:
+                self.broken = True
+                return
+            self.found[lo] = results
+            self.read = start + size
+
+    def __enter__(self) -> _Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for fd in (self.told_out, self.told_in):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self.file.close()
 
 
 def _stop(pid: int, kill: bool) -> None:
@@ -143,21 +223,6 @@ def _stop(pid: int, kill: bool) -> None:
             os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(ChildProcessError):  # already collected by someone else
         os.waitpid(pid, 0)
-
-
-def _results(spool: IO[bytes]) -> dict[int, list[Any]]:
-    """The results the forked process wrote, by the first item of each chunk; stops at
-    anything unreadable (what is missing is then redone)."""
-    spool.seek(0)
-    found: dict[int, list[Any]] = {}
-    while True:
-        try:
-            lo, results = pickle.load(spool)
-        except Exception:  # the end, or cut short or corrupt
-            return found
-        if type(lo) is not int or type(results) is not list:
-            return found
-        found[lo] = results
 
 
 _PAIR = struct.Struct("<QQ")
