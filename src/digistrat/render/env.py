@@ -6,7 +6,8 @@ the ``digistrat/`` prefix: ``{% extends "digistrat/site/service.html" %}``.
 
 HTML is always autoescaped; the markdown document escapes every value through ``finalize``.
 When the repository has templates of its own, everything runs in jinja's sandbox, since a
-repository's templates may come from many hands (digistrat's own run unsandboxed: faster).
+repository's templates may come from many hands. digistrat's own run unsandboxed, compiled
+with plain Python attribute look-ups and calls (:mod:`.codegen`): faster.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, MutableMapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from types import BuiltinFunctionType, CodeType, FunctionType, MethodType
+from types import CodeType
 from typing import Any
 
 from jinja2 import (
@@ -26,10 +27,10 @@ from jinja2 import (
     StrictUndefined,
     Template,
 )
-from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from digistrat.render import cache, charts, links, parts, text
+from digistrat.render.codegen import OwnCodeGenerator
 from digistrat.resources import templates_dir
 
 USER_TEMPLATES = "templates"
@@ -70,29 +71,6 @@ def _filters() -> dict[str, Any]:
     }
 
 
-class _Context(Context):
-    """jinja's context, calling plain functions and methods without the checks jinja makes on
-    every call (whether the callable wants the context or environment passed in), which cost
-    more than most of digistrat's helpers themselves. Anything else goes through jinja."""
-
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # names as in jinja
-        kind = type(__obj)
-        if kind is BuiltinFunctionType or (
-            (kind is FunctionType and _PASS_ARG not in __obj.__dict__)
-            or (kind is MethodType and _PASS_ARG not in getattr(__obj.__func__, "__dict__", _NO))
-        ):
-            if kwargs:
-                kwargs.pop("_block_vars", None)
-                kwargs.pop("_loop_vars", None)
-            try:
-                return __obj(*args, **kwargs)
-            except StopIteration:
-                return __self.environment.undefined(
-                    "value was undefined because a callable raised a StopIteration exception"
-                )
-        return super().call(__obj, *args, **kwargs)
-
-
 class _Template(Template):
     """digistrat's own templates, whose every ``{{ value }}`` is escaped by :func:`links.e`:
     markupsafe's escaping exactly (a property test holds them equal), without making a new
@@ -112,11 +90,6 @@ class _Template(Template):
         return made
 
 
-_PASS_ARG = "jinja_pass_arg"
-"""The attribute jinja's ``pass_context`` and the like set on a function."""
-_NO = {_PASS_ARG: None}
-
-
 def html_environment(user_dir: Path | None) -> Environment:
     """For the site, the poster and the board report: every value is HTML-escaped."""
     kind = ImmutableSandboxedEnvironment if has_user_templates(user_dir) else Environment
@@ -130,7 +103,7 @@ def html_environment(user_dir: Path | None) -> Environment:
         auto_reload=False,
     )
     if kind is Environment:  # the sandbox checks every call: it must keep doing so
-        env.context_class = _Context
+        env.code_generator_class = OwnCodeGenerator
         env.template_class = _Template
     env.filters.update(_filters())
     env.globals["tag"] = links.tag
@@ -152,6 +125,8 @@ def markdown_environment(user_dir: Path | None) -> Environment:
         auto_reload=False,
         finalize=text.md_finalize,
     )
+    if kind is Environment:
+        env.code_generator_class = OwnCodeGenerator
     env.filters.update(_filters())
     env.filters["cell"] = text.md_cell
     env.filters["oneline"] = lambda s: text.safe(text.md_escape(" ".join(str(s).split())))
