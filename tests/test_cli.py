@@ -67,6 +67,13 @@ def test_init_then_check_then_init_again(tmp_path: Path) -> None:
     assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
 
 
+def test_init_names_a_folder_with_brackets_as_it_is(tmp_path: Path) -> None:
+    target = tmp_path / "plan[bold]2027"
+    made = run("init", str(target))
+    assert made.returncode == 0, made.stderr
+    assert f"Created a strategy repository in {target}." in " ".join(made.stdout.split())
+
+
 def test_init_into_a_file_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "f").write_text("x")
     result = run("init", str(tmp_path / "f"))

@@ -147,9 +147,9 @@ def init(
         fail(f"could not write to {directory}: {exc.strerror or exc}", EXIT_FINDINGS)
     out = console()
     for rel in result.written:
-        out.print(f"  wrote    {rel}")
+        out.print(f"  wrote    {rel}", markup=False)
     for rel in result.skipped:
-        out.print(f"  exists   {rel}  (kept; use --force to replace)")
+        out.print(f"  exists   {rel}  (kept; use --force to replace)", markup=False)
     if result.skipped and not result.written:
         fail(
             f"{directory} already holds a strategy repository; nothing was changed. "
@@ -158,7 +158,8 @@ def init(
         )
     out.print(
         f"\nCreated a strategy repository in {directory}. Next: edit strategy.yaml, "
-        f"then run `digistrat check {directory}`."
+        f"then run `digistrat check {directory}`.",
+        markup=False,
     )
     if result.skipped:
         raise typer.Exit(EXIT_FINDINGS)

@@ -16,6 +16,7 @@ from digistrat.cli import app
 
 from helpers import build_tree
 
+PUBLISHED_CRITERIA = ("patient-benefit", "staff-benefit", "financial-benefit")
 ENV = {"DIGISTRAT_TODAY": "2026-11-26", "NO_COLOR": "1", "COLUMNS": "240"}
 
 
@@ -242,3 +243,20 @@ def test_initiative_files_with_errors_are_named(tmp_path: Path) -> None:
     code, out, _ = run(str(tmp_path))
     assert code == 1
     assert "initiatives/broken.yaml:2" in out
+
+
+def test_names_are_shown_as_written_not_taken_for_markup(tmp_path: Path) -> None:
+    """rich reads ``[bold]`` and ``[legacy]`` in plain strings as markup: a name holding
+    square brackets lost them in the table and the plan."""
+    name = '"Replace [legacy] PAS [bold]now"'
+    make_repo(
+        tmp_path,
+        {"pas": initiative(name, scores=dict.fromkeys(PUBLISHED_CRITERIA, 3))},
+        extra="capacity:\n  concurrent_initiatives: 1\n",
+    )
+    code, out, _ = run(str(tmp_path))
+    assert code == 0
+    assert "Replace [legacy] PAS [bold]now" in out
+    code, out, _ = run(str(tmp_path), "--plan")
+    assert code == 0
+    assert "Replace [legacy] PAS [bold]now (pas)" in out

@@ -57,7 +57,7 @@ def renderables(plan: Plan) -> list[Any]:
         cells = [q.label, running, ", ".join(q.starting) or "–"]
         if plan.effort_per_quarter is not None:
             cells.append(f"{num(q.effort, 1)} of {num(plan.effort_per_quarter)}")
-        grid.add_row(*cells)
+        grid.add_row(*map(Text, cells))  # names shown as written, never taken for markup
     out.append(grid)
     for bucket, title in SECTIONS:
         items = plan.bucket(bucket)
@@ -68,7 +68,7 @@ def renderables(plan: Plan) -> list[Any]:
         t.add_column("When")
         t.add_column("Why here")
         for item in items:
-            t.add_row(f"{item.name} ({item.id})", _when(item, plan), item.reason)
+            t.add_row(Text(f"{item.name} ({item.id})"), Text(_when(item, plan)), Text(item.reason))
         out.append(t)
     return out
 
