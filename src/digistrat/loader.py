@@ -26,6 +26,7 @@ from digistrat.references import check_references, reference_lists
 from digistrat.repository import (
     _ID_RE,
     _RESERVED,
+    DROPPED,
     MAX_FILES,
     STRATEGY_FILE,
     Repository,
@@ -36,6 +37,7 @@ from digistrat.repository import (
 )
 from digistrat.validation import MAX_FINDINGS_PER_FILE, findings_from, too_many
 from digistrat.yamlio import Loaded, Pos, YamlProblem, YMap, load_bytes
+from digistrat.yamlio.quick import quick_load
 
 __all__ = [
     "STRATEGY_FILE",
@@ -88,11 +90,14 @@ class _Reader:
         self.folder = str(root)
 
     def read(
-        self, file: Path | str, rel: str | None = None, link: bool = True
+        self, file: Path | str, rel: str | None = None, link: bool = True, quick: bool = False
     ) -> tuple[str, Loaded | None, SourceFile | None, list[Finding]]:
         """Read and parse one file, with the problems found. ``link=False`` (a plain file
         found by walking real folders of the repository, so certainly inside it) skips
-        resolving its path: resolving costs a system call per folder level, for every file."""
+        resolving its path: resolving costs a system call per folder level, for every file.
+        ``quick``: a plain file may be read without positions (see
+        :mod:`digistrat.yamlio.quick`); its :class:`SourceFile` reads it again if they are
+        wanted."""
         found: list[Finding] = []
         if rel is None:
             rel = Path(file).relative_to(self.root).as_posix()
@@ -117,7 +122,7 @@ class _Reader:
         if not isinstance(raw, bytes):
             found.append(_problem_finding(rel, raw))
             return rel, Loaded(None, [raw]), None, found
-        loaded = load_bytes(raw)
+        loaded = (quick and quick_load(raw)) or load_bytes(raw)
         problems = loaded.problems
         found.extend(_problem_finding(rel, p) for p in problems[:MAX_FINDINGS_PER_FILE])
         if len(problems) > MAX_FINDINGS_PER_FILE:
@@ -346,12 +351,13 @@ class _Read:
     """Its id as written (or its file name's), valid or not."""
     entity: Any = None
     """The validated model, or ``None``."""
-    id_at: tuple[int | None, int | None] = (None, None)
-    """Where its ``id`` is, to report a duplicate."""
+    id_at: tuple[int | None, int | None] | None = None
+    """Where its ``id`` is, to report a duplicate (None: not known yet, as for a file read
+    without positions)."""
 
 
 def _read_entry(reader: _Reader, kind: str, model: type[BaseModel], file: _Entry) -> _Read:
-    rel, loaded, source, findings = reader.read(file.path, file.rel, file.link)
+    rel, loaded, source, findings = reader.read(file.path, file.rel, file.link, quick=True)
     read = _Read(kind, rel, findings)
     if source is None or loaded is None or (loaded.data is None and loaded.problems):
         return read
@@ -373,9 +379,16 @@ def _read_entry(reader: _Reader, kind: str, model: type[BaseModel], file: _Entry
     read.source = _summarised(source, kind, data)
     given = data.get("id") if isinstance(data, dict) else None
     read.declared = given if isinstance(given, str) and _ID_RE.match(given) else stem
-    read.entity, problems = _validate(model, data, rel, None if given else {"id": stem})
+    extra = None if given else {"id": stem}
+    read.entity, problems = _validate(model, data, rel, extra)
+    if problems and not isinstance(data, YMap):  # read quickly: read it again for positions
+        placed = source.data
+        source.kept = DROPPED
+        if placed is not None:
+            trimmed_texts(kind, placed)  # as the values just validated were
+            problems = _validate(model, placed, rel, extra)[1]
     findings.extend(problems)
-    if read.entity is not None:
+    if read.entity is not None and isinstance(data, YMap):
         read.id_at = _pos(data, "id")
     return read
 
@@ -397,7 +410,7 @@ def _take(repo: Repository, read: _Read) -> list[Finding]:
         repo.paths[(kind, ident)] = rel
         return read.findings
     first = repo.paths[(kind, ident)]
-    line, col = read.id_at
+    line, col = read.id_at if read.id_at is not None else _pos(read.source.data, "id")
     duplicate = F.make(
         F.DUPLICATE_ID,
         rel,
