@@ -132,8 +132,17 @@ def document(rng: random.Random, indent: int = 0, depth: int = 0) -> str:
     return "\n".join(lines)
 
 
+def test_windows_line_breaks_are_read_quickly_and_the_same() -> None:
+    """YAML reads a carriage return and line feed as one line break, wherever it is."""
+    texts = [text.replace("\n", "\r\n") for text in CORPUS]
+    assert sum(quick_load(t.encode()) is not None for t in texts) >= 0.9 * len(texts)
+    assert [t for t in texts if not agrees(t)] == []
+    assert agrees('a: "one\r\n  two"\r\nb: |\r\n  three\r\n\r\n  four\r\n')
+
+
 def test_mutated_files_are_read_the_same_or_left_to_load_bytes() -> None:
     texts = mutants(seed=1, count=3000)
+    texts += [t.replace("\n", "\r\n") for t in mutants(seed=3, count=1000)]
     assert sum(quick_load(t.encode("utf-8", "surrogatepass")) is not None for t in texts) > 800
     assert [t for t in texts if not agrees(t)] == []
 
@@ -167,7 +176,7 @@ def test_generated_files_are_read_the_same_or_left_to_load_bytes() -> None:
         "a: x\x85y\n",
         "\ufeffa: 1\n",
         "a:\tb\n",
-        "a: 1\r\nb: 2\r\n",
+        "a: 1\rb: 2\n",  # a carriage return alone
         "a: |\n",  # an empty block scalar at the end
         "a: >\n\n\n",
         "|\nname: x\n",  # a block scalar as the whole document

@@ -116,6 +116,8 @@ def quick_load(raw: bytes) -> Loaded | None:
     ``dict`` and ``list`` without positions; None if the file must go to ``load_bytes``."""
     if _loads is None:
         return None
+    if b"\r\n" in raw:  # Windows line breaks: YAML reads each as one line feed, anywhere
+        raw = raw.replace(b"\r\n", b"\n")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
