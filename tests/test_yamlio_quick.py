@@ -91,7 +91,7 @@ def mutants(seed: int, count: int) -> list[str]:
 
 
 WORDS = ["a", "x y", "it's", "é", "no", "1", "1.5", "-2", "null", "~", "true", "#", "a #b"]
-WORDS += ["", "--", "- x", "a: b", "\\", '"', "'", "12:30", ".5", "1e3", "[x]", "{y}", ",", "?"]
+WORDS += ["", "--", "- x", "a:b", "\\", '"', "'", "12:30", ".5", "1e3", ",", "why?", "*", "|", ">"]
 
 
 def scalar(rng: random.Random, indent: int) -> str:
@@ -114,7 +114,9 @@ def scalar(rng: random.Random, indent: int) -> str:
         quote = rng.choice(["", "'", '"'])
         gap = "\n" + rng.choice(["", "\n"]) + " " * (indent + 2)
         return quote + gap.join(rng.choice(WORDS[:5]) for _ in range(rng.randint(1, 3))) + quote
-    return rng.choice(["[a, b]", "[]", "{}", "{a: 1, b: [c]}", "[1, 'x', \"y\"]"])
+    if rng.random() < 0.2:  # inline: the whole file goes to load_bytes
+        return rng.choice(["[a, b]", "[]", "{}", "{a: 1, b: [c]}", "[1, 'x', \"y\"]"])
+    return words + rng.choice(["", " # c", ":"])
 
 
 def document(rng: random.Random, indent: int = 0, depth: int = 0) -> str:
@@ -150,7 +152,7 @@ def test_mutated_files_are_read_the_same_or_left_to_load_bytes() -> None:
 def test_generated_files_are_read_the_same_or_left_to_load_bytes() -> None:
     rng = random.Random(2)
     texts = [document(rng) + "\n" for _ in range(3000)]
-    assert sum(quick_load(t.encode()) is not None for t in texts) > 800
+    assert sum(quick_load(t.encode()) is not None for t in texts) > 600
     assert [t for t in texts if not agrees(t)] == []
 
 
@@ -172,6 +174,13 @@ def test_generated_files_are_read_the_same_or_left_to_load_bytes() -> None:
         "<<: {b: 1}\n",  # a merge key
         "a: <<\n",
         "owner:\n  : name\n",  # an empty key
+        ".nan: a\n.nan: b\n",  # keys that are not equal to themselves
+        "k: [x:]\n",  # inline lists and blocks: yaml-rs reads these, libyaml refuses them
+        "k: {x: |}\n",
+        "k: {x: :1}\n",
+        "k: [a, b]\n",  # (every inline list or block goes to load_bytes)
+        "k: 9._\n",  # yaml-rs: a number
+        "k: _.5\n",
         "a: x\u2028y\n",  # a line separator: libyaml breaks the line there
         "a: x\x85y\n",
         "\ufeffa: 1\n",
