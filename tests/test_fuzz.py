@@ -43,17 +43,17 @@ _EXAMPLES = {
 }
 
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
-settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=_HEALTH)
 LONG = os.environ.get("DIGISTRAT_FUZZ") == "long"
 LONG_EXAMPLES = int(os.environ.get("DIGISTRAT_FUZZ_EXAMPLES", "4000"))
-settings.register_profile(
-    "long",
-    max_examples=LONG_EXAMPLES,
+# This module's own settings, applied to each of its tests (never loaded as a profile: that
+# would change every other module's property tests too).
+FUZZ = settings(
+    max_examples=LONG_EXAMPLES if LONG else 200,
     deadline=None,
     suppress_health_check=_HEALTH,
-    print_blob=True,
+    print_blob=LONG,
 )
-settings.load_profile("long" if LONG else "ci")
+WHOLE = settings(FUZZ, max_examples=max(LONG_EXAMPLES // 10, 10) if LONG else 10)
 
 # --- YAML text strategies -------------------------------------------------------------------
 
@@ -173,21 +173,25 @@ def assert_well_formed(loaded: Loaded) -> None:
 # --- properties ---------------------------------------------------------------------------
 
 
+@FUZZ
 @given(token_soup)
 def test_token_soup_never_crashes(text: str) -> None:
     assert_well_formed(load_text(text))
 
 
+@FUZZ
 @given(structured_yaml())
 def test_structured_documents_never_crash(text: str) -> None:
     assert_well_formed(load_text(text))
 
 
+@FUZZ
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_never_crash(raw: bytes) -> None:
     assert_well_formed(load_bytes(raw))
 
 
+@FUZZ
 @given(mutated_example())
 def test_mutated_example_files_never_crash(case: tuple[str, bytes]) -> None:
     _, raw = case
@@ -208,7 +212,7 @@ _targets = st.one_of(
 )
 
 
-@settings(max_examples=max(LONG_EXAMPLES // 10, 10) if LONG else 10)
+@WHOLE
 @given(st.dictionaries(_targets, _file_contents, min_size=1, max_size=3))
 def test_whole_repositories_never_crash(changes: dict[str, bytes]) -> None:
     """The example repository with files replaced: load, check, score, plan, render and the
@@ -314,7 +318,7 @@ _scoring_blocks = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=max(LONG_EXAMPLES // 10, 10) if LONG else 10)
+@WHOLE
 @given(_settings_blocks, _scoring_blocks)
 def test_hostile_settings_never_crash(check: dict[str, Any], scoring: dict[str, Any]) -> None:
     """strategy.yaml's `check` and `scoring` blocks filled with nonsense: a clear answer."""

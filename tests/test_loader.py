@@ -255,10 +255,16 @@ def test_sharing_the_files_with_a_second_process_changes_nothing(
     readers = repo_dir.parent / "readers"
     real = loader._read_entry
 
-    def slowly(*args: Any) -> Any:  # slow enough for both processes to take a share
-        time.sleep(0.003)
+    here, ready = str(os.getpid()), []
+
+    def slowly(*args: Any) -> Any:  # this process reads only once the other one has begun
         with readers.open("a", encoding="utf-8") as noted:
             noted.write(f"{os.getpid()}\n")
+        for _ in range(0 if ready else 6000):  # a hang guard of a minute, not a timing bet
+            if set(readers.read_text(encoding="utf-8").split()) - {here}:
+                ready.append(True)
+                break
+            time.sleep(0.01)
         return real(*args)
 
     monkeypatch.setattr(loader, "_read_entry", slowly)

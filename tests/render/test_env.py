@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment, UndefinedError
 from markupsafe import Markup, escape
@@ -15,6 +15,7 @@ from digistrat.render.links import e
 from digistrat.render.text import safe
 
 
+@settings(max_examples=200, deadline=None)
 @given(st.one_of(st.text(), st.integers(), st.floats(allow_nan=False), st.none()))
 def test_escaping_is_markupsafes(value: Any) -> None:
     assert e(value) == str(escape(value))
@@ -39,6 +40,7 @@ _TEMPLATE = (
 )
 
 
+@settings(max_examples=200, deadline=None)
 @given(
     st.one_of(
         st.text(),

@@ -87,10 +87,19 @@ def test_an_error_that_cannot_travel_is_still_told(tmp_path: Path) -> None:
 
 
 def test_an_error_here_waits_for_the_other_process(tmp_path: Path) -> None:
+    """The forked process takes "b" and holds it until this one has failed on "a", so this
+    one always gets an item to fail on, however the machine schedules the two."""
+    failed = tmp_path / "failed"
+
     def here(item: str) -> None:
+        failed.touch()
         raise OSError(f"disk full at {item}")
 
     def there(item: str) -> None:
+        for _ in range(6000):  # a hang guard of a minute, not a timing assumption
+            if failed.exists():
+                break
+            time.sleep(0.01)
         (tmp_path / item).write_text(item)
 
     with pytest.raises(OSError, match="disk full at"):
