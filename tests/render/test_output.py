@@ -165,3 +165,35 @@ def test_pages_of_many_sizes_are_written_whole_and_found_unchanged(tmp_path: Pat
     changed = write_all(out, files, previous, force=False)
     assert sorted(changed.written) == ["p300.html", "p7.html"]
     assert {rel: (out / rel).read_bytes() for rel in files} == files
+
+
+def test_links_planted_in_the_out_folder_are_never_written_through(tmp_path: Path) -> None:
+    """Links under any temporary name a render might use lead to a file outside: that file
+    keeps its text and its mode, and the pages are replaced."""
+    out = tmp_path / "out"
+    write_all(out, {"index.html": b"old", "a/b.html": b"old"}, {}, force=False)
+    secret = tmp_path / "secret"
+    secret.write_text("private")
+    secret.chmod(0o600)
+    previous = check_folder(out, tmp_path / "repo", force=False)
+    for page in ("index.html", "a/b.html"):
+        folder, name = os.path.split(out / page)
+        for tmp in (f".{name}.{os.getpid()}.tmp", f".{name}.tmp", f".{name}.0.tmp"):
+            os.symlink(secret, os.path.join(folder, tmp))
+    result = write_all(out, {"index.html": b"new", "a/b.html": b"new"}, previous, force=False)
+    assert sorted(result.written) == ["a/b.html", "index.html"]
+    assert secret.read_text() == "private" and secret.stat().st_mode & 0o777 == 0o600
+    assert (out / "a" / "b.html").read_bytes() == (out / "index.html").read_bytes() == b"new"
+
+
+def test_a_page_replaced_by_a_link_leading_out_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_all(out, {"a/b.html": b"old"}, {}, force=False)
+    secret = tmp_path / "secret"
+    secret.write_text("private")
+    previous = check_folder(out, tmp_path / "repo", force=False)
+    (out / "a" / "b.html").unlink()
+    (out / "a" / "b.html").symlink_to(secret)
+    with pytest.raises(OutputError, match="through a link"):
+        write_all(out, {"a/b.html": b"new"}, previous, force=True)
+    assert secret.read_text() == "private"

@@ -31,6 +31,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from digistrat.render import cache, charts, links, parts, text
 from digistrat.render.codegen import OwnCodeGenerator
+from digistrat.render.userloader import RepositoryLoader
 from digistrat.resources import templates_dir
 
 USER_TEMPLATES = "templates"
@@ -44,7 +45,7 @@ def _loader(user_dir: Path | None) -> ChoiceLoader:
     ours = FileSystemLoader(str(templates_dir()))
     loaders: list[Any] = []
     if user_dir is not None and has_user_templates(user_dir):
-        loaders.append(FileSystemLoader(str(user_dir)))
+        loaders.append(RepositoryLoader(user_dir, user_dir.parent))
     loaders += [ours, PrefixLoader({"digistrat": ours})]
     return ChoiceLoader(loaders)
 

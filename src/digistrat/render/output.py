@@ -12,6 +12,8 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -284,18 +286,25 @@ def _replace(target: str, data: bytes, mode: int | None) -> None:
     ``mode`` is the new file's permissions (None: those of the file it replaces). Unlike
     :func:`digistrat.atomic.write_bytes` this does not force each file to disk: the pages can
     always be rendered again, and syncing ten thousand files costs many seconds.
+
+    The temporary file has an unpredictable name and is created exclusively (``mkstemp``), so
+    nothing planted in the output folder, such as a link under a name we would use, is ever
+    written through; the rename then replaces ``target`` itself, never a file it links to.
     """
     folder, name = os.path.split(target)
-    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    if mode is None:
+        try:
+            found = os.lstat(target).st_mode
+            mode = 0o644 if stat.S_ISLNK(found) else found & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
     try:
-        if mode is None:
-            try:
-                mode = os.stat(target).st_mode & 0o777
-            except FileNotFoundError:
-                mode = 0o644
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, mode)
+        try:
+            _write_all(fd, data)
+            os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
