@@ -250,7 +250,7 @@ def check(
         import shutil
 
         width = shutil.get_terminal_size((100, 24)).columns
-    text = render(output_format, result, color=color, width=width)
+    text = render(output_format, result, color=color, width=width, fail_on=fail_on)
     if output is not None:
         from digistrat.atomic import write_text
 

@@ -15,8 +15,16 @@ FORMATS = ("human", "concise", "json", "sarif", "github", "gitlab", "junit")
 """Every ``--format`` value, the default first."""
 
 
-def render(fmt: str, result: CheckResult, *, color: bool = False, width: int = 100) -> str:
-    """The whole report in format ``fmt`` (one of :data:`FORMATS`)."""
+def render(
+    fmt: str,
+    result: CheckResult,
+    *,
+    color: bool = False,
+    width: int = 100,
+    fail_on: str = "error",
+) -> str:
+    """The whole report in format ``fmt`` (one of :data:`FORMATS`); ``fail_on`` is the least
+    severe finding that fails the run, for formats that say pass or fail per finding."""
     if fmt == "human":
         from digistrat.report import human
 
@@ -44,5 +52,5 @@ def render(fmt: str, result: CheckResult, *, color: bool = False, width: int = 1
     if fmt == "junit":
         from digistrat.report import junit
 
-        return junit.render(result)
+        return junit.render(result, fail_on)
     raise ValueError(f"unknown format {fmt!r}")
