@@ -12,13 +12,35 @@ handlers and writes every file completely before returning, so nothing is skippe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
 from digistrat import __version__
 
 
+def _streams_usable() -> bool:
+    """Make the standard streams safe to write to; False if there is no standard output.
+
+    A closed standard output (``digistrat check >&-``) leaves ``sys.stdout`` as None: there is
+    nowhere to answer, so the command exits quietly with status 1. A closed standard error is
+    replaced by the null device. Text the output's encoding cannot hold (``PYTHONIOENCODING=
+    ascii``, an old Windows console) is written escaped (``\\u00e9``) instead of failing."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as we do
+    if sys.stdout is None:
+        return False
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors="backslashreplace")
+    return True
+
+
 def main(fast_exit: bool = True) -> None:
+    if not _streams_usable():
+        os._exit(1)
     if sys.argv[1:] == ["--version"]:
         sys.stdout.write(f"digistrat {__version__}\n")
         return
@@ -35,7 +57,7 @@ def main(fast_exit: bool = True) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`digistrat check | head`), say
+        except (OSError, ValueError, AttributeError):  # a closed pipe (`digistrat check | head`)
             code = code or 120  # what Python itself returns when the final flush fails
     os._exit(code)
 
