@@ -12,7 +12,6 @@ handlers and writes every file completely before returning, so nothing is skippe
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 
@@ -33,8 +32,10 @@ def _streams_usable() -> bool:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            with contextlib.suppress(OSError, ValueError):
+            try:  # noqa: SIM105 - contextlib would add ~4 ms to `--version`
                 reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
     return True
 
 
