@@ -73,9 +73,28 @@ def test_syntax_error_points_at_line_and_explains_tabs() -> None:
     assert "tab" in problem.hint.lower()
 
 
-def test_unclosed_bracket_names_where_it_started() -> None:
+def test_unclosed_bracket_is_found_where_it_started() -> None:
     [problem] = load_text("name: [unclosed\nkind: care\n").problems
-    assert "starts on line 1" in problem.message
+    assert (problem.line, problem.column) == (1, 7)
+    assert "square brackets starts here" in problem.message and "on line 2" in problem.message
+
+
+def test_an_unclosed_quote_is_found_where_it_opens_not_where_the_file_ends() -> None:
+    text = 'name: x\nowner:\n  name: "Dr Shah\n  role: lead\n' + "note: more\n" * 80
+    [problem] = load_text(text).problems
+    assert (problem.line, problem.column) == (3, 9)
+    assert "closing quote is missing" in problem.message
+    assert "on line 85" in problem.message  # where the reader gave up, said as well
+
+
+def test_a_key_without_its_colon_is_found_on_its_own_line() -> None:
+    [problem] = load_text("name: x\nthis line has no colon\nrest: 1\n").problems
+    assert problem.line == 2 and "without its colon" in problem.message
+
+
+def test_a_bad_indent_is_still_found_where_the_reader_noticed_it() -> None:
+    [problem] = load_text("a: 1\nb:\n  c: 2\n d: 3\n").problems
+    assert problem.line == 4  # not line 1, where the enclosing block starts
 
 
 def test_billion_laughs_is_refused() -> None:

@@ -227,9 +227,14 @@ def load_text(text: str) -> Loaded:
             kind, hint = _constructor_kind(problem)
             return Loaded(None, [_problem(kind, problem, hint, mark)])
         context_mark = exc.context_mark
-        if exc.context and context_mark and mark and context_mark.line != mark.line:
-            problem += f" ({exc.context}, which starts on line {context_mark.line + 1})"
         hint = _TAB_HINT if _is_tab(text, mark) else _syntax_hint(problem)
+        if exc.context and context_mark and mark and context_mark.line != mark.line:
+            opened = _OPENED.get(exc.context)
+            if opened is not None:  # point where it starts: that is where the fix goes
+                problem = f"{opened} (the reader noticed on line {mark.line + 1}: {problem})"
+                mark = context_mark
+            else:
+                problem += f" ({exc.context}, which starts on line {context_mark.line + 1})"
         return Loaded(None, [_problem("syntax", problem, hint, mark)])
     except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow
         return Loaded(None, [_reader_problem(text, exc)])
@@ -239,6 +244,16 @@ def load_text(text: str) -> Loaded:
         problems.append(_too_many_values())
         return Loaded(None, problems)
     return Loaded(data, problems)
+
+
+_OPENED = {
+    "while scanning a quoted scalar": "a quoted text starts here and its closing quote is missing",
+    "while parsing a flow sequence": "a list in square brackets starts here and its `]` is missing",
+    "while parsing a flow mapping": "a block in curly brackets starts here and its `}` is missing",
+    "while scanning a simple key": "this line has a key without its colon",
+}
+"""What libyaml was reading when it met the end of something never closed, in plain words:
+the place it started is where the fix goes, not where the reader gave up."""
 
 
 def _too_many_values() -> YamlProblem:
