@@ -146,6 +146,32 @@ def test_references_to_an_invalid_entity_are_not_reported_twice(tmp_path: Path) 
     assert codes(load(tmp_path).findings) == [("F002", "initiatives/a.yaml", 2)]
 
 
+def test_references_to_an_unreadable_file_point_at_it_as_a_knock_on(tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": "organisation: T\ntitle: S\n",
+            "services/epr.yaml": 'name: "unclosed\n',
+            "users/staff.yaml": "name: [oops\n",
+            "initiatives/a.yaml": "name: A\ncategory: improve\nservices: [epr, eprr]\n"
+            "needs: [staff/log-in-once]\n",
+        },
+    )
+    found = load(tmp_path).findings
+    assert codes(found) == [
+        ("F005", "initiatives/a.yaml", 3),
+        ("F005", "initiatives/a.yaml", 3),
+        ("F005", "initiatives/a.yaml", 4),
+        ("F001", "services/epr.yaml", 1),
+        ("F001", "users/staff.yaml", 1),
+    ]
+    epr, typo, need = found[:3]
+    assert epr.severity == "info" and "services/epr.yaml, which could not be read" in epr.message
+    assert "Fix the problem reported in services/epr.yaml" in epr.hint
+    assert typo.severity == "error" and "not a known service" in typo.message  # a real typo
+    assert need.severity == "info" and "users/staff.yaml" in need.message
+
+
 def test_duplicate_ids_inside_lists(tmp_path: Path) -> None:
     build_tree(
         tmp_path,

@@ -293,7 +293,7 @@ def _load(root: Path, meanwhile: Callable[[], object] | None = None) -> Reposito
     # into the repository in order: which of two files with the same id comes first, say.
     for read in split_map(entries, lambda entry: _read_entry(reader, *entry), meanwhile):
         findings.extend(_take(repo, read))
-    findings.extend(check_references(repo))
+    findings.extend(check_references(repo, findings))
     repo.findings = sorted(findings, key=lambda f: f.sort_key)
     return repo
 

@@ -94,10 +94,39 @@ _REFERENCES: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
-def check_references(repo: Repository) -> list[Finding]:
+UNREADABLE = frozenset(
+    code
+    for code, _ in (
+        F.YAML_SYNTAX,
+        F.UNSAFE_YAML,
+        F.LIMIT_EXCEEDED,
+        F.NOT_A_MAPPING,
+        F.UNREADABLE_FILE,
+    )
+)
+"""Codes of the findings that leave a file unread: nothing in it is known."""
+
+
+def _unreadable(repo: Repository, found: list[Finding]) -> set[str]:
+    return {f.path for f in found if f.code in UNREADABLE and f.path not in repo.files}
+
+
+def _file_of(target: str, ref: str) -> str:
+    """The file a reference would be in, by the naming convention (``group/need`` → the
+    group's file)."""
+    if target == "needs":
+        return f"users/{ref.partition('/')[0]}.yaml"
+    return f"{target}/{ref}.yaml"
+
+
+def check_references(repo: Repository, found: list[Finding] | None = None) -> list[Finding]:
     """Every cross-reference must resolve, checked on the raw YAML so that a file with other
-    errors still has its references checked."""
+    errors still has its references checked.
+
+    ``found`` are the problems found so far: a reference to an entry whose file could not be
+    read is not called unknown (it may be right); it is noted, pointing at that file."""
     out: list[Finding] = []
+    unreadable = _unreadable(repo, found or [])
     known: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, ident in repo.declared:
         known[kind].add(ident)
@@ -124,6 +153,9 @@ def check_references(repo: Repository) -> list[Finding]:
             for i, ref in enumerate(refs):
                 if isinstance(ref, str) and ref not in known[target]:
                     line, col = _located(repo, path, (key, i))
+                    if _file_of(target, ref) in unreadable:
+                        out.append(_knock_on(path, line, col, ref, _file_of(target, ref)))
+                        continue
                     if target not in suggest:
                         suggest[target] = Suggester(known[target])
                     close = suggest[target].closest(ref)
@@ -143,6 +175,18 @@ def check_references(repo: Repository) -> list[Finding]:
                         )
                     )
     return out
+
+
+def _knock_on(path: str, line: int | None, col: int | None, ref: str, other: str) -> Finding:
+    return F.make(
+        F.UNKNOWN_REFERENCE,
+        path,
+        line,
+        col,
+        f"`{ref}` cannot be checked: it refers to {other}, which could not be read",
+        f"Fix the problem reported in {other}; this reference is then checked again.",
+        severity="info",
+    )
 
 
 def _duplicates(repo: Repository, path: str, keys: tuple[str, ...], what: str) -> list[Finding]:
