@@ -120,10 +120,15 @@ class Indicator(Model):
 class Bottleneck(Model):
     """A named constraint on how much can run at once, e.g. information governance."""
 
+    id: Id | None = None
+    """Short id that initiatives use under ``bottlenecks:`` to say they need it, e.g.
+    ``information-governance``."""
     name: ShortText
     """What the bottleneck is."""
     note: Text | None = None
     """How it limits delivery."""
+    serves_at_once: int | None = Field(default=None, ge=1)
+    """How many initiatives it can serve at the same time, e.g. ``2``."""
 
 
 class Capacity(Model):
