@@ -80,7 +80,8 @@ LOADER: list[RuleInfo] = [
         "error",
         _FORMAT + "; §10 Make choices (Sequencing)",
         """
-        A reference names an initiative, need, service, objective, bottleneck or user group that is unknown.
+        A reference names an initiative, need, service, objective, bottleneck or user group that
+        is unknown.
 
         A broken reference (including `depends_on` naming an unknown initiative) means a
         dependency, a need or an objective silently drops out of the plan and the board report.
