@@ -139,7 +139,8 @@ class Capacity(Model):
     effort_per_quarter: float | None = Field(default=None, gt=0)
     """Optional: how much effort (in the same unit as initiatives' effort) a quarter can absorb."""
     bottlenecks: list[Bottleneck] = []
-    """Named bottlenecks, such as information governance or clinical safety sign-off."""
+    """Named bottlenecks, such as information governance or clinical safety sign-off; give each
+    an ``id`` so that initiatives can say which they need."""
 
 
 class Constraint(Model):
