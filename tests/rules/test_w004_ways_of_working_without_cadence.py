@@ -33,3 +33,18 @@ def test_no_rhythm_at_all_turns_question_9_amber(tmp_path: Path) -> None:
 def test_no_ways_of_working_is_left_to_w001(tmp_path: Path) -> None:
     block = _rhythm() + "ways_of_working: []\n"
     assert hits(rule, tmp_path, block) == []
+
+
+@pytest.mark.parametrize(
+    ("overlay", "status"),
+    [
+        (_rhythm("show-and-tell"), "amber"),
+        (_rhythm("show-and-tell", "re-prioritisation"), "green"),
+    ],
+)
+def test_board_question_9_turns_amber(tmp_path: Path, overlay: str, status: str) -> None:
+    from digistrat.render.board import rag
+    from digistrat.rules import all_rules
+
+    questions_of = {r.code: r.questions for r in all_rules()}
+    assert rag(findings(tmp_path, overlay), questions_of)[9][0] == status
