@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from digistrat.models.common import Evidence
 from digistrat.rules import u003_usual_voices_only as u003
 from digistrat.rules import u009_voices_unstated as rule
 from rules.rule_helpers import findings, hits
@@ -79,8 +80,6 @@ def test_u003_and_u009_never_both_fire(
 
 
 def test_voices_are_unstated_unless_given(tmp_path: Path) -> None:
-    from digistrat.models.common import Evidence
-
     evidence = Evidence.model_validate(
         {"source": "interview", "date": "2026-01-01", "summary": "Heard."}
     )
