@@ -47,10 +47,16 @@ _NONE: Mapping[str, Any] = MappingProxyType({})  # one for all the files without
 
 # kind → where its lists of references or of ids are (kept by the loader for every file)
 _LISTS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "strategy": (("objectives",), ("scoring", "criteria")),
+    "strategy": (("objectives",), ("scoring", "criteria"), ("capacity", "bottlenecks")),
     "users": (("needs",),),
     "services": (("users",),),
-    "initiatives": (("needs",), ("services",), ("depends_on",), ("objectives",)),
+    "initiatives": (
+        ("needs",),
+        ("services",),
+        ("depends_on",),
+        ("objectives",),
+        ("bottlenecks",),
+    ),
     "commitments": (("initiatives",),),
 }
 
@@ -89,6 +95,7 @@ _REFERENCES: dict[str, list[tuple[str, str, str]]] = {
         ("services", "services", "service"),
         ("depends_on", "initiatives", "initiative"),
         ("objectives", "objectives", "objective in strategy.yaml"),
+        ("bottlenecks", "bottlenecks", "bottleneck in strategy.yaml (`capacity: bottlenecks:`)"),
     ],
     "commitments": [("initiatives", "initiatives", "initiative")],
 }
@@ -139,13 +146,17 @@ def check_references(repo: Repository, found: list[Finding] | None = None) -> li
     has_strategy = STRATEGY_FILE in repo.files
     suggest: dict[str, Suggester] = {}  # built only for kinds with an unknown reference
     known["objectives"] = {o for _, o in _ids(_raw(repo, STRATEGY_FILE, "objectives"))}
+    known["bottlenecks"] = {
+        b for _, b in _ids(_raw(repo, STRATEGY_FILE, "capacity", "bottlenecks"))
+    }
     out.extend(_duplicates(repo, STRATEGY_FILE, ("objectives",), "objective"))
+    out.extend(_duplicates(repo, STRATEGY_FILE, ("capacity", "bottlenecks"), "bottleneck"))
     out.extend(_duplicates(repo, STRATEGY_FILE, ("scoring", "criteria"), "criterion"))
     for (kind, _), path in sorted(repo.declared.items(), key=lambda item: item[1]):
         if kind == "users":
             out.extend(_duplicates(repo, path, ("needs",), "need"))
         for key, target, what in _REFERENCES.get(kind, []):
-            if target == "objectives" and not has_strategy:
+            if target in ("objectives", "bottlenecks") and not has_strategy:
                 continue
             refs = _raw(repo, path, key)
             if not isinstance(refs, list):

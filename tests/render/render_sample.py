@@ -101,11 +101,13 @@ SAMPLE: dict[str, str] = {
                 date: 2026-03-31
                 summary: Phone waits were the top complaint theme.
                 participants: 120
+                voices: wider
           - id: know-who-visits
             statement: I need to know who is visiting me and when.
             priority: medium
             evidence:
-              - {source: interview, date: 2026-05-01, summary: Patients wait in all day.}
+              - {source: interview, date: 2026-05-01, summary: Patients wait in all day.,
+                 voices: seldom-heard}
     """,
     "initiatives/online-appointments.yaml": """
         name: Change appointments online

@@ -32,6 +32,7 @@ def test_one_wider_source_is_enough(tmp_path: Path, other: str) -> None:
     assert hits(rule, tmp_path, write={"users/carers.yaml": _group("usual", other)}) == []
 
 
-def test_voices_default_to_wider(tmp_path: Path) -> None:
-    text = _group("usual").replace(", voices: usual", "")
+def test_unstated_voices_are_not_taken_as_usual(tmp_path: Path) -> None:
+    # Evidence without `voices:` is unknown, not usual: U009 asks for it to be stated.
+    text = _group("usual", "usual").replace(", voices: usual", "", 1)
     assert hits(rule, tmp_path, write={"users/carers.yaml": text}) == []

@@ -107,9 +107,10 @@ class Evidence(Model):
     """What we learnt, in a sentence or two."""
     participants: int | None = Field(default=None, ge=0)
     """How many people took part, if known."""
-    voices: Literal["usual", "wider", "seldom-heard"] = "wider"
+    voices: Literal["usual", "wider", "seldom-heard"] | None = None
     """Whose voices: ``usual`` (expert patients, clinical informaticians, the already engaged),
-    ``wider`` (a broad sample) or ``seldom-heard`` (people rarely reached)."""
+    ``wider`` (a broad sample) or ``seldom-heard`` (people rarely reached). Leave it out only if
+    you do not know."""
 
 
 class Measure(Model):

@@ -168,6 +168,9 @@ class Initiative(Model):
     """Planned or actual end."""
     depends_on: list[Id] = []
     """Initiatives that must finish first."""
+    bottlenecks: list[Id] = []
+    """Ids of the bottlenecks (``capacity: bottlenecks:`` in strategy.yaml) it needs while it
+    runs, e.g. ``information-governance``."""
     sourcing: Sourcing | None = None
     """Build, buy or blend."""
     exemplar: bool = False

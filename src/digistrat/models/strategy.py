@@ -120,10 +120,15 @@ class Indicator(Model):
 class Bottleneck(Model):
     """A named constraint on how much can run at once, e.g. information governance."""
 
+    id: Id | None = None
+    """Short id that initiatives use under ``bottlenecks:`` to say they need it, e.g.
+    ``information-governance``."""
     name: ShortText
     """What the bottleneck is."""
     note: Text | None = None
     """How it limits delivery."""
+    serves_at_once: int | None = Field(default=None, ge=1)
+    """How many initiatives it can serve at the same time, e.g. ``2``."""
 
 
 class Capacity(Model):
@@ -134,7 +139,8 @@ class Capacity(Model):
     effort_per_quarter: float | None = Field(default=None, gt=0)
     """Optional: how much effort (in the same unit as initiatives' effort) a quarter can absorb."""
     bottlenecks: list[Bottleneck] = []
-    """Named bottlenecks, such as information governance or clinical safety sign-off."""
+    """Named bottlenecks, such as information governance or clinical safety sign-off; give each
+    an ``id`` so that initiatives can say which they need."""
 
 
 class Constraint(Model):

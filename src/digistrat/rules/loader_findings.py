@@ -70,8 +70,8 @@ LOADER: list[RuleInfo] = [
         Two entries of the same kind share an id, so references to it are ambiguous.
 
         References by id would point at two things at once, so one of them is ignored. Ids come
-        from the file name (or an explicit `id:`). Objectives, criteria and the needs of one
-        user group must also each have their own id.
+        from the file name (or an explicit `id:`). Objectives, criteria, bottlenecks and the needs
+        of one user group must also each have their own id.
         """,
         "loader",
     ),
@@ -80,7 +80,8 @@ LOADER: list[RuleInfo] = [
         "error",
         _FORMAT + "; §10 Make choices (Sequencing)",
         """
-        A reference names an initiative, need, service, objective or user group that is unknown.
+        A reference names an initiative, need, service, objective, bottleneck or user group that
+        is unknown.
 
         A broken reference (including `depends_on` naming an unknown initiative) means a
         dependency, a need or an objective silently drops out of the plan and the board report.

@@ -14,9 +14,15 @@ Failing example::
 Passing example::
 
     # initiatives/online-booking.yaml
+    owner: {name: Dr Asha Patel, role: Clinical Director for Outpatients, function: clinical}
+    # initiatives/network-refresh.yaml
+    name: Network refresh
     owner: {name: Kim Doe, role: Head of IT, function: digital}
-    # commitments/rebook-online.yaml
-    owner: {name: Lee Chan, role: Head of Outpatients, function: operational}
+    category: maintain
+    status: approved
+    needs: [outpatients/know-when]
+    objectives: [shorter-waits]
+    scores: {patient-benefit: 5, staff-benefit: 4, financial-benefit: 2}
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ Passing example::
           - source: complaints
             date: 2026-02-01
             summary: One complaint in five is about letters arriving late.
+            voices: wider
 """
 
 from __future__ import annotations

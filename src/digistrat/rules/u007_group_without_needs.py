@@ -22,6 +22,7 @@ Passing example::
           - source: interview
             date: 2026-03-01
             summary: Carers told us they phone on the patient's behalf several times a month.
+            voices: wider
 """
 
 from __future__ import annotations

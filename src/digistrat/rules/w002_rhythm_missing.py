@@ -15,6 +15,8 @@ Passing example::
     rhythm:
       - kind: show-and-tell
         frequency: fortnightly
+      - kind: progress-review
+        frequency: monthly
 """
 
 from __future__ import annotations
