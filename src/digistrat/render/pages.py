@@ -19,6 +19,7 @@ from digistrat.render import charts, pdf
 from digistrat.render.board import answers
 from digistrat.render.context import Site
 from digistrat.render.links import Linker
+from digistrat.render.poster import plan
 
 OUTPUTS = ("site", "document", "poster", "board")
 EXTRAS = ("pdf",)
@@ -223,7 +224,7 @@ def pages(site: Site, only: Iterable[str], assurance: Assurance) -> list[Page]:
     if "pdf" in chosen:
         todo.append(Page(BOARD_PDF, "board/board.html", {}, lambda: _board_values(site, assurance)))
     if "poster" in chosen:
-        todo.append(Page("poster.html", "poster/poster.html", {}))
+        todo.append(Page("poster.html", "poster/poster.html", {}, lambda: {"poster": plan(site)}))
     if chosen & {"site", "board"}:
         todo.append(Page(CSS, "site/style.css", {}))
     if "document" in chosen:
