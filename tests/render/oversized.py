@@ -32,8 +32,7 @@ def oversized(initiatives: int = 300, commitments: int = 200) -> dict[str, str]:
         f"  - {{name: '{_name(n, 'Principle')}', meaning: '{_text(n)}'}}" for n in range(30)
     )
     delivered = "\n".join(
-        f"  - {{what: '{_name(n, 'Delivered')}', when: 2026-0{1 + n % 9}-15, "
-        f"impact: '{_text(n)}'}}"
+        f"  - {{what: '{_name(n, 'Delivered')}', when: 2026-0{1 + n % 9}-15, impact: '{_text(n)}'}}"
         for n in range(40)
     )
     tree = {

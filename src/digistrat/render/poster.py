@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from digistrat.render import text
 from digistrat.render.context import Site
@@ -177,6 +178,9 @@ class Block:
     noun: tuple[str, str]
     """What the items are, singular and plural, to say how many did not fit."""
     items: list[Item]
+    """The first items, as many as may be shown (:data:`CAPS`)."""
+    count: int = 0
+    """How many there are in all."""
     room: float = 0.0
     """How wide the block is, in millimetres."""
     shown: int = 0
@@ -184,7 +188,7 @@ class Block:
 
     @property
     def more(self) -> int:
-        return len(self.items) - self.shown
+        return self.count - self.shown
 
     @property
     def visible(self) -> list[Item]:
@@ -230,7 +234,7 @@ def _plural(n: int, noun: tuple[str, str]) -> str:
 
 def _more_text(block: Block, address: str | None) -> str:
     """ "And 4 more: see https://...", the address written out if it is short enough to read."""
-    said = f"And {len(block.items)} more: see {address}."
+    said = f"And {block.count} more: see {address}."
     if address and lines(said, block.room, SIZES.body, bold=True) <= 2:
         where = f"see {address}"
     elif address:
@@ -242,37 +246,48 @@ def _more_text(block: Block, address: str | None) -> str:
     return f"And {block.more} more: {where}."
 
 
-def _priorities(site: Site) -> list[Item]:
+Maker = Callable[[], Item]
+"""Makes one item: texts are measured and cut only for the few items a poster can show."""
+
+
+def _priority(name: str) -> Item:
+    return Item(clip(name, PRIORITY_ROOM, SIZES.name, 2, bold=True))
+
+
+def _priorities(site: Site) -> list[Maker]:
     active = ("proposed", "approved", "in-progress")
-    items = []
-    for i in site.ranked_initiatives():
-        if i.status not in active:
-            continue
-        items.append(Item(clip(i.name, PRIORITY_ROOM, SIZES.name, 2, bold=True)))
-    return items
+    return [partial(_priority, i.name) for i in site.ranked_initiatives() if i.status in active]
 
 
-def _principles(site: Site) -> list[Item]:
-    return [
-        Item(
-            clip(p.name, PRINCIPLE_ROOM, SIZES.name, 2, bold=True),
-            clip(text.plain(p.meaning), PRINCIPLE_ROOM, SIZES.body, 3),
-        )
-        for p in site.strategy.principles
-    ]
+def _principle(name: str, meaning: str) -> Item:
+    return Item(
+        clip(name, PRINCIPLE_ROOM, SIZES.name, 2, bold=True),
+        clip(text.plain(meaning), PRINCIPLE_ROOM, SIZES.body, 3),
+    )
 
 
-def _commitments(site: Site) -> tuple[list[Item], list[Item]]:
+def _principles(site: Site) -> list[Maker]:
+    return [partial(_principle, p.name, p.meaning) for p in site.strategy.principles]
+
+
+def _card(name: str, words: str, when: str) -> Item:
+    return Item(
+        clip(name, CARD_ROOM, SIZES.name, 2, bold=True),
+        clip(text.plain(words), CARD_ROOM, SIZES.body, 4 if not name else 3),
+        when,
+    )
+
+
+def _commitments(site: Site) -> tuple[list[Maker], list[Maker]]:
     """Promises (not yet met), soonest first; and commitments already met, latest first."""
-    promised: list[tuple[date, str, Item]] = []
-    met: list[tuple[date, str, Item]] = []
+    promised: list[tuple[date, str, Maker]] = []
+    met: list[tuple[date, str, Maker]] = []
     far = date.max
     for c in site.commitments.values():
-        statement = clip(text.plain(c.statement), CARD_ROOM, SIZES.body, 4)
         if c.status == "met":
             on = max((p.date for p in c.progress), default=None)  # the due date may be ahead
             when = f"Delivered {_longdate(on)}" if on else "Delivered"
-            met.append((on or date.min, statement, Item("", statement, when)))
+            met.append((on or date.min, c.statement, partial(_card, "", c.statement, when)))
             continue
         if c.due is None:
             when = ""
@@ -280,26 +295,27 @@ def _commitments(site: Site) -> tuple[list[Item], list[Item]]:
             when = f"Not met: it was due {_longdate(c.due)}"
         else:
             when = f"By {_longdate(c.due)}"
-        promised.append((c.due or far, statement, Item("", statement, when)))
+        promised.append((c.due or far, c.statement, partial(_card, "", c.statement, when)))
     promised.sort(key=lambda t: (t[0], t[1].casefold()))
     met.sort(key=lambda t: (-t[0].toordinal(), t[1].casefold()))
     return [t[2] for t in promised], [t[2] for t in met]
 
 
-def _delivered(site: Site, met: list[Item]) -> list[Item]:
+def _delivered(site: Site, met: list[Maker]) -> list[Maker]:
     done = sorted(
         site.strategy.delivered, key=lambda d: (-(d.when or date.min).toordinal(), d.what)
     )
-    items = list(met)
-    for d in done:
-        items.append(
-            Item(
-                clip(d.what, CARD_ROOM, SIZES.name, 2, bold=True),
-                clip(text.plain(d.impact), CARD_ROOM, SIZES.body, 3),
-                f"Delivered {_longdate(d.when)}" if d.when else "",
-            )
-        )
-    return items
+    return met + [
+        partial(_card, d.what, d.impact, f"Delivered {_longdate(d.when)}" if d.when else "")
+        for d in done
+    ]
+
+
+def _block(
+    key: str, heading: str, noun: tuple[str, str], makers: list[Maker], room: float
+) -> Block:
+    """A block with its first items made (no more than :data:`CAPS` allows)."""
+    return Block(key, heading, noun, [m() for m in makers[: CAPS[key]]], len(makers), room)
 
 
 # --- heights -----------------------------------------------------------------------------------
@@ -410,24 +426,24 @@ def plan(site: Site) -> Poster:
     mission, mission_size = _fit(text.plain(s.mission), MISSION_ROOM, SIZES.mission, 4)
     promised, met = _commitments(site)
     blocks = {
-        "commitments": Block(
+        "commitments": _block(
             "commitments", "What we commit to", ("commitment", "commitments"), promised, WIDTH
         ),
-        "priorities": Block(
+        "priorities": _block(
             "priorities",
             "Our top priorities",
             ("priority", "priorities"),
             _priorities(site),
             COLUMN,
         ),
-        "delivered": Block(
+        "delivered": _block(
             "delivered",
             "What we have delivered",
             ("thing delivered", "things delivered"),
             _delivered(site, met),
             WIDTH,
         ),
-        "principles": Block(
+        "principles": _block(
             "principles", "Our principles", ("principle", "principles"), _principles(site), COLUMN
         ),
     }
@@ -447,7 +463,7 @@ def plan(site: Site) -> Poster:
     growing = [b for b in blocks.values() if b.items]
     while growing:  # one more item for each block in turn, most important first
         for block in list(growing):
-            if block.shown >= min(len(block.items), CAPS[block.key]):
+            if block.shown >= len(block.items):
                 growing.remove(block)
                 continue
             block.shown += 1
