@@ -150,6 +150,13 @@ def test_without_weasyprint_render_says_how_to_install_it(tmp_path: Path) -> Non
     assert not (tmp_path / "o").exists()  # nothing half made
 
 
+def test_the_cli_knows_the_pdf_output_by_name() -> None:
+    from digistrat.cli import RENDER_EXTRAS
+    from digistrat.render.pages import EXTRAS
+
+    assert RENDER_EXTRAS == EXTRAS == ("pdf",)
+
+
 def test_without_weasyprint_the_library_raises_a_render_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,6 +14,7 @@ so the measure and the page cannot drift apart.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -105,9 +106,10 @@ def lines(words: str, room: float, size: float, bold: bool = False) -> int:
             used += space + w
             continue
         count += 1
-        while w > room:  # broken across lines
-            count += 1
-            w -= room
+        if w > room:  # broken across lines
+            extra = math.ceil(w / room) - 1
+            count += extra
+            w -= extra * room
         used = w
     return count
 
@@ -120,6 +122,20 @@ def height(words: str, room: float, size: float, bold: bool = False, line: float
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(A-Z0-9])")
 
 
+def _most(count: int, fits: Callable[[int], bool]) -> int:
+    """The largest ``n`` in ``0..count`` with ``fits(n)`` (0 if none), for a ``fits`` that holds
+    up to some ``n`` and not after: a binary search, so a 20,000-character text is measured a
+    few times over, not once per word or letter."""
+    low, high = 0, count
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fits(mid):
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 def shorten(words: str, fits: Callable[[str], bool]) -> str:
     """``words`` as they are if they fit; else as many whole sentences as fit; else cut at a word
     with an ellipsis (the only way a sentence is ever cut)."""
@@ -127,25 +143,16 @@ def shorten(words: str, fits: Callable[[str], bool]) -> str:
     if fits(words):
         return words
     sentences = _SENTENCE_END.split(words)
-    for n in range(len(sentences) - 1, 0, -1):
-        kept = " ".join(sentences[:n])
-        if fits(kept):
-            return kept
+    n = _most(len(sentences) - 1, lambda n: n > 0 and fits(" ".join(sentences[:n])))
+    if n:
+        return " ".join(sentences[:n])
     parts = words.split(" ")
-    low, high = 0, len(parts)  # the most words that fit with an ellipsis: a binary search
-    while low < high:
-        mid = (low + high + 1) // 2
-        if fits(_ellipsis(parts[:mid])):
-            low = mid
-        else:
-            high = mid - 1
-    if low == 0:  # not even one word: its first letters
-        first = parts[0]
-        n = len(first)
-        while n > 1 and not fits(first[:n] + "…"):
-            n -= 1
-        return first[:n] + "…"
-    return _ellipsis(parts[:low])
+    n = _most(len(parts), lambda n: n > 0 and fits(_ellipsis(parts[:n])))
+    if n:
+        return _ellipsis(parts[:n])
+    first = parts[0]  # not even one word: its first letters
+    n = _most(len(first), lambda n: n > 0 and fits(first[:n] + "…"))
+    return first[: max(n, 1)] + "…"
 
 
 def _ellipsis(parts: Sequence[str]) -> str:
