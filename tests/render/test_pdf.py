@@ -179,3 +179,13 @@ def test_render_pdf_writes_board_pdf_beside_the_html(pypdf: object, tmp_path: Pa
     assert "Rendered board, pdf" in result.stdout
     assert (out / "board.pdf").read_bytes()[:5] == b"%PDF-"
     assert (out / "board.html").is_file()
+
+
+def test_the_home_page_links_the_pdf_only_when_it_is_made(pypdf: object, tmp_path: Path) -> None:
+    from render_sample import SAMPLE
+
+    def home(root: Path, only: tuple[str, ...]) -> str:
+        return produce(load(build_tree(root, SAMPLE)), TODAY, only)["index.html"].decode()
+
+    assert 'href="board.pdf"' in home(tmp_path / "a", ("site", "pdf"))
+    assert "board.pdf" not in home(tmp_path / "b", ("site", "board"))
