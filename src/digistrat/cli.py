@@ -71,6 +71,8 @@ command returned took ~40 ms."""
 RENDER_OUTPUTS = ("site", "document", "poster", "board")
 """``digistrat.render.OUTPUTS`` (a test holds them equal), known here without importing the
 rendering machinery before the repository is read."""
+RENDER_EXTRAS = ("pdf",)
+"""``digistrat.render.pages.EXTRAS``: made only when named (``--only ...,pdf`` or ``--pdf``)."""
 
 
 def load_repository(path: Path | None, meanwhile: Callable[[], object] | None = None) -> Repository:
@@ -496,10 +498,19 @@ def render(
         str,
         typer.Option(
             "--only",
-            help="Which outputs, separated by commas: site, document, poster, board "
-            "(default: all).",
+            help="Which outputs, separated by commas: site, document, poster, board, pdf "
+            "(default: all but pdf; pdf is the board paper as board.pdf, which needs "
+            "`pip install 'digistrat[pdf]'`).",
         ),
     ] = "site,document,poster,board",
+    as_pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Also make the board paper as an A4 PDF, board.pdf (the same as adding pdf to "
+            "--only; needs `pip install 'digistrat[pdf]'`).",
+        ),
+    ] = False,
     force: Annotated[
         bool,
         typer.Option(
@@ -513,13 +524,22 @@ def render(
     from digistrat.clock import today
 
     chosen = [o.strip() for o in only.split(",") if o.strip()]
-    unknown = [o for o in chosen if o not in RENDER_OUTPUTS]
+    known = RENDER_OUTPUTS + RENDER_EXTRAS
+    unknown = [o for o in chosen if o not in known]
     if unknown or not chosen:
-        fail(f"--only takes {', '.join(RENDER_OUTPUTS)} (separated by commas), not `{only}`.")
+        fail(f"--only takes {', '.join(known)} (separated by commas), not `{only}`.")
+    if as_pdf and "pdf" not in chosen:
+        chosen.append("pdf")
+    if "pdf" in chosen:
+        from digistrat.render.pdf import missing
+
+        cannot = missing()
+        if cannot is not None:
+            fail(f"{cannot}.")
 
     def ready() -> None:
         importlib.import_module("digistrat.render")
-        if "board" in chosen:  # the board report runs every check
+        if "board" in chosen or "pdf" in chosen:  # the board report runs every check
             _rules_ready()
 
     repo = load_repository(path, meanwhile=ready)

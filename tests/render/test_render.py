@@ -41,6 +41,7 @@ def _golden(name: str, actual: bytes) -> None:
         ("services/appointments.html", "service-appointments.html"),
         ("initiatives/online-appointments.html", "initiative-online-appointments.html"),
         ("board.html", "board.html"),
+        ("poster.html", "poster.html"),
     ],
 )
 def test_output_matches_golden_file(sample: Path, output: str, golden: str) -> None:

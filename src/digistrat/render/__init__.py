@@ -3,8 +3,9 @@
 The steps, each its own module: :mod:`.priorities` (ranking and roadmap from the scoring
 package), :mod:`.context` (the repository arranged, cross-references indexed once),
 :mod:`.board` (the ten questions and their status), :mod:`.charts` (inline SVG),
-:mod:`.pages` (which file gets which template), :mod:`.env` (jinja2, escaping, user templates)
-and :mod:`.output` (safe, minimal writes).
+:mod:`.pages` (which file gets which template), :mod:`.env` (jinja2, escaping, user templates),
+:mod:`.pdf` (the board paper as PDF, an optional extra) and :mod:`.output` (safe, minimal
+writes).
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from digistrat.findings import Finding
 from digistrat.loader import Repository
-from digistrat.render import context, env, pages, parallel, priorities
+from digistrat.render import context, env, pages, parallel, pdf, priorities
 from digistrat.render.output import OutputError, Writer, WriteResult, check_folder
 
 OUTPUTS = pages.OUTPUTS
+ALL_OUTPUTS = pages.ALL_OUTPUTS
 
-__all__ = ["OUTPUTS", "OutputError", "RenderError", "Rendered", "produce", "render"]
+__all__ = ["ALL_OUTPUTS", "OUTPUTS", "OutputError", "RenderError", "Rendered", "produce", "render"]
 
 
 class RenderError(Exception):
@@ -81,6 +83,10 @@ def _prepare(
             "strategy.yaml is missing or has errors, so there is nothing to publish yet. "
             "Run `digistrat check` and fix the errors it reports in strategy.yaml."
         )
+    if "pdf" in chosen:
+        unavailable = pdf.missing()
+        if unavailable is not None:
+            raise RenderError(unavailable)
     known: list[tuple[list[Finding], Mapping[str, Iterable[int]]]] = []
 
     def assurance() -> tuple[list[Finding], Mapping[str, Iterable[int]]]:
@@ -88,7 +94,7 @@ def _prepare(
         if not known:
             found: list[Finding] = []
             questions: Mapping[str, Iterable[int]] = {}
-            if "board" in chosen and (findings is None or questions_of is None):
+            if {"board", "pdf"} & set(chosen) and (findings is None or questions_of is None):
                 found, questions = assurance_inputs(repo, today)
             known.append(
                 (
@@ -132,7 +138,7 @@ def produce(
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, bytes]:
     """Every chosen output as ``{path inside the out folder: bytes}``; writes nothing."""
-    chosen = [o for o in OUTPUTS if o in set(only)]
+    chosen = [o for o in ALL_OUTPUTS if o in set(only)]
     with _template_errors(repo.root / env.USER_TEMPLATES):
         ready = _prepare(repo, today, chosen, findings, questions_of)
         files: dict[str, bytes] = {}
@@ -153,8 +159,8 @@ with its checks, the document, the summary pages), then entity pages from the ba
 priorities are worked out here first and passed on (see :class:`.parallel.Handoff`)."""
 
 
-LONGEST = ("board.html", "strategy.md")
-"""The pages that take longest (the board report runs every check)."""
+LONGEST = ("board.pdf", "board.html", "strategy.md")
+"""The pages that take longest (the board report runs every check; its PDF is laid out too)."""
 
 
 def render(
@@ -174,7 +180,7 @@ def render(
     allows; 1 renders in this process only; 2 always splits where ``fork`` exists (see
     :mod:`.parallel`)."""
     previous = check_folder(out, repo.root, force)
-    chosen = [o for o in OUTPUTS if o in set(only)]
+    chosen = [o for o in ALL_OUTPUTS if o in set(only)]
     user_dir = repo.root / env.USER_TEMPLATES
     with _template_errors(user_dir):
         ready = _prepare(repo, today, chosen, findings, questions_of)

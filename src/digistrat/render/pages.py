@@ -15,14 +15,19 @@ from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from digistrat.findings import Finding
-from digistrat.render import charts
+from digistrat.render import charts, pdf
 from digistrat.render.board import answers
 from digistrat.render.context import Site
 from digistrat.render.links import Linker
+from digistrat.render.poster import plan
 
 OUTPUTS = ("site", "document", "poster", "board")
+EXTRAS = ("pdf",)
+"""Outputs made only when asked for by name: the board paper as PDF needs an optional extra."""
+ALL_OUTPUTS = OUTPUTS + EXTRAS
 CSS = "assets/style.css"
 DOCUMENT = "document/strategy.md"
+BOARD_PDF = "board.pdf"
 
 NAV = (
     ("index.html", "Home"),
@@ -48,9 +53,12 @@ class Page:
 
 def output_of(path: str) -> str:
     """Which output a file in the out folder belongs to."""
-    return {"strategy.md": "document", "poster.html": "poster", "board.html": "board"}.get(
-        path, "site"
-    )
+    return {
+        "strategy.md": "document",
+        "poster.html": "poster",
+        "board.html": "board",
+        BOARD_PDF: "pdf",
+    }.get(path, "site")
 
 
 def _root(path: str) -> str:
@@ -213,8 +221,10 @@ def pages(site: Site, only: Iterable[str], assurance: Assurance) -> list[Page]:
         todo.append(
             Page("board.html", "board/board.html", {}, lambda: _board_values(site, assurance))
         )
+    if "pdf" in chosen:
+        todo.append(Page(BOARD_PDF, "board/board.html", {}, lambda: _board_values(site, assurance)))
     if "poster" in chosen:
-        todo.append(Page("poster.html", "poster/poster.html", {}))
+        todo.append(Page("poster.html", "poster/poster.html", {}, lambda: {"poster": plan(site)}))
     if chosen & {"site", "board"}:
         todo.append(Page(CSS, "site/style.css", {}))
     if "document" in chosen:
@@ -303,14 +313,27 @@ class Renderer:
         if page.template == DOCUMENT:
             text = template.render({"site": site, "s": site.strategy})
             return tidy_markdown(text).encode("utf-8")
-        root = _root(page.path)
+        if page.path == BOARD_PDF:
+            return self._pdf(page)
+        return self._html(page, page.path).encode("utf-8")
+
+    def _pdf(self, page: Page) -> bytes:
+        """The board paper as PDF: the HTML of ``board.html`` with the site's stylesheet."""
+        html = self._html(page, "board.html")
+        css = self._template("site/style.css").render({})
+        return pdf.board_pdf(html, css, self.site.today)
+
+    def _html(self, page: Page, path: str) -> str:
+        template = self._template(page.template)
+        site = self.site
+        root = _root(path)
         linker = self.linkers.get(root)
         if linker is None:
             linker = self.linkers[root] = Linker(site, root)
         values = {
             "site": site,
             "s": site.strategy,
-            "path": page.path,
+            "path": path,
             "root": root,
             "nav": self.nav,
             "ln": linker,
@@ -319,4 +342,4 @@ class Renderer:
         values.update(page.values)
         if page.later is not None:
             values.update(page.later())
-        return template.render(values).encode("utf-8")
+        return template.render(values)
