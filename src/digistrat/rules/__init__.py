@@ -24,6 +24,7 @@ _NAMES: tuple[str, ...] = (
     "c006_too_many_commitments",
     "c007_commitment_without_owner",
     "c008_commitment_without_initiative",
+    "c009_on_track_but_behind",
     "d001_dependency_cycle",
     "d002_long_dependency_chain",
     "d003_scores_missing",
