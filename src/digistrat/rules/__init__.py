@@ -25,6 +25,7 @@ _NAMES: tuple[str, ...] = (
     "c007_commitment_without_owner",
     "c008_commitment_without_initiative",
     "c009_on_track_but_behind",
+    "c010_measure_not_outcome",
     "d001_dependency_cycle",
     "d002_long_dependency_chain",
     "d003_scores_missing",
