@@ -43,7 +43,8 @@ def _crowded(count: int) -> str:
     """``count`` approved initiatives of 4 quarters each, with no dates, and capacity 1: the
     plan runs them one after another after online-booking (Apr-Sep 2026)."""
     files = [
-        "# strategy.yaml\ncapacity: {concurrent_initiatives: 1}\nscoring: {options: {plan-duration: 4}}\n"
+        "# strategy.yaml\ncapacity: {concurrent_initiatives: 1}\n"
+        "scoring: {options: {plan-duration: 4}}\n"
     ]
     for n in range(count):
         files.append(

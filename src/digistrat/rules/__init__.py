@@ -26,6 +26,7 @@ _NAMES: tuple[str, ...] = (
     "c008_commitment_without_initiative",
     "c009_on_track_but_behind",
     "c010_measure_not_outcome",
+    "c011_status_contradicts_data",
     "d001_dependency_cycle",
     "d002_long_dependency_chain",
     "d003_scores_missing",

@@ -33,7 +33,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
-from digistrat.rules.planned import spoken
+from digistrat.rules.wording import amount, spoken
 from digistrat.scoring.trajectory import trajectory
 
 CODE = "C009"
@@ -46,18 +46,6 @@ SEVERITY_BASIS = (
 SECTION = "§2 Q7; §12 Follow up (Monthly progress reviews)"
 QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {"behind-tolerance": 10}
-
-
-def amount(value: float, unit: str | None) -> str:
-    """A value with its unit, as people write it: ``12%``, ``£0.70``, ``3 days``."""
-    number = f"{value:,.6g}"
-    if not unit:
-        return number
-    if unit == "%":
-        return f"{number}%"
-    if unit == "£":
-        return f"£{value:,.2f}" if value != int(value) else f"£{number}"
-    return f"{number} {unit}"
 
 
 def check(ctx: Context) -> Check:

@@ -23,17 +23,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from digistrat.rules.wording import spoken
 from digistrat.scoring.plan import plan
 from digistrat.scoring.quarters import quarter_bounds, quarter_label, quarter_of
 
 if TYPE_CHECKING:
     from digistrat.rules.base import Context
     from digistrat.scoring.result import Plan
-
-
-def spoken(day: date) -> str:
-    """A date as people write it: ``31 March 2027``."""
-    return f"{day.day} {day:%B %Y}"
 
 
 _BECAUSE = {

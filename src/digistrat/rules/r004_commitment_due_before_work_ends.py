@@ -25,7 +25,8 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
-from digistrat.rules.planned import planned, spoken
+from digistrat.rules.planned import planned
+from digistrat.rules.wording import spoken
 
 CODE = "R004"
 NAME = "commitment-due-before-work-ends"

@@ -41,7 +41,8 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
-from digistrat.rules.planned import planned, spoken
+from digistrat.rules.planned import planned
+from digistrat.rules.wording import spoken
 
 CODE = "R005"
 NAME = "planned-beyond-horizon"
