@@ -43,6 +43,7 @@ _NAMES: tuple[str, ...] = (
     "i003_objective_unserved",
     "i004_indicators_missing",
     "i005_maturity_missing",
+    "i006_indicator_incomplete",
     "k001_risks_missing",
     "k002_no_cyber_or_outage_risk",
     "k003_risk_unmanaged",
