@@ -34,6 +34,19 @@ class Board:
     effort: float | None
     count: dict[int, int] = field(default_factory=dict)
     load: dict[int, float] = field(default_factory=dict)
+    _skip: dict[int, int] = field(default_factory=dict)
+    """Full quarters (every place taken) → a later quarter to look at instead; a quarter never
+    empties, so finding a free one stays close to linear however long the queue."""
+
+    def with_place(self, t: int) -> int:
+        """The first quarter from ``t`` on with a place free (``t`` when there is no limit)."""
+        path = []
+        while t in self._skip:
+            path.append(t)
+            t = self._skip[t]
+        for step in path:  # path compression: next time, jump straight to ``t``
+            self._skip[step] = t
+        return t
 
     def blocker(self, t: int, load: float) -> str | None:
         """Why an initiative with ``load`` cannot run in quarter ``t`` (None if it can)."""
@@ -48,3 +61,5 @@ class Board:
         for t in range(first, last + 1):
             self.count[t] = self.count.get(t, 0) + 1
             self.load[t] = self.load.get(t, 0.0) + load
+            if self.capacity is not None and self.count[t] >= self.capacity:
+                self._skip[t] = t + 1
