@@ -95,3 +95,8 @@ def test_overdue_commitment_is_left_to_c005(tmp_path: Path) -> None:
 def test_done_initiative_is_not_checked(tmp_path: Path) -> None:
     block = _commitment("2026-08-31") + "# initiatives/online-booking.yaml\nstatus: done\n"
     assert hits(rule, tmp_path, block) == []
+
+
+def test_commitment_due_today_is_still_checked(tmp_path: Path) -> None:
+    # due on 2026-06-01, today: not yet overdue (C005 starts the day after)
+    assert len(hits(rule, tmp_path, _commitment("2026-06-01"))) == 1
