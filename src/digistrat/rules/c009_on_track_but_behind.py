@@ -48,6 +48,11 @@ QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {"behind-tolerance": 10}
 
 
+def _rounded(value: float | None, distance: float) -> float:
+    """``value`` to 1 decimal place, or 2 when the whole distance to target is under 10."""
+    return round(value or 0.0, 1 if abs(distance) >= 10 else 2)
+
+
 def check(ctx: Context) -> Check:
     strategy = ctx.repo.strategy
     horizon_start = strategy.horizon.start if strategy and strategy.horizon else None
@@ -85,7 +90,7 @@ def check(ctx: Context) -> Check:
             f"({amount(line.actual, unit)} on {spoken(line.actual_date)}) is behind its line to "
             f"target: by then {line.fraction_elapsed:.0%} of the time to its due date "
             f"({spoken(com.due)}) had passed, but {covered} (the line was at "
-            f"{amount(round(line.expected_then or 0, 2), unit)})",
+            f"{amount(_rounded(line.expected_then, measure.target - measure.baseline), unit)})",
             "Set `status: at-risk` (or `off-track`) and add a dated progress note on what "
             "will change; if the gain is expected late by design, say so in a progress note "
             f"and suppress this finding with `# digistrat: ignore[{CODE}]` on the status line.",

@@ -100,7 +100,7 @@ def check(ctx: Context) -> Check:
             )
         elif com.status == "missed" and hit:
             due = spoken(com.due) if com.due else ""
-            message = said.replace("latest value", f"last value before its due date ({due})")
+            message = said.replace("latest value", f"last value by its due date ({due})")
             message += f"had reached its target of {target}"
             hint = "Set `status: met`, or explain in a progress note why it still counts as missed."
         elif com.status == "off-track" and hit:
