@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 _BECAUSE = {
     "moved": "by the plan: with the stated capacity and dependencies it cannot start sooner",
-    "assumed": "by the plan, which assumes how long it takes, as it has no start and end dates",
+    "assumed": "by the plan, which assumes how long it takes, as it has no end date",
 }
 
 

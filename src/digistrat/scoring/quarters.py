@@ -14,11 +14,15 @@ def quarter_of(day: date) -> int:
 
 
 def quarter_bounds(number: int) -> tuple[date, date]:
-    """First and last day of quarter ``number`` (as from :func:`quarter_of`)."""
+    """First and last day of quarter ``number`` (as from :func:`quarter_of`); quarters after
+    the year 9999, where dates end, are all the last day there is."""
     year, q = divmod(number, 4)
+    if year > date.max.year:
+        return date.max, date.max
     start = date(year, q * 3 + 1, 1)
-    end = date(year + 1, 1, 1) if q == 3 else date(year, q * 3 + 4, 1)
-    return start, date.fromordinal(end.toordinal() - 1)
+    if q == 3:
+        return start, date(year, 12, 31)
+    return start, date.fromordinal(date(year, q * 3 + 4, 1).toordinal() - 1)
 
 
 def quarter_label(number: int) -> str:
