@@ -33,7 +33,12 @@ SAMPLE: dict[str, str] = {
             likelihood: medium
             impact: high
         indicators:
-          - {name: Appointments changed online, kind: take-up, baseline: 5, target: 40, unit: "%"}
+          - name: Appointments changed online
+            kind: take-up
+            baseline: 5
+            target: 40
+            due: 2029-03-31
+            unit: "%"
         capacity: {concurrent_initiatives: 3}
         ways_of_working:
           - {area: finance, change: Fund teams for a year rather than projects.}
@@ -160,6 +165,6 @@ SAMPLE: dict[str, str] = {
         due: 2027-03-31
         status: on-track
         progress:
-          - {date: 2026-09-30, note: Live in two clinics., value: 11}
+          - {date: 2026-09-30, note: Live in two clinics., value: 22}
     """,
 }

@@ -109,8 +109,12 @@ class Indicator(Model):
     """Which of the standard service measures it is, if any."""
     baseline: float | None = None
     """Where we are now."""
+    baseline_date: date | None = None
+    """When the baseline was measured, like 2026-03-31."""
     target: float | None = None
     """Where we aim to be."""
+    due: date | None = None
+    """By when the target should be reached, like 2028-03-31."""
     unit: ShortText | None = None
     """The unit, e.g. ``%``."""
     source: ShortText | None = None

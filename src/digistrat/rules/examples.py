@@ -68,6 +68,7 @@ indicators:
     kind: take-up
     baseline: 20
     target: 60
+    due: 2029-03-31
     unit: "%"
 capacity:
   concurrent_initiatives: 3

@@ -17,6 +17,7 @@ Passing example::
         kind: take-up
         baseline: 20
         target: 60
+        due: 2029-03-31
         unit: "%"
 """
 

@@ -292,6 +292,10 @@ class _Builder:
             why = f"planned to start in {self.label(earliest)}"
         first, full = earliest, None
         while True:
+            free = self.board.with_place(first)
+            if free != first:  # full quarters: jump over them all at once
+                full = full or (first, "places")
+                first = free
             clash = next(
                 (
                     (t, b)
@@ -352,22 +356,24 @@ class _Builder:
 
         self.out.items = sorted(self.items.values(), key=order)
         horizon = max((i.last for i in self.out.items if i.last is not None), default=-1)
+        running: list[list[str]] = [[] for _ in range(horizon + 1)]
+        starting: list[list[str]] = [[] for _ in range(horizon + 1)]
+        for i in self.out.items:  # in plan order, so each quarter lists them in that order
+            if i.first is None or i.last is None:
+                continue
+            starting[i.first].append(i.id)
+            for t in range(i.first, i.last + 1):
+                running[t].append(i.id)
         for t in range(horizon + 1):
             start, end = quarter_bounds(self.base + t)
-            running = tuple(
-                i.id
-                for i in self.out.items
-                if i.first is not None and i.last is not None and i.first <= t <= i.last
-            )
-            starting = tuple(i.id for i in self.out.items if i.first == t)
             self.out.quarters.append(
                 Quarter(
                     t,
                     self.label(t),
                     start,
                     end,
-                    running,
-                    starting,
+                    tuple(running[t]),
+                    tuple(starting[t]),
                     round(self.board.load.get(t, 0.0), 6),
                 )
             )
