@@ -85,7 +85,7 @@ def _git(cwd: Path, *args: str, data: bytes | None = None) -> subprocess.Complet
     except FileNotFoundError:
         raise HistoryError(
             "git is not installed (or not on the PATH), so the strategy's history cannot be "
-            "read. Install git, or leave out --since."
+            "read. Install git to see what changed."
         ) from None
     except subprocess.TimeoutExpired:
         raise HistoryError(
@@ -110,8 +110,7 @@ def locate(root: Path) -> Place:
         if "not a git repository" in said:
             raise HistoryError(
                 f"{root} is not in a git repository, so there is no history to compare with. "
-                "Keep the strategy in git (git init, then commit) to see what changed, or "
-                "leave out --since."
+                "Keep the strategy in git (git init, then commit) to see what changed."
             )
         raise HistoryError(f"git cannot read the repository at {root}: {said}.")
     shallow = _out(_git(root, "rev-parse", "--is-shallow-repository")) == "true"

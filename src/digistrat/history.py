@@ -118,6 +118,33 @@ class Changes:
     def questions_changed(self) -> list[QuestionStatus]:
         return [q for q in self.questions if q.changed]
 
+    @property
+    def commitment_groups(self) -> list[Group]:
+        """The commitments' changes, one entry per commitment."""
+        return grouped(self.commitments)
+
+    @property
+    def initiative_groups(self) -> list[Group]:
+        """The initiatives' changes, one entry per initiative."""
+        return grouped(self.initiatives)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The changes to one entry, in order."""
+
+    ident: str
+    title: str
+    summaries: tuple[str, ...]
+
+
+def grouped(changes: list[Change]) -> list[Group]:
+    """Changes to the same entry together, in the order each entry first appears."""
+    found: dict[str, list[Change]] = {}
+    for change in changes:
+        found.setdefault(change.ident, []).append(change)
+    return [Group(ident, c[0].title, tuple(x.summary for x in c)) for ident, c in found.items()]
+
 
 def compare(
     before: Snapshot,
@@ -282,3 +309,71 @@ def _questions(
         )
         for n in numbers
     ]
+
+
+_STATUS = {
+    "red": "red",
+    "amber": "amber",
+    "green": "green",
+    "not-assessed": "not assessed",
+    "unknown": "unknown",
+}
+
+
+def as_text(changes: Changes) -> str:
+    """The changes for the terminal: one heading per part, one line per change."""
+    lines = [f"What changed since {long_date(changes.since_day)} ({changes.since})", ""]
+
+    def part(title: str, items: list[str], none: str) -> None:
+        lines.append(title)
+        lines.extend([f"  - {item}" for item in items] or [f"  {none}"])
+        lines.append("")
+
+    part(
+        "Commitments",
+        [f"{g.title} ({g.ident}): {' '.join(g.summaries)}" for g in changes.commitment_groups],
+        "No commitment was added, dropped, re-dated or changed status.",
+    )
+    part(
+        "Progress updates",
+        [
+            f"{long_date(u.day)}, {u.ident}: {u.note}"
+            + (f" (measured {u.value})" if u.value else "")
+            for u in changes.updates
+        ],
+        "No new progress updates.",
+    )
+    part(
+        "Initiatives",
+        [f"{g.title} ({g.ident}): {' '.join(g.summaries)}" for g in changes.initiative_groups],
+        "No initiative started, stopped, changed status or moved in the priorities.",
+    )
+    part(
+        "Risks",
+        [f"{r.title} {r.summary}" for r in changes.risks],
+        "No risk was added or closed.",
+    )
+    part(
+        "The board's questions (then → now)",
+        [
+            f"{q.number}. {q.question} {_STATUS.get(q.before, q.before)} → "
+            f"{_STATUS.get(q.after, q.after)}" + (" (changed)" if q.changed else "")
+            for q in changes.questions
+        ],
+        "No statuses could be worked out.",
+    )
+    return "\n".join(" ".join(line.split("\n")) for line in lines).rstrip() + "\n"
+
+
+def as_json(changes: Changes) -> str:
+    """The changes as JSON (dates as ``2026-09-30``)."""
+    import json
+    from dataclasses import asdict
+
+    data = asdict(changes)
+    data["since_day"] = changes.since_day.isoformat()
+    for update in data["updates"]:
+        update["day"] = update["day"].isoformat()
+    for q in data["questions"]:
+        q["changed"] = q["before"] != q["after"]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -15,7 +15,8 @@ from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from digistrat.findings import Finding
-from digistrat.render import charts
+from digistrat.models import Commitment
+from digistrat.render import charts, measure_chart
 from digistrat.render.board import answers
 from digistrat.render.context import Site
 from digistrat.render.links import Linker
@@ -57,8 +58,14 @@ def _root(path: str) -> str:
     return "../" * path.count("/")
 
 
+CHANGES = "changes.html"
+"""The "What changed" page, made when a render is asked what changed (``--since``)."""
+
+
 def _nav(site: Site) -> list[tuple[str, str]]:
     nav: list[tuple[str, str]] = list(NAV) if "site" in site.pages else []
+    if "site" in site.pages and site.changes is not None:
+        nav.append((CHANGES, "What changed"))
     if "board" in site.pages:
         nav.append(("board.html", "Board report"))
     return nav
@@ -168,6 +175,8 @@ def site_pages(site: Site) -> Iterator[Page]:
     yield Page("services/index.html", "site/services.html", _charts_services(site))
     yield Page("users/index.html", "site/users.html", {})
     yield Page("commitments/index.html", "site/commitments.html", {})
+    if site.changes is not None:
+        yield Page(CHANGES, "site/changes.html", {"changes": site.changes})
     for sid, service in site.services.items():
         yield Page(f"services/{sid}.html", "site/service.html", {"service": service, "id": sid})
     for gid, group in site.users.items():
@@ -177,6 +186,7 @@ def site_pages(site: Site) -> Iterator[Page]:
             f"commitments/{cid}.html",
             "site/commitment.html",
             {"commitment": commitment, "id": cid},
+            partial(_trend, cid, commitment),
         )
     for iid, initiative in site.initiatives.items():
         yield Page(
@@ -185,6 +195,10 @@ def site_pages(site: Site) -> Iterator[Page]:
             {"initiative": initiative, "id": iid},
             partial(_ranked, site, iid),
         )
+
+
+def _trend(cid: str, commitment: Commitment) -> dict[str, Any]:
+    return {"trend": measure_chart.for_commitment(cid, commitment) if commitment.progress else None}
 
 
 def _ranked(site: Site, iid: str) -> dict[str, Any]:
