@@ -60,6 +60,25 @@ def _ranks(repo: Repository) -> dict[str, int]:
     return {row.id: row.rank for row in ranking.rows if row.rank is not None}
 
 
+def _broken(repo: Repository) -> frozenset[tuple[str, str]]:
+    """(kind, id) of commitments and initiatives whose file is there but did not load (a
+    file that cannot be parsed is known only by its findings)."""
+    loaded = set(repo.paths.values())
+    found = {
+        (kind, ident)
+        for kind, ident in repo.declared
+        if kind in _TRACKED and ident not in repo.entities(kind)
+    }
+    for path in {*repo.files, *(f.path for f in repo.findings)}:
+        kind, _, name = path.partition("/")
+        if kind in _TRACKED and path not in loaded:
+            found.add((kind, name.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+    return frozenset(found)
+
+
+_TRACKED = ("commitments", "initiatives")
+
+
 def snapshot(repo: Repository, day: date) -> Snapshot:
     """The repository with its ranks and board statuses as of ``day``."""
     return Snapshot(
@@ -68,11 +87,7 @@ def snapshot(repo: Repository, day: date) -> Snapshot:
         dict(repo.initiatives),
         _ranks(repo),
         _statuses(repo, day),
-        frozenset(
-            (kind, ident)
-            for kind, ident in repo.declared
-            if ident not in repo.entities(kind) and kind in ("commitments", "initiatives")
-        ),
+        _broken(repo),
     )
 
 
