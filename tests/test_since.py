@@ -154,7 +154,8 @@ def test_commit_and_date_revisions(tmp_path: Path) -> None:
     assert by_commit.since == f"commit {first[:7]}"
     assert [c.ident for c in by_commit.commitments] == ["new"]
     by_day = _changes(repo.top, "2026-10-01")  # the last commit on or before that day
-    assert by_day.since == "1 October 2026"
+    assert by_day.since == f"commit {first[:7]}"
+    assert by_day.since_day == date(2026, 10, 1)  # the day asked for, not the commit's
     assert by_day.commit == first
     assert _changes(repo.top, "2026-10-15").empty  # the day's own commits count as before
 

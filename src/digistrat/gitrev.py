@@ -56,9 +56,10 @@ class Revision:
     """What was asked for: a tag, a commit or a date."""
     commit: str
     day: date
-    """The day of the commit (its committer date)."""
+    """The day asked for, or for a tag or a commit the day of the commit (committer date):
+    what changed is told since this day, and the old version is checked as of it."""
     label: str
-    """How it is shown: ``tag board-2026-09``, ``commit 1a2b3c4`` or ``30 September 2026``."""
+    """How it is shown: ``tag board-2026-09`` or ``commit 1a2b3c4``."""
 
 
 def _env() -> dict[str, str]:
@@ -171,7 +172,7 @@ def resolve(place: Place, asked: str) -> Revision:
         found = _git(place.root, "rev-list", "--max-count=1", f"--before={asked} 23:59:59", "HEAD")
         commit = _out(found)
         if found.returncode == 0 and commit:
-            return Revision(asked, commit, _day_of(place, commit), _long(day))
+            return Revision(asked, commit, day, f"commit {commit[:7]}")
         if place.shallow:
             raise HistoryError(_shallow_hint(asked))
         first = _first_day(place)
