@@ -112,6 +112,13 @@ def test_text_and_json() -> None:
         _snap(commitments={"a": {"statement": "A.", "due": "2027-03-31"}}),
         _snap(commitments={"a": {"statement": "A.", "due": "2027-01-31", "status": "at-risk"}}),
     )
+    assert found.summary == (
+        "In short: 1 commitment changed, no new progress updates, no initiatives changed and "
+        "no risks added or closed."
+    )
+    assert compare(_snap(), _snap(), "t", date(2026, 9, 30)).summary == (
+        "Nothing listed here has changed."
+    )
     text = as_text(found)
     assert text.startswith("What changed since 30 September 2026 (tag t)\n")
     assert (

@@ -23,6 +23,10 @@ from digistrat.models import Commitment, Initiative, Strategy
 from digistrat.models.strategy import Risk
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}" if n else f"no {many}"
+
+
 def long_date(day: date) -> str:
     """A date as people write it: 31 March 2027."""
     return f"{day.day} {day:%B %Y}"
@@ -113,6 +117,19 @@ class Changes:
     def empty(self) -> bool:
         """Nothing changed that is listed (board questions aside)."""
         return not (self.commitments or self.updates or self.risks or self.initiatives)
+
+    @property
+    def summary(self) -> str:
+        """The changes counted in a sentence, for the top of a page."""
+        if self.empty:
+            return "Nothing listed here has changed."
+        parts = [
+            _count(len(self.commitment_groups), "commitment changed", "commitments changed"),
+            _count(len(self.updates), "new progress update", "new progress updates"),
+            _count(len(self.initiative_groups), "initiative changed", "initiatives changed"),
+            _count(len(self.risks), "risk added or closed", "risks added or closed"),
+        ]
+        return "In short: " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
 
     @property
     def questions_changed(self) -> list[QuestionStatus]:
@@ -322,7 +339,11 @@ _STATUS = {
 
 def as_text(changes: Changes) -> str:
     """The changes for the terminal: one heading per part, one line per change."""
-    lines = [f"What changed since {long_date(changes.since_day)} ({changes.since})", ""]
+    lines = [
+        f"What changed since {long_date(changes.since_day)} ({changes.since})",
+        changes.summary,
+        "",
+    ]
 
     def part(title: str, items: list[str], none: str) -> None:
         lines.append(title)
