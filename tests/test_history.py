@@ -50,6 +50,12 @@ def test_risks_are_known_by_their_words() -> None:
     assert found.risks[0].summary == "New risk (other, no owner yet)."
 
 
+def test_risks_are_not_compared_when_strategy_yaml_was_unreadable() -> None:
+    unreadable = Snapshot(None, {}, {})
+    assert _compare(unreadable, _snap(("Cyber attack.",))).risks == []
+    assert _compare(_snap(("Cyber attack.",)), unreadable).risks == []
+
+
 def test_broken_then_is_not_taken_for_added() -> None:
     c = {"a": {"statement": "A."}}
     i = {"b": {"name": "B", "category": "improve"}}

@@ -178,10 +178,9 @@ def compare(
         commit=commit,
         commitments=_commitments(before, after),
         updates=_updates(before.commitments, after.commitments),
-        risks=_risks(
-            before.strategy.risks if before.strategy else [],
-            after.strategy.risks if after.strategy else [],
-        ),
+        risks=_risks(before.strategy.risks, after.strategy.risks)
+        if before.strategy and after.strategy
+        else [],  # strategy.yaml unreadable then or now: its risks cannot be compared
         initiatives=_initiatives(before, after),
         questions=_questions(before.questions, after.questions, titles or {}),
     )
