@@ -57,7 +57,7 @@ def test_risks_are_not_compared_when_strategy_yaml_was_unreadable() -> None:
 
 
 def test_broken_then_is_not_taken_for_added() -> None:
-    c = {"a": {"statement": "A."}}
+    c = {"a": {"statement": "A.", "progress": [{"date": "2026-06-30", "note": "One."}]}}
     i = {"b": {"name": "B", "category": "improve"}}
     broken = frozenset({("commitments", "a"), ("initiatives", "b")})
     found = _compare(_snap(broken=broken), _snap(commitments=c, initiatives=i))
@@ -66,6 +66,7 @@ def test_broken_then_is_not_taken_for_added() -> None:
         ("b", "unreadable"),
     ]
     assert found.commitments[0].summary.startswith("Its file then has errors")
+    assert found.updates == []
 
 
 def test_initiative_status_and_removal() -> None:

@@ -177,7 +177,7 @@ def compare(
         since_day=since_day,
         commit=commit,
         commitments=_commitments(before, after),
-        updates=_updates(before.commitments, after.commitments),
+        updates=_updates(before, after.commitments),
         risks=_risks(before.strategy.risks, after.strategy.risks)
         if before.strategy and after.strategy
         else [],  # strategy.yaml unreadable then or now: its risks cannot be compared
@@ -230,10 +230,12 @@ def _commitments(before: Snapshot, after: Snapshot) -> list[Change]:
     return out
 
 
-def _updates(old: Mapping[str, Commitment], new: Mapping[str, Commitment]) -> list[Update]:
+def _updates(before: Snapshot, new: Mapping[str, Commitment]) -> list[Update]:
     out: list[Update] = []
     for cid, c in new.items():
-        was = old.get(cid)
+        if ("commitments", cid) in before.broken:
+            continue  # which updates are new cannot be told
+        was = before.commitments.get(cid)
         known = {(p.date, p.note) for p in was.progress} if was else set()
         unit = c.measure.unit if c.measure else None
         for p in c.progress:
