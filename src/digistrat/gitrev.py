@@ -75,7 +75,7 @@ def _env() -> dict[str, str]:
 def _git(cwd: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
-            ["git", *args],
+            ["git", "-c", "core.fsmonitor=false", *args],  # no index reads, but never a monitor
             cwd=cwd,
             input=data,
             capture_output=True,
