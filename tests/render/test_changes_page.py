@@ -129,3 +129,10 @@ def test_commitment_page_shows_the_measure_over_time(sample: Path) -> None:
         "<p>Baseline 5% in March 2026; latest 11% in September 2026; target 40% by 31 March "
         "2027; behind the line to target, which stood at 22.5% on that date.</p>"
     ) in page
+
+
+def test_changes_page_matches_golden_file(sample: Path) -> None:
+    from test_render import _golden
+
+    files = produce(load(sample), TODAY, ["site"], changes=CHANGES)
+    _golden("changes.html", files["changes.html"])
