@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from digistrat.findings import Finding
     from digistrat.history import Changes
     from digistrat.loader import Repository
+    from digistrat.since import Assurance
 
 app = typer.Typer(
     name="digistrat",
@@ -536,7 +537,16 @@ def render(
     from digistrat.render import OutputError, RenderError
     from digistrat.render import render as do_render
 
-    changes = _changes(repo, since) if since is not None else None
+    findings, questions_of = None, None
+    if since is not None and "board" in chosen:  # check runs once, for both
+        from digistrat.render import assurance_inputs
+
+        try:
+            findings, questions_of = assurance_inputs(repo, today())
+        except RenderError as exc:
+            fail(str(exc), EXIT_FINDINGS)
+    known = (findings, questions_of) if findings is not None and questions_of else None
+    changes = _changes(repo, since, known) if since is not None else None
     if out is None:
         out = repo.root / "site"
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
@@ -557,10 +567,27 @@ def render(
                     bar.update(tasks[step], completed=n)  # type: ignore[arg-type]
 
                 done = do_render(
-                    repo, out, today(), chosen, force=force, progress=progress, changes=changes
+                    repo,
+                    out,
+                    today(),
+                    chosen,
+                    force=force,
+                    findings=findings,
+                    questions_of=questions_of,
+                    progress=progress,
+                    changes=changes,
                 )
         else:
-            done = do_render(repo, out, today(), chosen, force=force, changes=changes)
+            done = do_render(
+                repo,
+                out,
+                today(),
+                chosen,
+                force=force,
+                findings=findings,
+                questions_of=questions_of,
+                changes=changes,
+            )
     except (OutputError, RenderError) as exc:
         fail(str(exc), EXIT_FINDINGS)
     except OSError as exc:
@@ -576,13 +603,13 @@ def render(
         typer.echo(f"Open {out / 'index.html'} in a browser.")
 
 
-def _changes(repo: Repository, since: str | None) -> Changes:
+def _changes(repo: Repository, since: str | None, known: Assurance | None = None) -> Changes:
     """What changed since ``since`` (None: the newest tag), or exit with why not."""
     from digistrat.clock import today
     from digistrat.since import HistoryError, changes_since
 
     try:
-        return changes_since(repo, since, today())
+        return changes_since(repo, since, today(), known)
     except HistoryError as exc:
         fail(str(exc))
 

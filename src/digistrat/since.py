@@ -43,14 +43,20 @@ def question_titles() -> dict[int, str]:
     return {number: question for number, (question, _) in QUESTIONS.items()}
 
 
-def _statuses(repo: Repository, day: date) -> dict[int, str]:
+Assurance = tuple[list[Finding], Mapping[str, Iterable[int]]]
+"""``check`` findings and the rule → board questions mapping
+(:func:`digistrat.render.assurance_inputs`)."""
+
+
+def _statuses(repo: Repository, day: date, known: Assurance | None = None) -> dict[int, str]:
     from digistrat.render import RenderError, assurance_inputs
 
-    try:
-        findings, questions_of = assurance_inputs(repo, day)
-    except RenderError:
-        return {}  # a broken ``check:`` block: the statuses are shown as unknown
-    return question_statuses(findings, questions_of)
+    if known is None:
+        try:
+            known = assurance_inputs(repo, day)
+        except RenderError:
+            return {}  # a broken ``check:`` block: the statuses are shown as unknown
+    return question_statuses(*known)
 
 
 def _ranks(repo: Repository) -> dict[str, int]:
@@ -79,20 +85,24 @@ def _broken(repo: Repository) -> frozenset[tuple[str, str]]:
 _TRACKED = ("commitments", "initiatives")
 
 
-def snapshot(repo: Repository, day: date) -> Snapshot:
-    """The repository with its ranks and board statuses as of ``day``."""
+def snapshot(repo: Repository, day: date, known: Assurance | None = None) -> Snapshot:
+    """The repository with its ranks and board statuses as of ``day`` (from ``known``
+    findings if ``check`` has already run)."""
     return Snapshot(
         repo.strategy,
         dict(repo.commitments),
         dict(repo.initiatives),
         _ranks(repo),
-        _statuses(repo, day),
+        _statuses(repo, day, known),
         _broken(repo),
     )
 
 
-def changes_since(repo: Repository, asked: str | None, today: date) -> Changes:
+def changes_since(
+    repo: Repository, asked: str | None, today: date, known: Assurance | None = None
+) -> Changes:
     """What changed since ``asked`` (a tag, a commit or a date; None: the newest tag).
+    ``known``: the current repository's ``check`` findings, if already worked out.
 
     Raises :class:`HistoryError` with a message for people when there is no such history."""
     from digistrat.loader import load
@@ -117,5 +127,5 @@ def changes_since(repo: Repository, asked: str | None, today: date) -> Changes:
                 "nothing to compare with. Give a later revision."
             )
         before = snapshot(load(old_root), revision.day)
-    after = snapshot(repo, today)
+    after = snapshot(repo, today, known)
     return compare(before, after, revision.label, revision.day, revision.commit, question_titles())
