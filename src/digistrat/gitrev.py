@@ -113,6 +113,11 @@ def locate(root: Path) -> Place:
                 f"{root} is not in a git repository, so there is no history to compare with. "
                 "Keep the strategy in git (git init, then commit) to see what changed."
             )
+        if "dubious ownership" in said:
+            said += (
+                " (another user owns it; if you trust it, run "
+                "`git config --global --add safe.directory <its folder>`)"
+            )
         raise HistoryError(f"git cannot read the repository at {root}: {said}.")
     shallow = _out(_git(root, "rev-parse", "--is-shallow-repository")) == "true"
     return Place(root, _out(found), shallow)
