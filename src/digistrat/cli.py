@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from digistrat.findings import Finding
+    from digistrat.history import Changes
     from digistrat.loader import Repository
+    from digistrat.since import Assurance
 
 app = typer.Typer(
     name="digistrat",
@@ -519,6 +521,15 @@ def render(
             "names (nothing else is deleted).",
         ),
     ] = False,
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--since",
+            help='Add a "What changed" page: compare with this git tag, commit or date '
+            "(like 2026-09-30). Without it, no such page is made.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Publish the strategy: a static website, a markdown document, a poster, a board report."""
     from digistrat.clock import today
@@ -546,6 +557,16 @@ def render(
     from digistrat.render import OutputError, RenderError
     from digistrat.render import render as do_render
 
+    findings, questions_of = None, None
+    if since is not None and "board" in chosen:  # check runs once, for both
+        from digistrat.render import assurance_inputs
+
+        try:
+            findings, questions_of = assurance_inputs(repo, today())
+        except RenderError as exc:
+            fail(str(exc), EXIT_FINDINGS)
+    checked = (findings, questions_of) if findings is not None and questions_of else None
+    changes = _changes(repo, since, checked) if since is not None else None
     if out is None:
         out = repo.root / "site"
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
@@ -565,9 +586,28 @@ def render(
                     reached[step] = n
                     bar.update(tasks[step], completed=n)  # type: ignore[arg-type]
 
-                done = do_render(repo, out, today(), chosen, force=force, progress=progress)
+                done = do_render(
+                    repo,
+                    out,
+                    today(),
+                    chosen,
+                    force=force,
+                    findings=findings,
+                    questions_of=questions_of,
+                    progress=progress,
+                    changes=changes,
+                )
         else:
-            done = do_render(repo, out, today(), chosen, force=force)
+            done = do_render(
+                repo,
+                out,
+                today(),
+                chosen,
+                force=force,
+                findings=findings,
+                questions_of=questions_of,
+                changes=changes,
+            )
     except (OutputError, RenderError) as exc:
         fail(str(exc), EXIT_FINDINGS)
     except OSError as exc:
@@ -581,6 +621,45 @@ def render(
     )
     if "site" in chosen:
         typer.echo(f"Open {out / 'index.html'} in a browser.")
+
+
+def _changes(repo: Repository, since: str | None, known: Assurance | None = None) -> Changes:
+    """What changed since ``since`` (None: the newest tag), or exit with why not."""
+    from digistrat.clock import today
+    from digistrat.since import HistoryError, changes_since
+
+    try:
+        return changes_since(repo, since, today(), known)
+    except HistoryError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def changes(
+    path: RepoArg = None,
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--since",
+            help="A git tag, commit or date (like 2026-09-30) to compare with "
+            "(default: the newest tag).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Show what changed since the last board: commitments, progress, initiatives, risks, and
+    each board question's status then and now, read from the strategy's git history."""
+    if fmt not in ("text", "json"):
+        fail(f"unknown format `{fmt}`; choose text or json.")
+    repo = load_repository(path, meanwhile=_rules_ready)
+    found = _changes(repo, since)
+    from digistrat import history
+
+    if fmt == "json":
+        emit(history.as_json(found), utf8=True)
+    else:
+        emit(history.as_text(found))
 
 
 @app.command("new")

@@ -40,6 +40,7 @@ def _golden(name: str, actual: bytes) -> None:
         ("index.html", "index.html"),
         ("services/appointments.html", "service-appointments.html"),
         ("initiatives/online-appointments.html", "initiative-online-appointments.html"),
+        ("commitments/change-online.html", "commitment-change-online.html"),
         ("board.html", "board.html"),
         ("poster.html", "poster.html"),
     ],

@@ -20,6 +20,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from digistrat.findings import Finding
+from digistrat.history import Changes
 from digistrat.loader import Repository
 from digistrat.render import context, env, pages, parallel, pdf, priorities
 from digistrat.render.output import OutputError, Writer, WriteResult, check_folder
@@ -77,6 +78,7 @@ def _prepare(
     chosen: list[str],
     findings: list[Finding] | None,
     questions_of: Mapping[str, Iterable[int]] | None,
+    changes: Changes | None = None,
 ) -> _Prepared:
     if repo.strategy is None:
         raise RenderError(
@@ -105,6 +107,7 @@ def _prepare(
         return known[0]
 
     site = context.build(repo, lambda: priorities.build(repo, today), today, findings, set(chosen))
+    site.changes = changes
     user_dir = repo.root / env.USER_TEMPLATES
     if env.has_user_templates(user_dir):  # their pages may show findings: find them first
         site.findings = list(assurance()[0])
@@ -136,11 +139,14 @@ def produce(
     findings: list[Finding] | None = None,
     questions_of: Mapping[str, Iterable[int]] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    changes: Changes | None = None,
 ) -> dict[str, bytes]:
-    """Every chosen output as ``{path inside the out folder: bytes}``; writes nothing."""
+    """Every chosen output as ``{path inside the out folder: bytes}``; writes nothing.
+
+    ``changes`` (see :func:`digistrat.since.changes_since`) adds the "What changed" page."""
     chosen = [o for o in ALL_OUTPUTS if o in set(only)]
     with _template_errors(repo.root / env.USER_TEMPLATES):
-        ready = _prepare(repo, today, chosen, findings, questions_of)
+        ready = _prepare(repo, today, chosen, findings, questions_of, changes)
         files: dict[str, bytes] = {}
         for n, page in enumerate(ready.todo, 1):
             files[page.path] = ready.renderer.render(page)
@@ -173,17 +179,19 @@ def render(
     questions_of: Mapping[str, Iterable[int]] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     processes: int | None = None,
+    changes: Changes | None = None,
 ) -> Rendered:
     """Render and write into ``out``. Raises :class:`OutputError` or :class:`RenderError`.
 
     ``processes``: None (the default) uses a second core for large sites where the system
     allows; 1 renders in this process only; 2 always splits where ``fork`` exists (see
-    :mod:`.parallel`)."""
+    :mod:`.parallel`). ``changes`` (see :func:`digistrat.since.changes_since`) adds the
+    "What changed" page to the site."""
     previous = check_folder(out, repo.root, force)
     chosen = [o for o in ALL_OUTPUTS if o in set(only)]
     user_dir = repo.root / env.USER_TEMPLATES
     with _template_errors(user_dir):
-        ready = _prepare(repo, today, chosen, findings, questions_of)
+        ready = _prepare(repo, today, chosen, findings, questions_of, changes)
     writer = Writer(out, previous, force)
     writer.start(page.path for page in ready.todo)
 

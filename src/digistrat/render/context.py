@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from digistrat.findings import Finding
+from digistrat.history import Changes
 from digistrat.loader import Repository
 from digistrat.models import Commitment, Initiative, Service, Strategy, UserGroup
 from digistrat.models.entities import Need
@@ -58,6 +59,9 @@ class Site:
     ranked: Priorities | None = None
     stores: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Kind → the entries that have a page in this render (see :meth:`has_page`)."""
+    changes: Changes | None = None
+    """What changed since an earlier revision (``render --since``), for the "What changed"
+    page and the board paper's partial ``board/changes.html``; None when not asked."""
 
     @property
     def priorities(self) -> Priorities:

@@ -15,7 +15,8 @@ from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from digistrat.findings import Finding
-from digistrat.render import charts, pdf
+from digistrat.models import Commitment
+from digistrat.render import charts, measure_chart, pdf
 from digistrat.render.board import answers
 from digistrat.render.context import Site
 from digistrat.render.links import Linker
@@ -65,8 +66,14 @@ def _root(path: str) -> str:
     return "../" * path.count("/")
 
 
+CHANGES = "changes.html"
+"""The "What changed" page, made when a render is asked what changed (``--since``)."""
+
+
 def _nav(site: Site) -> list[tuple[str, str]]:
     nav: list[tuple[str, str]] = list(NAV) if "site" in site.pages else []
+    if "site" in site.pages and site.changes is not None:
+        nav.append((CHANGES, "What changed"))
     if "board" in site.pages:
         nav.append(("board.html", "Board report"))
     return nav
@@ -176,6 +183,8 @@ def site_pages(site: Site) -> Iterator[Page]:
     yield Page("services/index.html", "site/services.html", _charts_services(site))
     yield Page("users/index.html", "site/users.html", {})
     yield Page("commitments/index.html", "site/commitments.html", {})
+    if site.changes is not None:
+        yield Page(CHANGES, "site/changes.html", {"changes": site.changes})
     for sid, service in site.services.items():
         yield Page(f"services/{sid}.html", "site/service.html", {"service": service, "id": sid})
     for gid, group in site.users.items():
@@ -185,6 +194,7 @@ def site_pages(site: Site) -> Iterator[Page]:
             f"commitments/{cid}.html",
             "site/commitment.html",
             {"commitment": commitment, "id": cid},
+            partial(_trend, site, cid, commitment),
         )
     for iid, initiative in site.initiatives.items():
         yield Page(
@@ -193,6 +203,14 @@ def site_pages(site: Site) -> Iterator[Page]:
             {"initiative": initiative, "id": iid},
             partial(_ranked, site, iid),
         )
+
+
+def _trend(site: Site, cid: str, commitment: Commitment) -> dict[str, Any]:
+    if not commitment.progress:
+        return {"trend": None}
+    horizon = site.strategy.horizon
+    start = horizon.start if horizon else None
+    return {"trend": measure_chart.for_commitment(cid, commitment, start)}
 
 
 def _ranked(site: Site, iid: str) -> dict[str, Any]:
