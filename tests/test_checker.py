@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -395,3 +396,47 @@ def test_q001_can_be_ignored_like_any_rule(tmp_path: Path) -> None:
     text = strategy.read_text().replace("min: 0\n      max: 10", "min: 10\n      max: 10", 1)
     strategy.write_text(text + "check:\n  ignore: [scoring-config]\n")
     assert "Q001" not in [f.code for f in run(load(tmp_path), EXAMPLE_TODAY).findings]
+
+
+def test_no_scoring_block_is_not_a_finding(tmp_path: Path) -> None:
+    """Regression: scoring is optional, so a strategy without `scoring:` gets no Q001."""
+    materialise(tmp_path, "")
+    strategy = tmp_path / "strategy.yaml"
+    text = strategy.read_text()
+    without = re.sub(r"^scoring:.*\n(?:[ -].*\n)*", "", text, flags=re.M)
+    assert without != text and "scoring:" not in without
+    strategy.write_text(without)
+    repo = load(tmp_path)
+    assert repo.strategy is not None and not repo.strategy.scoring.criteria
+    codes = [f.code for f in run(repo, EXAMPLE_TODAY).findings]
+    assert "Q001" not in codes
+
+
+def test_a_scoring_block_without_criteria_is_still_reported(tmp_path: Path) -> None:
+    """Writing `scoring:` with the weighted model but no criteria is a configuration that
+    cannot rank anything: still Q001, still an error."""
+    materialise(tmp_path, "# strategy.yaml\nscoring:\n  model: weighted\n")
+    found = [f for f in run(load(tmp_path), EXAMPLE_TODAY).findings if f.code == "Q001"]
+    assert [f.severity for f in found] == ["error"]
+    assert "needs criteria" in found[0].message
+
+
+def test_an_empty_scoring_block_counts_as_stated(tmp_path: Path) -> None:
+    materialise(tmp_path, "# strategy.yaml\nscoring: {}\n")
+    assert "Q001" in [f.code for f in run(load(tmp_path), EXAMPLE_TODAY).findings]
+
+
+def test_rules_for_other_kinds_are_skipped(tmp_path: Path) -> None:
+    """A rule with APPLIES_TO runs only for those organisation kinds; unstated is nhs-trust."""
+    from digistrat.checker import organisation_kind
+
+    materialise(tmp_path, "# strategy.yaml\nsystem:\norganisation_kind: council\n")
+    repo = load(tmp_path)
+    assert organisation_kind(repo) == "council"
+    result = run(repo, EXAMPLE_TODAY)
+    assert "Y001" not in [r.code for r in result.rules_run]
+    assert "Y001" not in [f.code for f in result.findings]
+    materialise(tmp_path / "trust", "# strategy.yaml\nsystem:\n")
+    trust = load(tmp_path / "trust")
+    assert organisation_kind(trust) == "nhs-trust"
+    assert "Y001" in [f.code for f in run(trust, EXAMPLE_TODAY).findings]

@@ -47,6 +47,10 @@ CODE = "T005"
 NAME = "placeholder-text"
 SEVERITY = "warning"
 SECTION = "§1 Cookie-cutter"
+SEVERITY_BASIS = (
+    "§1 names “cookie-cutter” as a sign of a bad strategy, but recognising placeholder text is "
+    "a heuristic that can be wrong."
+)
 QUESTIONS = (1, 2, 3)
 OPTIONS: dict[str, object] = {"placeholder-markers": list(PLACEHOLDER_MARKERS)}
 
