@@ -294,6 +294,7 @@ def test_wishlist_keeps_its_deliberate_defects(wishlist: Repository) -> None:
     assert all(i.owner is None or i.owner.function == "digital" for i in initiatives.values())
     assert any(not i.needs for i in initiatives.values())
     assert any(i.owner is None for i in initiatives.values())
+    assert any(i.owner and i.owner.name.endswith(" Team") for i in initiatives.values())
     stopped = {iid for iid, i in initiatives.items() if i.status == "stopped"}
     assert any(stopped & set(i.depends_on) for i in initiatives.values())
     assert any(
