@@ -1,7 +1,7 @@
 """An owner's name is a team, a code, a placeholder or a job title instead of a person.
 
-Firm commitments need clear ownership (§2 board question 6; §11 Set actions): one named person
-the board can ask about progress. "IT", "the digital team" or "Chief Digital Officer" in the
+Firm commitments need clear ownership (§2 board question 6): one named person the board can
+ask about progress. "IT", "the digital team" or "Chief Digital Officer" in the
 owner's ``name`` hides who that is, and a team or a post cannot be held to account the way a
 person can. This rule reads the owner ``name`` of every service, open initiative, open
 commitment and risk, and of the strategy itself. It is a heuristic, so it is a warning, and it
@@ -52,7 +52,7 @@ from digistrat.rules.base import Check, Context, Violation
 CODE = "O004"
 NAME = "owner-not-a-person"
 SEVERITY = "warning"
-SECTION = "§2 Q6 Clear ownership; §11 Set actions"
+SECTION = "§2 Q6 Clear ownership"
 SEVERITY_BASIS = (
     "§2 Q6 asks for clear ownership, but telling a team name or a job title from a person's "
     "name is a heuristic that can be wrong, so this is a warning."
