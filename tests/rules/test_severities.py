@@ -12,6 +12,7 @@ import pytest
 
 from digistrat.rules import find
 
+
 def _codes(text: str) -> list[str]:
     return text.split()
 
