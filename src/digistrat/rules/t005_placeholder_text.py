@@ -58,13 +58,18 @@ _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _QUOTED_EXAMPLE = re.compile(r"[\"“]([^\"”]{12,200})[\"”]")
 
 
+def _unjinja(match: re.Match[str]) -> str:
+    return "x" if match.group(0).startswith("{{") else ""
+
+
 def _template_texts(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
     """The placeholders ("Replace with …") and quoted example sentences of the init files."""
     placeholders: set[str] = set()
     examples: set[str] = set()
     for path in sorted(folder.rglob("*.yaml")):
         try:
-            text = _JINJA.sub("x", path.read_text(encoding="utf-8"))
+            # A value ({{ … }}) becomes a word; a block tag ({% if … %}) on its own line, nothing.
+            text = _JINJA.sub(_unjinja, path.read_text(encoding="utf-8"))
             data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
