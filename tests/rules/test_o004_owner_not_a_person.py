@@ -42,6 +42,9 @@ PEOPLE = [
     "Sam Lee (Director of Nursing)",
     "Jo Bloggs - Head of IT Services",
     "Jo Bloggs – Chief Executive",
+    "Chief Digital Officer (Sam Lee)",
+    "Chief Nursing Officer, Dr Shah",
+    "Digital team, led by Sam Lee",
 ]
 
 NOT_PEOPLE = [
@@ -60,6 +63,10 @@ NOT_PEOPLE = [
     ("EPR Programme", "team"),
     ("Digital transformation team", "team"),
     ("IT Services (helpdesk)", "team"),
+    ("IT Services (Helpdesk)", "team"),
+    ("Patient Access Team, Outpatients", "team"),
+    ("Director of Patient Access, Outpatients", "role"),
+    ("Digital Services, Informatics", "team"),
     ("DIG-01", "code"),
     ("DIG 01", "code"),
     ("Team 3", "code"),
@@ -153,7 +160,7 @@ def test_commitment_owner(tmp_path: Path) -> None:
 
 
 def test_a_name_before_a_separator_is_judged_alone(tmp_path: Path) -> None:
-    overlay = "# commitments/rebook-online.yaml\n" + _owner("'Digital team, led by Sam Lee'")
+    overlay = "# commitments/rebook-online.yaml\n" + _owner("'Digital team, the helpdesk'")
     [(_, _, message)] = hits(rule, tmp_path, overlay)
     assert "a team or department" in message
 

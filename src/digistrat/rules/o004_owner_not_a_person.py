@@ -6,8 +6,9 @@ owner's ``name`` hides who that is, and a team or a post cannot be held to accou
 person can. This rule reads the owner ``name`` of every service, open initiative, open
 commitment and risk, and of the strategy itself. It is a heuristic, so it is a warning, and it
 errs towards silence: any ordinary personal name passes ("Dr Priya Shah", "Sam O'Neill",
-"Jane Smith-Jones"), as does a name followed by its role ("Sam Lee, Chief Digital Officer"). A
-name is reported when it is:
+"Jane Smith-Jones"), as does a name next to its role, set apart by a comma, a bracket or a
+dash ("Sam Lee, Chief Digital Officer", "Chief Digital Officer (Sam Lee)"). Otherwise only the
+part before the separator is judged. A name is reported when it is:
 
 * a team or department: it contains one of the words team, department, dept, office,
   directorate, division, services, unit, function, committee, board, programme, desk or
@@ -98,7 +99,9 @@ def kind_of(name: str) -> str | None:
     if prose.placeholder(text, PLACEHOLDER_MARKERS):
         return None  # T005 (placeholder-text) reports it
     separated = _SEPARATOR.search(text)
-    if separated:  # "Sam Lee, Chief Digital Officer": judge the part before the separator
+    if separated:  # "Sam Lee, Chief Digital Officer" or "Chief Digital Officer (Sam Lee)"
+        if any(_names_someone(part) for part in _SEPARATOR.split(text)):
+            return None
         return kind_of(text[: separated.start()]) if separated.start() else None
     if any(c.isdigit() for c in text):
         return "code"  # nobody's name has digits in it: DIG-01, Team 3
@@ -117,6 +120,26 @@ def kind_of(name: str) -> str | None:
     if _ACRONYM.match(text):
         return "abbreviation"
     return None
+
+
+def _names_someone(part: str) -> bool:
+    """True if ``part`` has a title such as Dr before a capitalised word ("led by Dr Shah"),
+    or, with no team or job-title word in it, two capitalised words ("Sam Lee")."""
+    tokens = _WORD.findall(part)
+    known = _TEAM_WORDS | _DEPARTMENTS | _ROLE_WORDS | _ROLE_ABBREVIATIONS | {"head", "of"}
+    capitalised = [
+        t for t in tokens if t[0].isupper() and not t.isupper() and t.lower() not in known
+    ]
+    titled = any(
+        t.lower() in _HONORIFICS and tokens[i + 1 : i + 2] and tokens[i + 1][0].isupper()
+        for i, t in enumerate(tokens)
+    )
+    if titled:
+        return True
+    lowered = {t.lower() for t in tokens}
+    if lowered & (_TEAM_WORDS | _ROLE_WORDS) or _has_head_of([t.lower() for t in tokens]):
+        return False  # "Patient Access Team", "Director of Patient Access"
+    return len([t for t in capitalised if t.lower() not in _HONORIFICS]) >= 2
 
 
 def _has_head_of(words: list[str]) -> bool:
