@@ -305,6 +305,7 @@ AREAS = {
     "where to start": {"X001", "X002"},
     "system context": {"Y001"},
     "what could go wrong": {"K001", "K002"},
+    "owners are people": {"O004"},
 }
 
 
@@ -319,6 +320,15 @@ def test_good_example_has_no_errors() -> None:
     assert not result.failed("error"), [
         f"{f.path}:{f.line} {f.code} {f.message}" for f in result.findings
     ]
+
+
+def test_good_example_has_few_warnings_and_none_invented_away() -> None:
+    """Riverside passes S002 without inventing take-up for its network (regression), names
+    people as owners (O004) and states its kind; a good strategy has few warnings."""
+    result = run(_example("riverside"), EXAMPLE_TODAY)
+    warnings = [f"{f.path}:{f.line} {f.code} {f.message}" for f in result.findings]
+    assert not [w for w in warnings if any(c in w for c in (" S002 ", " O004 ", " Y001 "))]
+    assert len(warnings) <= 3, warnings
 
 
 def test_poor_example_fails_every_area_at_real_lines() -> None:
