@@ -81,6 +81,16 @@ def test_init_into_a_file_is_a_usage_error(tmp_path: Path) -> None:
     assert "is not a folder" in result.stderr
 
 
+def test_init_kind(tmp_path: Path) -> None:
+    made = run("init", str(tmp_path / "c"), "--kind", "council")
+    assert made.returncode == 0, made.stderr
+    assert "organisation_kind: council" in (tmp_path / "c" / "strategy.yaml").read_text()
+    wrong = run("init", str(tmp_path / "w"), "--kind", "hospital")
+    assert wrong.returncode == 2
+    assert "`hospital` is not an organisation kind" in wrong.stderr
+    assert not (tmp_path / "w").exists()
+
+
 def test_check_outside_a_repository_is_a_usage_error(tmp_path: Path) -> None:
     result = run("check", cwd=tmp_path)
     assert result.returncode == 2

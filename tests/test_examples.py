@@ -195,9 +195,12 @@ def test_riverside_services_are_owned_measured_and_recent(riverside: Repository)
         assert m is not None and m.measured_on is not None, sid
         assert TODAY - timedelta(days=365) <= m.measured_on <= TODAY, sid
         values = m.model_dump()
-        assert all(v is not None for v in values.values()), f"{sid}: a measure is missing"
+        # Technology (the network, a results viewer) is digital by nature: no invented take-up.
+        optional = {"digital_take_up"} if service.kind == "technology" else set()
+        missing = [k for k, v in values.items() if v is None and k not in optional]
+        assert not missing, f"{sid}: {missing} missing"
         for pct in ("digital_take_up", "user_satisfaction", "completion_rate", "failure_demand"):
-            assert 0 <= values[pct] <= 100, f"{sid}: {pct}"
+            assert values[pct] is None or 0 <= values[pct] <= 100, f"{sid}: {pct}"
         if service.status in ("legacy", "retiring"):
             assert service.switch_off is not None and service.switch_off > TODAY, sid
     assert functions == {"clinical", "operational", "digital", "corporate"}
@@ -291,6 +294,7 @@ def test_wishlist_keeps_its_deliberate_defects(wishlist: Repository) -> None:
     assert all(i.owner is None or i.owner.function == "digital" for i in initiatives.values())
     assert any(not i.needs for i in initiatives.values())
     assert any(i.owner is None for i in initiatives.values())
+    assert any(i.owner and i.owner.name.endswith(" Team") for i in initiatives.values())
     stopped = {iid for iid, i in initiatives.items() if i.status == "stopped"}
     assert any(stopped & set(i.depends_on) for i in initiatives.values())
     assert any(

@@ -83,3 +83,38 @@ def test_the_scaffold_passes_every_rule_except_its_own_placeholders(tmp_path: Pa
     assert findings, "the placeholder rule should point at the example text"
     assert {f.code for f in findings} == {"T005"}
     assert all(f.severity == "warning" for f in findings)
+
+
+def test_init_states_the_organisation_kind(tmp_path: Path) -> None:
+    scaffold(tmp_path, today=TODAY)
+    strategy = load(tmp_path).strategy
+    assert strategy is not None and strategy.organisation_kind == "nhs-trust"
+    assert strategy.system is not None
+
+
+def test_a_council_gets_no_integrated_care_system_and_still_passes(tmp_path: Path) -> None:
+    from digistrat.checker import run
+
+    scaffold(tmp_path, organisation="Riverside Borough Council", today=TODAY, kind="council")
+    repo = load(tmp_path)
+    assert repo.findings == []
+    assert repo.strategy is not None and repo.strategy.organisation_kind == "council"
+    assert repo.strategy.system is None
+    assert {f.code for f in run(repo, TODAY).findings} == {"T005"}
+
+
+def test_every_kind_scaffolds_a_valid_repository(tmp_path: Path) -> None:
+    from digistrat.models.strategy import KIND_NAMES
+
+    for kind in KIND_NAMES:
+        scaffold(tmp_path / kind, today=TODAY, kind=kind)
+        repo = load(tmp_path / kind)
+        assert repo.findings == [], kind
+        assert repo.strategy is not None and repo.strategy.organisation_kind == kind
+
+
+def test_an_unknown_kind_is_refused() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="organisation kind"):
+        plan("X", TODAY, "hospital")

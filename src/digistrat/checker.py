@@ -19,6 +19,7 @@ from pathlib import Path
 from digistrat.config import Config, load_config
 from digistrat.findings import SEVERITY_ORDER, Finding, Severity
 from digistrat.loader import STRATEGY_FILE, Repository
+from digistrat.models.strategy import DEFAULT_KIND
 from digistrat.rules import RuleInfo, all_rules, find
 from digistrat.rules.base import Context
 from digistrat.rules.engine_findings import INTERNAL_ERROR, UNUSED_SUPPRESSION
@@ -141,7 +142,14 @@ def run(repo: Repository, today: date, config: Config | None = None) -> CheckRes
     if config is None:
         config = load_config(repo)
     shared: dict[str, object] = {}
-    rules = [r for r in all_rules() if r.check is not None and config.enabled(r.code)]
+    kind = organisation_kind(repo)
+    rules = [
+        r
+        for r in all_rules()
+        if r.check is not None
+        and config.enabled(r.code)
+        and (not r.applies_to or kind in r.applies_to)
+    ]
     findings: list[Finding] = []
     for f in repo.findings:
         if config.enabled(f.code):
@@ -165,12 +173,22 @@ def run(repo: Repository, today: date, config: Config | None = None) -> CheckRes
     )
 
 
+def organisation_kind(repo: Repository) -> str:
+    """The organisation kind stated in strategy.yaml, or ``nhs-trust`` when it is not stated
+    (the guide is written for NHS trusts)."""
+    stated = repo.strategy.organisation_kind if repo.strategy is not None else None
+    return stated or DEFAULT_KIND
+
+
 def _scoring_config(repo: Repository, config: Config) -> list[Finding]:
-    """Q001: a scoring configuration that `score` could not use fails `check` too."""
+    """Q001: a scoring configuration that `score` could not use fails `check` too, when
+    strategy.yaml has a `scoring:` block at all."""
     from digistrat.scoring.config import CONFIG, read
 
     if repo.strategy is None or not config.enabled(CONFIG[0]):
         return []
+    if "scoring" not in repo.strategy.model_fields_set:
+        return []  # scoring is optional: `score` says what is missing when someone runs it
     level = config.severity_of(CONFIG[0], "error")
     return [
         f if level == f.severity else _with_severity(f, level)

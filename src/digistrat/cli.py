@@ -139,14 +139,24 @@ def init(
     organisation: Annotated[
         str, typer.Option(help="Your organisation's name, written into strategy.yaml.")
     ] = "Example NHS Trust",
+    kind: Annotated[
+        str,
+        typer.Option(
+            help="What sort of organisation: nhs-trust, integrated-care-board, council, "
+            "central-government or other.",
+        ),
+    ] = "nhs-trust",
 ) -> None:
     """Create a strategy repository with a commented example of every file kind."""
+    from digistrat.models.strategy import KIND_NAMES
     from digistrat.scaffold import scaffold
 
+    if kind not in KIND_NAMES:
+        fail(f"`{kind}` is not an organisation kind; choose one of: {', '.join(KIND_NAMES)}.")
     if directory.exists() and not directory.is_dir():
         fail(f"{directory} exists and is not a folder.")
     try:
-        result = scaffold(directory, force=force, organisation=organisation)
+        result = scaffold(directory, force=force, organisation=organisation, kind=kind)
     except OSError as exc:
         fail(f"could not write to {directory}: {exc.strerror or exc}", EXIT_FINDINGS)
     out = console()

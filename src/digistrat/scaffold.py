@@ -14,6 +14,7 @@ from pathlib import Path
 
 from digistrat import schema as schemas
 from digistrat.atomic import write_text
+from digistrat.models.strategy import DEFAULT_KIND, KIND_NAMES
 from digistrat.resources import templates_dir
 
 
@@ -28,12 +29,13 @@ def _month_start(day: date, months_ahead: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _context(organisation: str, today: date) -> dict[str, object]:
+def _context(organisation: str, today: date, kind: str = DEFAULT_KIND) -> dict[str, object]:
     # The strategy year starts on 1 April (the NHS financial year), three years long.
     start = date(today.year if today.month >= 4 else today.year - 1, 4, 1)
     end = date(start.year + 3, 3, 31)
     return {
         "organisation": organisation,
+        "kind": kind,
         "today": today.isoformat(),
         "start": start,
         "end": end,
@@ -52,13 +54,16 @@ def _yaml_scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def plan(organisation: str, today: date) -> dict[str, str]:
-    """Every file ``init`` writes, repository-relative path → content."""
+def plan(organisation: str, today: date, kind: str = DEFAULT_KIND) -> dict[str, str]:
+    """Every file ``init`` writes, repository-relative path → content; ``kind`` is the
+    organisation kind written into strategy.yaml (a council gets no integrated care system)."""
     from jinja2 import Environment, StrictUndefined
 
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     base = templates_dir() / "init"
-    context = _context(organisation, today)
+    if kind not in KIND_NAMES:
+        raise ValueError(f"unknown organisation kind {kind!r}")
+    context = _context(organisation, today, kind)
     files: dict[str, str] = {}
     for source in sorted(base.rglob("*")):
         if source.is_file():
@@ -82,10 +87,11 @@ def scaffold(
     force: bool = False,
     organisation: str = "Example NHS Trust",
     today: date | None = None,
+    kind: str = DEFAULT_KIND,
 ) -> ScaffoldResult:
     """Write the example repository into ``directory``; existing files are kept unless forced."""
     result = ScaffoldResult()
-    for rel, content in plan(organisation, today or date.today()).items():
+    for rel, content in plan(organisation, today or date.today(), kind).items():
         target = directory / rel
         if target.exists() and not force:
             result.skipped.append(rel)

@@ -48,3 +48,22 @@ def test_explain_every_rule(rule: object) -> None:
     text = catalogue.explain(found)
     assert text.startswith(f"{found.code} {found.name} ({found.severity})")
     assert found.summary in text and f"ignore[{found.code}]" in text
+    assert f"Why {found.severity}: {found.severity_basis}" in text
+
+
+def test_every_rule_shows_why_its_severity_in_the_docs() -> None:
+    text = catalogue.as_markdown(all_rules())
+    for rule in all_rules():
+        assert f"- **Why {rule.severity}:** {rule.severity_basis}\n" in text, rule.code
+
+
+def test_applies_to_is_shown() -> None:
+    y001 = find("Y001")
+    assert y001 is not None and y001.applies_to == ("nhs-trust", "integrated-care-board")
+    assert "Applies to: NHS trusts and integrated care boards only" in catalogue.explain(y001)
+    assert "- **Applies to:** NHS trusts and integrated care boards" in catalogue.as_markdown(
+        [y001]
+    )
+    data = json.loads(catalogue.as_json([y001]))
+    assert data[0]["applies_to"] == ["nhs-trust", "integrated-care-board"]
+    assert data[0]["severity_basis"] == y001.severity_basis

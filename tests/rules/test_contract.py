@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from digistrat.models.strategy import KIND_NAMES
 from digistrat.rules import _MODULES, all_rules, find
 from digistrat.rules.catalogue import CODE_PATTERN, NAME_PATTERN, RuleInfo
 from digistrat.rules.examples import example_block
@@ -68,6 +69,40 @@ def test_metadata(rule: RuleInfo) -> None:
     for option in rule.options:
         assert re.match(r"^[a-z]+(-[a-z]+)*$", option)
         assert f"``{option}``" in rule.doc, f"option {option} must be documented"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_severity_has_a_stated_basis(rule: RuleInfo) -> None:
+    """Every rule says, in one sentence, which wording of the guide justifies its severity
+    (loader and engine findings: why it is a fact rather than a judgement)."""
+    basis = rule.severity_basis
+    assert basis, f"{rule.code} needs SEVERITY_BASIS"
+    assert basis[0].isupper() or basis.startswith("§")
+    assert basis.endswith("."), "one sentence, ending with a full stop"
+    assert not re.search(r"[.!?] [A-Z]", basis), "one sentence only"
+    assert len(basis) <= 300
+    if rule.origin in ("rule", "scoring"):
+        assert "§" in basis, "name the guide section whose wording justifies the severity"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_files_that_cannot_be_read_stay_errors(rule: RuleInfo) -> None:
+    if rule.code.startswith("F"):
+        assert rule.severity == "error"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_heuristics_are_never_errors(rule: RuleInfo) -> None:
+    """Text analysis (T codes) and owner-name guessing can be wrong: never fail CI on them."""
+    if rule.code.startswith("T") or rule.code == "O004":
+        assert rule.severity != "error"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_applies_to_names_known_kinds(rule: RuleInfo) -> None:
+    assert set(rule.applies_to) <= set(KIND_NAMES)
+    assert len(set(rule.applies_to)) == len(rule.applies_to)
+    assert not rule.applies_to or rule.check is not None
 
 
 @pytest.mark.parametrize("rule", CHECKED, ids=_id)

@@ -39,3 +39,48 @@ def test_retired_is_exempt(tmp_path: Path) -> None:
         hits(rule, tmp_path, "# services/outpatient-booking.yaml\nmeasures:\nphase: retired\n")
         == []
     )
+
+
+def test_technology_service_needs_no_digital_take_up(tmp_path: Path) -> None:
+    """Regression: a network or a patient record is digital by nature; asking for its digital
+    take-up made the example invent "100%"."""
+    block = (
+        "# services/outpatient-booking.yaml\nkind: technology\nteam: Infrastructure team\n"
+        "measures: {measured_on: 2026-03-31, volume_per_year: 10, cost_per_use: 1, quality: 50}\n"
+    )
+    assert hits(rule, tmp_path, block) == []
+
+
+def test_technology_service_still_needs_the_other_measures(tmp_path: Path) -> None:
+    block = (
+        "# services/outpatient-booking.yaml\nkind: technology\nteam: Infrastructure team\n"
+        "measures: {measured_on: 2026-03-31, volume_per_year: 10}\n"
+    )
+    [(_, _, message)] = hits(rule, tmp_path, block)
+    assert message.endswith("has no cost per use, quality")
+
+
+def test_technology_service_may_still_give_take_up(tmp_path: Path) -> None:
+    block = (
+        "# services/outpatient-booking.yaml\nkind: technology\nteam: Infrastructure team\n"
+        "measures: {measured_on: 2026-03-31, volume_per_year: 10, cost_per_use: 1, "
+        "quality: 50, digital_take_up: 12}\n"
+    )
+    assert hits(rule, tmp_path, block) == []
+
+
+def test_people_services_still_need_digital_take_up(tmp_path: Path) -> None:
+    """Interpreting or rostering can be done digitally or not: their take-up means something."""
+    block = (
+        "# services/outpatient-booking.yaml\nkind: people\n"
+        "measures: {measured_on: 2026-03-31, volume_per_year: 10, cost_per_use: 1, quality: 50}\n"
+    )
+    [(_, _, message)] = hits(rule, tmp_path, block)
+    assert message.endswith("has no digital take up")
+
+
+def test_is_a_warning(tmp_path: Path) -> None:
+    from rules.rule_helpers import findings
+
+    [finding] = findings(tmp_path, "# services/outpatient-booking.yaml\nmeasures:\n", only="S002")
+    assert finding.severity == "warning"

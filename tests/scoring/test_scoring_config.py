@@ -22,7 +22,8 @@ def test_no_criteria(tmp_path: Path) -> None:
 
 def test_no_scoring_section_at_all(tmp_path: Path) -> None:
     ranking = score(make_repo(tmp_path, X, ""))
-    assert ranking.errors and "scoring: criteria:" in ranking.errors[0].message
+    assert ranking.errors and "has no `scoring:` block" in ranking.errors[0].message
+    assert "scoring: criteria:" in ranking.errors[0].hint
 
 
 def test_min_not_below_max(tmp_path: Path) -> None:

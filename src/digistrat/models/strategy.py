@@ -9,6 +9,24 @@ from pydantic import Field
 
 from digistrat.models.common import Id, Model, Owner, Period, ShortText, Text
 
+OrganisationKind = Literal[
+    "nhs-trust", "integrated-care-board", "council", "central-government", "other"
+]
+"""What sort of organisation the strategy belongs to; some rules apply to some kinds only."""
+
+KIND_NAMES: dict[str, str] = {
+    "nhs-trust": "NHS trusts",
+    "integrated-care-board": "integrated care boards",
+    "council": "councils",
+    "central-government": "central government",
+    "other": "other organisations",
+}
+"""How each organisation kind is named in documentation (plural)."""
+
+DEFAULT_KIND = "nhs-trust"
+"""The kind assumed when ``organisation_kind`` is not stated: the guide is written for NHS
+trusts."""
+
 
 class Review(Model):
     """How often the strategy is reviewed (§1 Too long-term: a constant review cycle)."""
@@ -246,6 +264,11 @@ class Strategy(Model):
 
     organisation: ShortText
     """The organisation's name."""
+    organisation_kind: OrganisationKind | None = None
+    """What sort of organisation this is. Rules that only make sense for some kinds (such as
+    alignment with an integrated care system) are skipped for the others; when it is not
+    stated, the strategy is checked as an NHS trust's, because the guide is written for
+    trusts."""
     title: ShortText
     """The strategy's title."""
     mission: Text | None = None

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from digistrat.models.strategy import KIND_NAMES
 from digistrat.rules import RuleInfo
 
 QUESTIONS = {
@@ -46,6 +47,8 @@ def data(rules: Sequence[RuleInfo]) -> list[dict[str, Any]]:
             "why": r.rationale,
             "options": r.options,
             "origin": r.origin,
+            "severity_basis": r.severity_basis,
+            "applies_to": list(r.applies_to),
         }
         for r in rules
     ]
@@ -103,6 +106,10 @@ def _meta(rule: RuleInfo) -> list[str]:
         f"- **Default severity:** {rule.severity}",
         f"- **Guide:** {rule.section}",
     ]
+    if rule.severity_basis:
+        meta.insert(2, f"- **Why {rule.severity}:** {rule.severity_basis}")
+    if rule.applies_to:
+        meta.append(f"- **Applies to:** {_kinds(rule.applies_to)} (`organisation_kind`)")
     if rule.questions:
         qs = "; ".join(f"Q{q} {QUESTIONS[q]}" for q in rule.questions)
         meta.append(f"- **Board questions (§2):** {qs}")
@@ -110,6 +117,11 @@ def _meta(rule: RuleInfo) -> list[str]:
         opts = ", ".join(f"`{k}` (default {_option_text(v)})" for k, v in rule.options.items())
         meta.append(f"- **Options** (under `check: options:` in strategy.yaml): {opts}")
     return meta
+
+
+def _kinds(kinds: Sequence[str]) -> str:
+    names = [KIND_NAMES.get(k, k) for k in kinds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def as_markdown(rules: Sequence[RuleInfo]) -> str:
@@ -148,7 +160,13 @@ def as_markdown(rules: Sequence[RuleInfo]) -> str:
 
 def explain(rule: RuleInfo) -> str:
     lines = [f"{rule.code} {rule.name} ({rule.severity})", "", rule.summary, ""]
+    if rule.severity_basis:
+        lines.append(f"Why {rule.severity}: {rule.severity_basis}")
     lines.append(f"Guide: {rule.section}")
+    if rule.applies_to:
+        lines.append(
+            f"Applies to: {_kinds(rule.applies_to)} only (`organisation_kind` in strategy.yaml)"
+        )
     for q in rule.questions:
         lines.append(f"Board question {q}: {QUESTIONS[q]}")
     if rule.options:

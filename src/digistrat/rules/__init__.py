@@ -54,6 +54,7 @@ _NAMES: tuple[str, ...] = (
     "o001_it_driven",
     "o002_commitment_owned_by_digital",
     "o003_initiative_without_owner",
+    "o004_owner_not_a_person",
     "p001_principles_missing",
     "p002_too_many_principles",
     "r001_delivered_missing",

@@ -11,6 +11,14 @@ A rule is one module in this package with:
 * ``CODE`` (permanent, e.g. ``"M001"``), ``NAME`` (kebab-case), ``SEVERITY``, ``SECTION``
   (e.g. ``"§2 Q2 Mission"``), ``QUESTIONS`` (the board questions of §2, 1 to 10, the rule
   informs), ``OPTIONS`` (option name → default, documented in the docstring);
+* ``SEVERITY_BASIS``: one sentence naming the guide's wording, with its section, that justifies
+  ``SEVERITY``: **error** only where the guide is unambiguous (a sign of a bad strategy in §1, a
+  criterion every commitment meets in §11, or "must", "critical", "essential") or the data
+  contradicts itself; **warning** where the guide says "a good approach" or "worthwhile", where a
+  number is a judgement, and for every heuristic (text analysis); **info** for advice;
+* optionally ``APPLIES_TO``: the organisation kinds (``strategy.yaml`` ``organisation_kind``)
+  the rule applies to, e.g. ``("nhs-trust", "integrated-care-board")``; absent means every
+  kind. The checker skips the rule for other kinds;
 * ``check(ctx)`` yielding :class:`Violation` values.
 
 Rules must be linear in the size of the repository: anything several rules need (which needs

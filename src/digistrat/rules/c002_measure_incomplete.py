@@ -28,6 +28,10 @@ CODE = "C002"
 NAME = "measure-incomplete"
 SEVERITY = "error"
 SECTION = "§11 Set actions (Measurable)"
+SEVERITY_BASIS = (
+    "§11 asks of every commitment “how will we know when you've succeeded?”, which needs a "
+    "starting point and a target."
+)
 QUESTIONS = (6, 7)
 OPTIONS: dict[str, object] = {}
 

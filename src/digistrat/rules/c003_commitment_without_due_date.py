@@ -22,6 +22,7 @@ CODE = "C003"
 NAME = "commitment-without-due-date"
 SEVERITY = "error"
 SECTION = "§11 Set actions (Time-bound)"
+SEVERITY_BASIS = "§11 lists “time-bound” among the criteria every good commitment meets."
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

@@ -21,8 +21,13 @@ from digistrat.rules.base import Check, Context, Violation
 
 CODE = "C004"
 NAME = "due-beyond-horizon"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§11 Set actions (Time-bound); §1 Too long-term"
+SEVERITY_BASIS = (
+    "§11 asks only that commitments are time-bound; whether one may fall due after this "
+    "strategy's period (§1 “Too long-term”) is for people to judge, for example when the "
+    "horizon is about to be extended."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

@@ -25,6 +25,10 @@ CODE = "C005"
 NAME = "commitment-overdue"
 SEVERITY = "error"
 SECTION = "§11 Set actions; §12 Follow up"
+SEVERITY_BASIS = (
+    "§11 warns that breaking commitments diminishes confidence, and a commitment still shown as "
+    "open after its due date tells the board something that is no longer true."
+)
 QUESTIONS = (6, 7)
 OPTIONS: dict[str, object] = {}
 

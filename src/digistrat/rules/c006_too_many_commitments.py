@@ -28,6 +28,9 @@ CODE = "C006"
 NAME = "too-many-commitments"
 SEVERITY = "warning"
 SECTION = "§11 Set actions (Limited in number)"
+SEVERITY_BASIS = (
+    "§11 asks for commitments “limited in number” but sets no number, so the limit is a judgement."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {"max-commitments": 10}
 

@@ -22,6 +22,10 @@ CODE = "C007"
 NAME = "commitment-without-owner"
 SEVERITY = "error"
 SECTION = "§2 Q6; §11 Set actions"
+SEVERITY_BASIS = (
+    "§2 Q6 says the best strategies turn ambitions into firm commitments “with clear "
+    "ownership”; a commitment nobody owns is not firm."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

@@ -23,6 +23,10 @@ CODE = "C008"
 NAME = "commitment-without-initiative"
 SEVERITY = "warning"
 SECTION = "§1 Vague; §11 Set actions (Realistic)"
+SEVERITY_BASIS = (
+    "§1 “Vague” asks for a credible plan behind objectives, but the work behind a commitment "
+    "may be recorded elsewhere, so this needs judgement."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

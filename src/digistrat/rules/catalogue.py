@@ -33,6 +33,10 @@ class RuleInfo:
     """None for findings made by the loader or the engine itself (F and Z codes)."""
     origin: str = "rule"
     """``rule`` (a module here), ``loader`` (reading and validating files) or ``engine``."""
+    severity_basis: str = ""
+    """One sentence: the guide's wording (with its section) that justifies the severity."""
+    applies_to: tuple[str, ...] = ()
+    """The organisation kinds the rule applies to; empty means every kind."""
 
     @property
     def label(self) -> str:
@@ -65,6 +69,8 @@ def from_module(module: ModuleType) -> RuleInfo:
         doc=doc,
         options=dict(getattr(module, "OPTIONS", {})),
         check=module.check,
+        severity_basis=getattr(module, "SEVERITY_BASIS", ""),
+        applies_to=tuple(getattr(module, "APPLIES_TO", ())),
     )
 
 
@@ -76,6 +82,7 @@ def documented(
     doc: str,
     origin: str,
     questions: tuple[int, ...] = (),
+    severity_basis: str = "",
 ) -> RuleInfo:
     """An entry for a finding that no rule module makes (loader and engine findings)."""
     text = inspect.cleandoc(doc)
@@ -88,4 +95,5 @@ def documented(
         summary=_first_paragraph(text),
         doc=text,
         origin=origin,
+        severity_basis=severity_basis,
     )

@@ -39,6 +39,10 @@ CODE = "D001"
 NAME = "dependency-cycle"
 SEVERITY = "error"
 SECTION = "§10 Make choices (Sequencing)"
+SEVERITY_BASIS = (
+    "A loop of dependencies is a fact, not a judgement: §10 “Sequencing” work that waits on "
+    "itself can never start."
+)
 QUESTIONS = (5, 6)
 OPTIONS: dict[str, object] = {}
 

@@ -49,6 +49,10 @@ CODE = "D002"
 NAME = "long-dependency-chain"
 SEVERITY = "warning"
 SECTION = "§10 Make choices (Sequencing)"
+SEVERITY_BASIS = (
+    "§10 “Sequencing” says to avoid too many dependencies “where possible”, which is advice "
+    "whose limit needs judgement."
+)
 QUESTIONS = (5, 6)
 OPTIONS: dict[str, object] = {"max-dependency-chain": 3}
 

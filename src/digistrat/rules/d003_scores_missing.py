@@ -27,8 +27,12 @@ from digistrat.rules.index import index
 
 CODE = "D003"
 NAME = "scores-missing"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§10 Make choices (Approaches to prioritisation)"
+SEVERITY_BASIS = (
+    "§10 describes prioritisation as an approach, not a rule, and a new proposal may not be "
+    "scored yet; the ranking is incomplete rather than wrong."
+)
 QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 

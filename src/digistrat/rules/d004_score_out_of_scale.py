@@ -29,6 +29,10 @@ CODE = "D004"
 NAME = "score-out-of-scale"
 SEVERITY = "error"
 SECTION = "§10 Make choices (Approaches to prioritisation)"
+SEVERITY_BASIS = (
+    "A score outside its own scale is a fact, not a judgement: it distorts the ranking §10 asks "
+    "the strategy to show."
+)
 QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 

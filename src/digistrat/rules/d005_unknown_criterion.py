@@ -34,6 +34,10 @@ CODE = "D005"
 NAME = "unknown-criterion"
 SEVERITY = "error"
 SECTION = "§10 Make choices (Approaches to prioritisation)"
+SEVERITY_BASIS = (
+    "A score under a criterion the strategy does not define is a fact, not a judgement: the "
+    "ranking of §10 silently ignores it."
+)
 QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 

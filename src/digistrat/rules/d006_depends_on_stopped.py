@@ -32,6 +32,10 @@ CODE = "D006"
 NAME = "depends-on-stopped"
 SEVERITY = "warning"
 SECTION = "§10 Make choices (Sequencing)"
+SEVERITY_BASIS = (
+    "§10 says stopping a failing project can be the right choice; what its dependants should do "
+    "next needs judgement."
+)
 QUESTIONS = (5, 6)
 OPTIONS: dict[str, object] = {}
 

@@ -20,6 +20,8 @@ ENGINE: list[RuleInfo] = [
         hide a new problem tomorrow: remove it, or correct the rule code or name.
         """,
         "engine",
+        severity_basis="A suppression that matches nothing hides nothing today; it is "
+        "housekeeping, not a fault in the strategy.",
     ),
     documented(
         *INTERNAL_ERROR,
@@ -32,5 +34,7 @@ ENGINE: list[RuleInfo] = [
         report it with the message shown; `DIGISTRAT_DEBUG=1` shows the details.
         """,
         "engine",
+        severity_basis="A rule that stopped produced no result, so the check is incomplete "
+        "and cannot be trusted to pass.",
     ),
 ]

@@ -25,6 +25,10 @@ CODE = "H001"
 NAME = "horizon-missing"
 SEVERITY = "error"
 SECTION = "§1 Too long-term"
+SEVERITY_BASIS = (
+    "§1 names “too long-term” as a sign of a bad strategy and asks for a one-to-five-year "
+    "horizon, which cannot be checked without one."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

@@ -29,6 +29,10 @@ CODE = "H002"
 NAME = "horizon-length"
 SEVERITY = "error"
 SECTION = "§1 Too long-term"
+SEVERITY_BASIS = (
+    "§1 names “too long-term” as a sign of a bad strategy: aim for a one-to-five-year horizon, "
+    "not a static ten-year plan."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {"max-horizon-years": 5, "min-horizon-years": 1}
 

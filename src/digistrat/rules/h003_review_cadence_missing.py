@@ -25,6 +25,9 @@ CODE = "H003"
 NAME = "review-cadence-missing"
 SEVERITY = "error"
 SECTION = "§1 Too long-term; §12 Follow up"
+SEVERITY_BASIS = (
+    "§1 “Too long-term”, a sign of a bad strategy, asks for “a constant review cycle built-in”."
+)
 QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {}
 

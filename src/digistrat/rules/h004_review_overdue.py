@@ -32,6 +32,10 @@ CODE = "H004"
 NAME = "review-overdue"
 SEVERITY = "warning"
 SECTION = "§1 Too long-term; §12 Follow up"
+SEVERITY_BASIS = (
+    "§12 calls regular strategy reviews good practice; a late review needs attention, not a "
+    "failed check."
+)
 QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {"review-grace-days": 30}
 

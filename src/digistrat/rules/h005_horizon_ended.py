@@ -26,6 +26,10 @@ CODE = "H005"
 NAME = "horizon-ended"
 SEVERITY = "warning"
 SECTION = "§1 Too long-term; §12 Follow up"
+SEVERITY_BASIS = (
+    "§12 treats strategy as ongoing work, so an ended horizon is a prompt to refresh it; a "
+    "refresh may already be under way."
+)
 QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {}
 

@@ -27,6 +27,10 @@ CODE = "I001"
 NAME = "objectives-missing"
 SEVERITY = "error"
 SECTION = "§1 Integrated; §4 Trust strategy"
+SEVERITY_BASIS = (
+    "§4 calls keeping a close connection with the organisation's own strategy “critical”, and "
+    "§2 Q1 says you should have a clear vision of how digital realises its objectives."
+)
 QUESTIONS = (1,)
 OPTIONS: dict[str, object] = {}
 

@@ -23,8 +23,12 @@ from digistrat.rules.index import index
 
 CODE = "I002"
 NAME = "initiative-without-objective"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§1 Integrated; §4 Trust strategy"
+SEVERITY_BASIS = (
+    "§1 “Integrated” asks that digital serves the organisation's objectives, but whether one "
+    "initiative (for example keeping systems safe) must name an objective needs judgement."
+)
 QUESTIONS = (1,)
 OPTIONS: dict[str, object] = {}
 

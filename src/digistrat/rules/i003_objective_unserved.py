@@ -30,6 +30,10 @@ CODE = "I003"
 NAME = "objective-unserved"
 SEVERITY = "info"
 SECTION = "§1 Integrated; §4 Trust strategy"
+SEVERITY_BASIS = (
+    "§2 Q1 asks how integrated the strategies are; an objective digital does not serve yet may "
+    "be a deliberate choice, so this is for information."
+)
 QUESTIONS = (1,)
 OPTIONS: dict[str, object] = {}
 

@@ -29,6 +29,10 @@ CODE = "I004"
 NAME = "indicators-missing"
 SEVERITY = "warning"
 SECTION = "§2 Q7; §4 Trust performance"
+SEVERITY_BASIS = (
+    "§2 Q7 calls indicators “important” but leaves which ones, and where they are kept, to the "
+    "organisation."
+)
 QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {}
 

@@ -23,6 +23,10 @@ CODE = "I005"
 NAME = "maturity-missing"
 SEVERITY = "info"
 SECTION = "§2 Q1; §4 Trust strategy"
+SEVERITY_BASIS = (
+    "§4 offers absent, siloed and embedded as a way for boards to reflect, not as something the "
+    "strategy must state."
+)
 QUESTIONS = (1,)
 OPTIONS: dict[str, object] = {}
 

@@ -25,8 +25,13 @@ from digistrat.rules.base import Check, Context, Violation
 
 CODE = "K001"
 NAME = "risks-missing"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§2 Q10 What could go wrong?"
+SEVERITY_BASIS = (
+    "§2 Q10 asks the board what could go wrong and to make sure systems are in place to reduce "
+    "the risks; the risks may be kept in the risk register rather than the strategy, so "
+    "judgement is needed."
+)
 QUESTIONS = (10,)
 OPTIONS: dict[str, object] = {}
 

@@ -31,6 +31,10 @@ CODE = "K002"
 NAME = "no-cyber-or-outage-risk"
 SEVERITY = "warning"
 SECTION = "§2 Q10 What could go wrong?"
+SEVERITY_BASIS = (
+    "§2 Q10 names cyber security and outages among the things that will go wrong, but the risk "
+    "list is the organisation's to judge."
+)
 QUESTIONS = (10,)
 OPTIONS: dict[str, object] = {}
 

@@ -28,6 +28,10 @@ CODE = "K003"
 NAME = "risk-unmanaged"
 SEVERITY = "warning"
 SECTION = "§2 Q10 What could go wrong?"
+SEVERITY_BASIS = (
+    "§2 Q10 asks that the right systems are in place to reduce risks; how each risk is managed "
+    "needs judgement."
+)
 QUESTIONS = (10,)
 OPTIONS: dict[str, object] = {}
 

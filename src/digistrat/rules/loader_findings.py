@@ -10,6 +10,11 @@ from digistrat import findings as F
 from digistrat.rules.catalogue import RuleInfo, documented
 
 _FORMAT = "Repository format (README, `digistrat schema`)"
+_FACT = (
+    "A file that cannot be read, or does not match the format, is a fact rather than a "
+    "judgement: what it holds is left out of every check and of everything published until "
+    "it is fixed."
+)
 
 LOADER: list[RuleInfo] = [
     documented(
@@ -25,6 +30,7 @@ LOADER: list[RuleInfo] = [
         that needs quotes around it.
         """,
         "loader",
+        severity_basis=_FACT,
     ),
     documented(
         *F.SCHEMA,
@@ -50,6 +56,7 @@ LOADER: list[RuleInfo] = [
             status: approved
         """,
         "loader",
+        severity_basis=_FACT,
     ),
     documented(
         *F.DUPLICATE_KEY,
@@ -61,6 +68,7 @@ LOADER: list[RuleInfo] = [
         YAML readers disagree about which value wins; digistrat reports it instead. Keep one.
         """,
         "loader",
+        severity_basis=_FACT,
     ),
     documented(
         *F.DUPLICATE_ID,
@@ -74,6 +82,7 @@ LOADER: list[RuleInfo] = [
         of one user group must also each have their own id.
         """,
         "loader",
+        severity_basis=_FACT,
     ),
     documented(
         *F.UNKNOWN_REFERENCE,
@@ -100,6 +109,7 @@ LOADER: list[RuleInfo] = [
         """,
         "loader",
         (10,),
+        severity_basis=_FACT,
     ),
     documented(
         *F.UNSAFE_YAML,
@@ -112,6 +122,7 @@ LOADER: list[RuleInfo] = [
         need plain text, numbers, dates, lists and blocks.
         """,
         "loader",
+        severity_basis=_FACT,
     ),
     documented(
         *F.LIMIT_EXCEEDED,
@@ -124,6 +135,7 @@ LOADER: list[RuleInfo] = [
         listed in the README and no real strategy comes near them.
         """,
         "loader",
+        severity_basis=_FACT,
     ),
     documented(
         *F.NOT_A_MAPPING,
@@ -136,6 +148,7 @@ LOADER: list[RuleInfo] = [
         `digistrat init` writes.
         """,
         "loader",
+        severity_basis=_FACT,
     ),
     documented(
         *F.BAD_FILE_NAME,
@@ -147,6 +160,7 @@ LOADER: list[RuleInfo] = [
         The file name (without `.yaml`) is the entry's id, used in references and web addresses.
         """,
         "loader",
+        severity_basis=_FACT,
     ),
     documented(
         *F.UNREADABLE_FILE,
@@ -159,6 +173,7 @@ LOADER: list[RuleInfo] = [
         must be UTF-8 text inside the repository folder.
         """,
         "loader",
+        severity_basis=_FACT,
     ),
     documented(
         *F.MISSING_STRATEGY,
@@ -170,6 +185,7 @@ LOADER: list[RuleInfo] = [
         `strategy.yaml` marks the repository root and holds the mission, horizon and choices.
         """,
         "loader",
+        severity_basis=_FACT,
     ),
 ]
 """One entry per loader finding code, in code order."""

@@ -23,6 +23,10 @@ CODE = "M001"
 NAME = "mission-missing"
 SEVERITY = "error"
 SECTION = "§2 Q2 Succinct mission"
+SEVERITY_BASIS = (
+    "§4 says strategies need to give teams “a north star to aim for”, and §2 Q2 asks for a "
+    "succinct mission everyone recognises: a strategy with no mission has neither."
+)
 QUESTIONS = (2,)
 OPTIONS: dict[str, object] = {}
 

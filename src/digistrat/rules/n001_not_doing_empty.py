@@ -25,6 +25,10 @@ CODE = "N001"
 NAME = "not-doing-empty"
 SEVERITY = "error"
 SECTION = "§1 Reads like a wish list; §2 Q5; §10 Make choices"
+SEVERITY_BASIS = (
+    "§1 names “reads like a wish list” as a sign of a bad strategy: it should be clear what is "
+    "being prioritised “and equally what isn't”."
+)
 QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 

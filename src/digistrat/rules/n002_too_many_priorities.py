@@ -50,6 +50,9 @@ CODE = "N002"
 NAME = "too-many-priorities"
 SEVERITY = "warning"
 SECTION = "§1 Focused; §10 Make choices"
+SEVERITY_BASIS = (
+    "§1 “Focused” asks a strategy to be selective but sets no number, so the limit is a judgement."
+)
 QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {"max-priorities": 0}
 

@@ -33,6 +33,10 @@ CODE = "O001"
 NAME = "it-driven"
 SEVERITY = "error"
 SECTION = "§1 IT-driven; §2 Q6"
+SEVERITY_BASIS = (
+    "§1 names “IT-driven” as a sign of a bad strategy: transformation must be led by the "
+    "organisation's leaders, not only the IT function."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

@@ -23,6 +23,10 @@ CODE = "O002"
 NAME = "commitment-owned-by-digital"
 SEVERITY = "warning"
 SECTION = "§2 Q6; §1 IT-driven"
+SEVERITY_BASIS = (
+    "§2 Q6 asks for ownership by clinical and operational leaders, but a single commitment "
+    "owned by digital may be right, so this needs judgement."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

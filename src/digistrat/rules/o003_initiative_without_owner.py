@@ -24,6 +24,10 @@ CODE = "O003"
 NAME = "initiative-without-owner"
 SEVERITY = "warning"
 SECTION = "§2 Q6 Clear ownership"
+SEVERITY_BASIS = (
+    "§2 Q6 asks for clear ownership of commitments; an initiative without an owner is a gap to "
+    "fill rather than a broken commitment."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

@@ -24,6 +24,10 @@ CODE = "P001"
 NAME = "principles-missing"
 SEVERITY = "error"
 SECTION = "§1 Useful to teams"
+SEVERITY_BASIS = (
+    "§4 says strategies need to give teams “principles that will help them make decisions”, and "
+    "§1 “Useful to teams” puts principles in place of detail."
+)
 QUESTIONS = (2,)
 OPTIONS: dict[str, object] = {}
 

@@ -36,6 +36,10 @@ CODE = "P002"
 NAME = "too-many-principles"
 SEVERITY = "warning"
 SECTION = "§1 Useful to teams; §12 Communicate clearly"
+SEVERITY_BASIS = (
+    "§12 asks for a strategy that is clear, concise and catchy but sets no number of "
+    "principles, so the limit is a judgement."
+)
 QUESTIONS = (2,)
 OPTIONS: dict[str, object] = {"max-principles": 7}
 

@@ -24,8 +24,12 @@ from digistrat.rules.base import Check, Context, Violation
 
 CODE = "R001"
 NAME = "delivered-missing"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§1 Realistic; §12 Talk about what you've already done"
+SEVERITY_BASIS = (
+    "§12 says it is “better to start with what's already been delivered”: a good approach that "
+    "builds trust, not a requirement."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

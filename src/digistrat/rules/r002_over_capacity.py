@@ -40,8 +40,12 @@ from digistrat.rules.index import index
 
 CODE = "R002"
 NAME = "over-capacity"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§10 Make choices (Bandwidth)"
+SEVERITY_BASIS = (
+    "§10 asks the organisation to choose between addressing its bottlenecks and limiting its "
+    "initiatives, so running over the stated capacity needs judgement."
+)
 QUESTIONS = (5, 6)
 OPTIONS: dict[str, object] = {}
 

@@ -24,6 +24,10 @@ CODE = "R003"
 NAME = "capacity-missing"
 SEVERITY = "warning"
 SECTION = "§10 Make choices (Bandwidth)"
+SEVERITY_BASIS = (
+    "§10 calls knowing how many projects can run at once “important” but leaves how it is "
+    "stated to the organisation."
+)
 QUESTIONS = (5, 6)
 OPTIONS: dict[str, object] = {}
 

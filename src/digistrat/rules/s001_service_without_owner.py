@@ -23,6 +23,10 @@ CODE = "S001"
 NAME = "service-without-owner"
 SEVERITY = "error"
 SECTION = "§6 Map your services (Ownership)"
+SEVERITY_BASIS = (
+    "§6 lists ownership, “who is accountable for running and improving each service”, as key "
+    "information, and §2 Q6 asks for clear ownership."
+)
 QUESTIONS = (4,)
 OPTIONS: dict[str, object] = {}
 

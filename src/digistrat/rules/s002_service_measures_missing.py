@@ -3,7 +3,10 @@
 To know what to fix and where to start, the guide asks for each service's volume, cost per use,
 quality and digital take-up (§6 "Map your services"; §2 board question 4: what services you
 operate and how they perform). Missing figures hide where digital could help most. Retired
-services are not checked.
+services are not checked. Digital take-up (the share of uses delivered digitally) is not asked
+of ``technology`` services such as the network or the patient record: they are digital by
+nature, so a figure would have to be invented; give it where it means something, such as the
+share of attendances where the shared care record is opened.
 
 Option: ``required-service-measures`` (default: volume_per_year, cost_per_use, quality,
 digital_take_up).
@@ -33,11 +36,17 @@ from digistrat.rules.base import Check, Context, Violation
 
 CODE = "S002"
 NAME = "service-measures-missing"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§6 Map your services"
+SEVERITY_BASIS = (
+    "§4 says there is no standard way to measure digital services and that tracking such "
+    "metrics is “worthwhile”, so a missing figure needs filling in, not a failed check."
+)
 QUESTIONS = (4,)
 DEFAULT = ["volume_per_year", "cost_per_use", "quality", "digital_take_up"]
 OPTIONS: dict[str, object] = {"required-service-measures": DEFAULT}
+_NOT_FOR_TOOLS = ("digital_take_up",)
+"""Measures not asked of ``technology`` services, which are digital by nature."""
 
 
 def check(ctx: Context) -> Check:
@@ -50,7 +59,8 @@ def check(ctx: Context) -> Check:
         if service.phase == "retired":
             continue
         measures = service.measures
-        missing = [m for m in wanted if measures is None or getattr(measures, m) is None]
+        asked = [m for m in wanted if not (m in _NOT_FOR_TOOLS and service.kind == "technology")]
+        missing = [m for m in asked if measures is None or getattr(measures, m) is None]
         if missing:
             yield Violation(
                 "services",

@@ -23,8 +23,12 @@ from digistrat.rules.base import Check, Context, Violation
 
 CODE = "S003"
 NAME = "service-opportunity-missing"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§6 Map your services (Opportunity)"
+SEVERITY_BASIS = (
+    "§6 lists the opportunity among the information worth capturing; judging it for every "
+    "service is advice, not a requirement."
+)
 QUESTIONS = (4,)
 OPTIONS: dict[str, object] = {}
 

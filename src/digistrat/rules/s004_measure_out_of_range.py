@@ -33,6 +33,10 @@ CODE = "S004"
 NAME = "measure-out-of-range"
 SEVERITY = "error"
 SECTION = "§6 Map your services"
+SEVERITY_BASIS = (
+    "An impossible value (a percentage over 100, a negative cost) is a fact, not a judgement: "
+    "it misleads the picture of services §6 asks for."
+)
 QUESTIONS = (4,)
 OPTIONS: dict[str, object] = {}
 

@@ -34,6 +34,9 @@ CODE = "S005"
 NAME = "measures-stale"
 SEVERITY = "warning"
 SECTION = "§6 Map your services; §2 Q4"
+SEVERITY_BASIS = (
+    "§2 Q4 asks how services are performing now; how old a figure may be is a judgement."
+)
 QUESTIONS = (4,)
 OPTIONS: dict[str, object] = {"max-measure-age-days": 400}
 

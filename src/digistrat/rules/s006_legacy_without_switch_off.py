@@ -22,8 +22,12 @@ from digistrat.rules.base import Check, Context, Violation
 
 CODE = "S006"
 NAME = "legacy-without-switch-off"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§8 Prioritise switching things off"
+SEVERITY_BASIS = (
+    "§8 offers switching legacy off as “an excellent test” among its pointers for technology, "
+    "which is advice rather than a requirement."
+)
 QUESTIONS = (4, 5)
 OPTIONS: dict[str, object] = {}
 

@@ -27,8 +27,12 @@ from digistrat.rules.base import Check, Context, Violation
 
 CODE = "S007"
 NAME = "tool-without-team"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§8 Every tool has a team"
+SEVERITY_BASIS = (
+    "§8 says to make sure every tool has a team, but in a list of pointers; the team may exist "
+    "without being written down, so this needs judgement."
+)
 QUESTIONS = (4,)
 OPTIONS: dict[str, object] = {}
 

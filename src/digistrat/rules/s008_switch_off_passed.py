@@ -25,6 +25,10 @@ CODE = "S008"
 NAME = "switch-off-passed"
 SEVERITY = "warning"
 SECTION = "§8 Prioritise switching things off"
+SEVERITY_BASIS = (
+    "§8 treats switching legacy off as a test of success; a passed date needs a new plan, which "
+    "is for people to judge."
+)
 QUESTIONS = (4,)
 OPTIONS: dict[str, object] = {}
 

@@ -28,6 +28,9 @@ SCORING: list[RuleInfo] = [
         """,
         "scoring",
         (5,),
+        severity_basis="A scoring configuration that cannot rank anything is a fact, not a "
+        "judgement: the prioritisation §10 asks the strategy to show cannot be worked out "
+        "(`check` reports it only when strategy.yaml has a `scoring:` block, which is optional).",
     ),
     documented(
         *INPUT,
@@ -42,6 +45,9 @@ SCORING: list[RuleInfo] = [
         """,
         "scoring",
         (5,),
+        severity_basis="Only one model's ranking leaves the initiative out, and §10 offers "
+        "prioritisation models as approaches to choose from, so this needs judgement, not a "
+        "failed check.",
     ),
     documented(
         *PLAN_CAPACITY,
@@ -56,5 +62,7 @@ SCORING: list[RuleInfo] = [
         """,
         "scoring",
         (5, 6),
+        severity_basis="§10 leaves the choice to the organisation: address the bottleneck or "
+        "limit the number of initiatives, so running over the stated capacity needs judgement.",
     ),
 ]

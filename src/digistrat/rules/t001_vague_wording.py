@@ -37,6 +37,10 @@ CODE = "T001"
 NAME = "vague-wording"
 SEVERITY = "warning"
 SECTION = "§1 Vague; §11 Set actions (Tangible, Measurable)"
+SEVERITY_BASIS = (
+    "§1 names “vague” as a sign of a bad strategy, but telling vague wording from plain wording "
+    "is a heuristic that can be wrong."
+)
 QUESTIONS = (2, 6, 7)
 OPTIONS: dict[str, object] = {"vague-words": list(VAGUE_WORDS)}
 

@@ -48,6 +48,10 @@ CODE = "T002"
 NAME = "unexplained-jargon"
 SEVERITY = "warning"
 SECTION = "§11 Set actions (Tangible: no insider jargon); §2 Q2 Mission understood by all"
+SEVERITY_BASIS = (
+    "§11 says not to use insider jargon, but telling jargon from plain words is a heuristic "
+    "that can be wrong."
+)
 QUESTIONS = (2, 6)
 OPTIONS: dict[str, object] = {
     "acronyms-allowed": [],

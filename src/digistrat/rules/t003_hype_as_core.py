@@ -42,6 +42,10 @@ CODE = "T003"
 NAME = "hype-as-core"
 SEVERITY = "warning"
 SECTION = "§1 Focuses on unproven tech; §10 Mixed portfolios"
+SEVERITY_BASIS = (
+    "§1 names focusing on unproven tech as a sign of a bad strategy, but recognising it from "
+    "words is a heuristic that can be wrong."
+)
 QUESTIONS = (1, 5)
 OPTIONS: dict[str, object] = {
     "hype-technologies": list(HYPE_TECH),

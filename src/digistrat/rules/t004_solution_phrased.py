@@ -47,6 +47,10 @@ CODE = "T004"
 NAME = "solution-phrased-commitment"
 SEVERITY = "warning"
 SECTION = "§11 Set actions (Outcome-focused); §1 IT-driven"
+SEVERITY_BASIS = (
+    "§11 asks for outcome-focused commitments, but telling a solution from an outcome in a "
+    "sentence is a heuristic that can be wrong."
+)
 QUESTIONS = (3, 6)
 OPTIONS: dict[str, object] = {
     "solution-verbs": list(SOLUTION_VERBS),

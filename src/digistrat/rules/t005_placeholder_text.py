@@ -47,11 +47,19 @@ CODE = "T005"
 NAME = "placeholder-text"
 SEVERITY = "warning"
 SECTION = "§1 Cookie-cutter"
+SEVERITY_BASIS = (
+    "§1 names “cookie-cutter” as a sign of a bad strategy, but recognising placeholder text is "
+    "a heuristic that can be wrong."
+)
 QUESTIONS = (1, 2, 3)
 OPTIONS: dict[str, object] = {"placeholder-markers": list(PLACEHOLDER_MARKERS)}
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _QUOTED_EXAMPLE = re.compile(r"[\"“]([^\"”]{12,200})[\"”]")
+
+
+def _unjinja(match: re.Match[str]) -> str:
+    return "x" if match.group(0).startswith("{{") else ""
 
 
 def _template_texts(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
@@ -60,7 +68,8 @@ def _template_texts(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
     examples: set[str] = set()
     for path in sorted(folder.rglob("*.yaml")):
         try:
-            text = _JINJA.sub("x", path.read_text(encoding="utf-8"))
+            # A value ({{ … }}) becomes a word; a block tag ({% if … %}) on its own line, nothing.
+            text = _JINJA.sub(_unjinja, path.read_text(encoding="utf-8"))
             data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue

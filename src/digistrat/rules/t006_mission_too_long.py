@@ -36,6 +36,9 @@ CODE = "T006"
 NAME = "mission-too-long"
 SEVERITY = "warning"
 SECTION = "§2 Q2 Succinct mission"
+SEVERITY_BASIS = (
+    "§2 Q2 asks for a succinct mission but sets no length, so the limit is a judgement."
+)
 QUESTIONS = (2,)
 OPTIONS: dict[str, object] = {"mission-max-words": 30, "mission-max-sentences": 1}
 

@@ -27,6 +27,10 @@ CODE = "U001"
 NAME = "users-missing"
 SEVERITY = "error"
 SECTION = "§1 User centred; §7 Understand your users"
+SEVERITY_BASIS = (
+    "§7 calls it “essential” that those leading the strategy understand the needs of its users, "
+    "and §1 “User centred” asks it to address their most important needs."
+)
 QUESTIONS = (3,)
 OPTIONS: dict[str, object] = {}
 

@@ -35,6 +35,10 @@ CODE = "U002"
 NAME = "need-without-evidence"
 SEVERITY = "error"
 SECTION = "§7 Understand your users"
+SEVERITY_BASIS = (
+    "§7 calls assuming you know what users need “a dangerous assumption”: every need must rest "
+    "on evidence."
+)
 QUESTIONS = (3,)
 OPTIONS: dict[str, object] = {}
 

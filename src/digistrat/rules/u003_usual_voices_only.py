@@ -44,6 +44,10 @@ CODE = "U003"
 NAME = "usual-voices-only"
 SEVERITY = "warning"
 SECTION = "§7 Understand your users (Principles)"
+SEVERITY_BASIS = (
+    "§7 asks to reach beyond the usual voices, but whether one need's evidence is enough needs "
+    "judgement."
+)
 QUESTIONS = (3,)
 OPTIONS: dict[str, object] = {}
 

@@ -28,6 +28,10 @@ CODE = "U004"
 NAME = "no-specific-needs"
 SEVERITY = "warning"
 SECTION = "§7 Think about all your users; §5 System context"
+SEVERITY_BASIS = (
+    "§7 offers thinking about users with specific needs as “a good way to test” the strategy: a "
+    "good approach, not a requirement."
+)
 QUESTIONS = (3,)
 OPTIONS: dict[str, object] = {}
 

@@ -25,6 +25,10 @@ CODE = "U005"
 NAME = "high-priority-need-unaddressed"
 SEVERITY = "error"
 SECTION = "§1 User centred; §7 Understand your users"
+SEVERITY_BASIS = (
+    "§2 Q3 says the strategy “should focus on fixing your biggest problems”: a high-priority "
+    "need nothing addresses is the gap this question is about."
+)
 QUESTIONS = (3,)
 OPTIONS: dict[str, object] = {}
 

@@ -26,6 +26,10 @@ CODE = "U006"
 NAME = "initiative-without-need"
 SEVERITY = "warning"
 SECTION = "§1 User centred; §8 Technology meets clear outcomes"
+SEVERITY_BASIS = (
+    "§8 asks that technology meets clear outcomes, but some work serves users indirectly, so "
+    "this needs judgement."
+)
 QUESTIONS = (3,)
 OPTIONS: dict[str, object] = {}
 

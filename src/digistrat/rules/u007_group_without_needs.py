@@ -33,6 +33,10 @@ CODE = "U007"
 NAME = "group-without-needs"
 SEVERITY = "warning"
 SECTION = "§7 Understand your users"
+SEVERITY_BASIS = (
+    "§7 asks to understand users' needs; a group just named may still be being researched, so "
+    "this needs judgement."
+)
 QUESTIONS = (3,)
 OPTIONS: dict[str, object] = {}
 

@@ -25,6 +25,9 @@ CODE = "W001"
 NAME = "ways-of-working-missing"
 SEVERITY = "info"
 SECTION = "§2 Q9"
+SEVERITY_BASIS = (
+    "§2 Q9 is a question for the board to think about, not a requirement of the strategy."
+)
 QUESTIONS = (9,)
 OPTIONS: dict[str, object] = {}
 

@@ -27,6 +27,7 @@ CODE = "W002"
 NAME = "rhythm-missing"
 SEVERITY = "info"
 SECTION = "§12 Follow up"
+SEVERITY_BASIS = "§12 calls a regular delivery rhythm “good practice” and gives examples: advice."
 QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {}
 

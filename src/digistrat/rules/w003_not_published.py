@@ -23,6 +23,7 @@ CODE = "W003"
 NAME = "not-published"
 SEVERITY = "info"
 SECTION = "§12 Communicate clearly"
+SEVERITY_BASIS = "§12 asks that the strategy is published in the open, but where and how is advice."
 QUESTIONS = (2,)
 OPTIONS: dict[str, object] = {}
 

@@ -23,8 +23,9 @@ from digistrat.rules.index import index
 
 CODE = "X001"
 NAME = "no-exemplar"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§9 Decide where to start"
+SEVERITY_BASIS = "§9 calls picking a few exemplars “a good approach”: advice, not a requirement."
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 

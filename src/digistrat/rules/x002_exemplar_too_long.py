@@ -27,6 +27,10 @@ CODE = "X002"
 NAME = "exemplar-too-long"
 SEVERITY = "warning"
 SECTION = "§9 Decide where to start"
+SEVERITY_BASIS = (
+    "§9 asks exemplars to deliver value in under six months, but a plan's length is an estimate "
+    "that needs judgement."
+)
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {"max-exemplar-months": 6}
 

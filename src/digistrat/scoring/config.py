@@ -145,19 +145,22 @@ def read(repo: Repository, model: str | None = None) -> Config:
         )
         return config
     if chosen in ("weighted", "value-effort"):
-        _check_criteria(repo, config)
+        _check_criteria(repo, config, stated="scoring" in strategy.model_fields_set)
     config.options = _options(repo, scoring.options, config.errors)
     return config
 
 
-def _check_criteria(repo: Repository, config: Config) -> None:
+def _check_criteria(repo: Repository, config: Config, stated: bool = True) -> None:
     if not config.criteria:
         config.errors.append(
             _finding(
                 repo,
                 CONFIG,
                 ("scoring",),
-                f"the {config.model} model needs criteria, but `scoring: criteria:` is empty",
+                f"the {config.model} model needs criteria, but `scoring: criteria:` is empty"
+                if stated
+                else "strategy.yaml has no `scoring:` block, so there are no criteria to rank "
+                "initiatives by (scoring is optional: `check` does not ask for it)",
                 "Add criteria under `scoring: criteria:` in strategy.yaml, each with an id, "
                 "a label, a weight and a scale (min and max), e.g. patient benefit, weight 50, "
                 "from 0 to 10.",
