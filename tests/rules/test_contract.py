@@ -70,6 +70,17 @@ def test_metadata(rule: RuleInfo) -> None:
         assert f"``{option}``" in rule.doc, f"option {option} must be documented"
 
 
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_every_rule_informs_exactly_one_board_question(rule: RuleInfo) -> None:
+    """The board paper lists each finding under one question only, so each rule names exactly
+    one (``QUESTIONS = (n,)``); file problems and checker notes (loader and engine codes) name
+    none: the paper shows them as data-quality notes instead."""
+    if rule.origin in ("loader", "engine"):
+        assert rule.questions == ()
+    else:
+        assert len(rule.questions) == 1 and 1 <= rule.questions[0] <= 10
+
+
 @pytest.mark.parametrize("rule", CHECKED, ids=_id)
 def test_rule_cites_the_guide(rule: RuleInfo) -> None:
     assert "§" in rule.doc and rule.questions

@@ -27,7 +27,7 @@ CODE = "C001"
 NAME = "commitment-without-measure"
 SEVERITY = "error"
 SECTION = "§11 Set actions (Measurable)"
-QUESTIONS = (6, 7)
+QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {}
 
 

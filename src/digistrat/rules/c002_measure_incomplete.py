@@ -28,7 +28,7 @@ CODE = "C002"
 NAME = "measure-incomplete"
 SEVERITY = "error"
 SECTION = "§11 Set actions (Measurable)"
-QUESTIONS = (6, 7)
+QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {}
 
 

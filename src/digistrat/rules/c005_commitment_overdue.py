@@ -25,7 +25,7 @@ CODE = "C005"
 NAME = "commitment-overdue"
 SEVERITY = "error"
 SECTION = "§11 Set actions; §12 Follow up"
-QUESTIONS = (6, 7)
+QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 
 

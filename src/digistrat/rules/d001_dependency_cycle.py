@@ -39,7 +39,7 @@ CODE = "D001"
 NAME = "dependency-cycle"
 SEVERITY = "error"
 SECTION = "§10 Make choices (Sequencing)"
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -49,7 +49,7 @@ CODE = "D002"
 NAME = "long-dependency-chain"
 SEVERITY = "warning"
 SECTION = "§10 Make choices (Sequencing)"
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {"max-dependency-chain": 3}
 
 

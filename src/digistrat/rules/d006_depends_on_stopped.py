@@ -32,7 +32,7 @@ CODE = "D006"
 NAME = "depends-on-stopped"
 SEVERITY = "warning"
 SECTION = "§10 Make choices (Sequencing)"
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -98,7 +98,6 @@ LOADER: list[RuleInfo] = [
             depends_on: []
         """,
         "loader",
-        (10,),
     ),
     documented(
         *F.UNSAFE_YAML,

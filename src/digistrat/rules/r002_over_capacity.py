@@ -42,7 +42,7 @@ CODE = "R002"
 NAME = "over-capacity"
 SEVERITY = "error"
 SECTION = "§10 Make choices (Bandwidth)"
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -24,7 +24,7 @@ CODE = "R003"
 NAME = "capacity-missing"
 SEVERITY = "warning"
 SECTION = "§10 Make choices (Bandwidth)"
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -24,7 +24,7 @@ CODE = "S006"
 NAME = "legacy-without-switch-off"
 SEVERITY = "error"
 SECTION = "§8 Prioritise switching things off"
-QUESTIONS = (4, 5)
+QUESTIONS = (4,)
 OPTIONS: dict[str, object] = {}
 
 

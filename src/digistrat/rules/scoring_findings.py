@@ -55,6 +55,6 @@ SCORING: list[RuleInfo] = [
         `capacity: concurrent_initiatives:`.
         """,
         "scoring",
-        (5, 6),
+        (5,),
     ),
 ]

@@ -37,7 +37,7 @@ CODE = "T001"
 NAME = "vague-wording"
 SEVERITY = "warning"
 SECTION = "§1 Vague; §11 Set actions (Tangible, Measurable)"
-QUESTIONS = (2, 6, 7)
+QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {"vague-words": list(VAGUE_WORDS)}
 
 _WHAT = {

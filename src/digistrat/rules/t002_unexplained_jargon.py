@@ -48,7 +48,7 @@ CODE = "T002"
 NAME = "unexplained-jargon"
 SEVERITY = "warning"
 SECTION = "§11 Set actions (Tangible: no insider jargon); §2 Q2 Mission understood by all"
-QUESTIONS = (2, 6)
+QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {
     "acronyms-allowed": [],
     "jargon-words": list(JARGON_WORDS),

@@ -42,7 +42,7 @@ CODE = "T003"
 NAME = "hype-as-core"
 SEVERITY = "warning"
 SECTION = "§1 Focuses on unproven tech; §10 Mixed portfolios"
-QUESTIONS = (1, 5)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {
     "hype-technologies": list(HYPE_TECH),
     "basics-technologies": list(BASICS_TECH),

@@ -47,7 +47,7 @@ CODE = "T004"
 NAME = "solution-phrased-commitment"
 SEVERITY = "warning"
 SECTION = "§11 Set actions (Outcome-focused); §1 IT-driven"
-QUESTIONS = (3, 6)
+QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {
     "solution-verbs": list(SOLUTION_VERBS),
     "delivery-verbs": list(DELIVERY_VERBS),

@@ -47,7 +47,7 @@ CODE = "T005"
 NAME = "placeholder-text"
 SEVERITY = "warning"
 SECTION = "§1 Cookie-cutter"
-QUESTIONS = (1, 2, 3)
+QUESTIONS = (1,)
 OPTIONS: dict[str, object] = {"placeholder-markers": list(PLACEHOLDER_MARKERS)}
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")

@@ -25,7 +25,7 @@ CODE = "W002"
 NAME = "rhythm-missing"
 SEVERITY = "info"
 SECTION = "§12 Follow up"
-QUESTIONS = (7,)
+QUESTIONS = (9,)
 OPTIONS: dict[str, object] = {}
 
 
