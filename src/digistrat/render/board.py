@@ -1,77 +1,71 @@
-"""The board assurance report: the guide's ten questions for boards (§2), answered from the
-repository, each with a red, amber or green status derived from ``check`` findings."""
+"""The board paper: the guide's ten questions for boards (§2), answered from the repository.
+
+:func:`paper` gives everything ``templates/board/board.html`` shows: a summary of at most two
+pages (purpose, the ten questions with their status, the points the board most needs to know,
+the decisions asked of it) and an appendix (the evidence for each question, then technical
+detail for the strategy owner). Statuses come from :mod:`.assurance`; the evidence for each
+question is gathered here, one small function per question.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from datetime import date
+from typing import Any
 
 from digistrat.findings import Finding
+from digistrat.render import assurance
+from digistrat.render.assurance import STATUS_TEXT, STATUS_WORDS, Concern, Group, Status, Withheld
 from digistrat.render.context import Site
 from digistrat.render.text import plain
+from digistrat.voice import change, count, longdate, money, quantity
 
-Status = Literal["red", "amber", "green", "not-assessed"]
-
-STATUS_TEXT: dict[str, str] = {
-    "red": "Red: needs attention",
-    "amber": "Amber: some concerns",
-    "green": "Green: no concerns found",
-    "not-assessed": "Not assessed: no checks cover this question",
+QUESTIONS: dict[int, tuple[str, str, str]] = {
+    1: (
+        "How integrated are our digital and business strategies?",
+        "Fit with the organisation's strategy",
+        "§2 Q1, §4",
+    ),
+    2: (
+        "Do we have a short mission that people across the organisation understand?",
+        "Mission",
+        "§2 Q2",
+    ),
+    3: (
+        "Do we understand our users and their most important needs?",
+        "Users and needs",
+        "§2 Q3, §7",
+    ),
+    4: (
+        "Do we know which digital services we run and how well they perform?",
+        "Services",
+        "§2 Q4, §6",
+    ),
+    5: ("What have we decided not to prioritise?", "Choices and capacity", "§2 Q5, §10"),
+    6: (
+        "Have we committed to realistic, tangible actions with clear owners?",
+        "Commitments",
+        "§2 Q6, §11",
+    ),
+    7: ("How will we know whether the strategy is working?", "Measures", "§2 Q7, §12"),
+    8: (
+        "How does our strategy fit the integrated care system's strategy?",
+        "System fit",
+        "§2 Q8, §5",
+    ),
+    9: (
+        "How will the way we work change to make digital succeed?",
+        "Ways of working",
+        "§2 Q9, §12",
+    ),
+    10: ("What could go wrong, and what are we doing about it?", "Risks", "§2 Q10"),
 }
+"""Number → (the question as the board asks it, a short label, the guide sections)."""
 
-EMPTY_TEXT = "Amber: nothing recorded yet"
-
-QUESTIONS: dict[int, tuple[str, str]] = {
-    1: ("How integrated are our digital and business strategies?", "§2 Q1, §4"),
-    2: ("Do we have a short mission that people across the organisation understand?", "§2 Q2"),
-    3: ("Do we understand our users and their most important needs?", "§2 Q3, §7"),
-    4: ("Do we know which digital services we run and how well they perform?", "§2 Q4, §6"),
-    5: ("What have we decided not to prioritise?", "§2 Q5, §10"),
-    6: ("Have we committed to realistic, tangible actions with clear owners?", "§2 Q6, §11"),
-    7: ("How will we know whether the strategy is working?", "§2 Q7, §12"),
-    8: ("How does our strategy fit the integrated care system's strategy?", "§2 Q8, §5"),
-    9: ("How will the way we work change to make digital succeed?", "§2 Q9, §12"),
-    10: ("What could go wrong, and what are we doing about it?", "§2 Q10"),
-}
-
-
-def rag(
-    findings: Iterable[Finding], questions_of: Mapping[str, Iterable[int]]
-) -> dict[int, tuple[Status, list[Finding]]]:
-    """Status of each board question from the findings of the rules that inform it.
-
-    ``questions_of`` maps a rule code to the question numbers it informs. Any error makes a
-    question red, any warning amber; a question no rule informs is ``not-assessed``.
-    """
-    covered: set[int] = set()
-    for qs in questions_of.values():
-        covered.update(qs)
-    by_q: dict[int, list[Finding]] = {q: [] for q in QUESTIONS}
-    for f in findings:
-        for q in questions_of.get(f.code, ()):
-            if q in by_q:
-                by_q[q].append(f)
-    out: dict[int, tuple[Status, list[Finding]]] = {}
-    for q, found in by_q.items():
-        found.sort(key=lambda f: (-_weight(f), f.sort_key))
-        severities = {f.severity for f in found}
-        status: Status
-        if q not in covered:
-            status = "not-assessed"
-        elif "error" in severities:
-            status = "red"
-        elif "warning" in severities:
-            status = "amber"
-        else:
-            status = "green"
-        out[q] = (status, found)
-    return out
-
-
-def _weight(f: Finding) -> int:
-    return {"error": 2, "warning": 1}.get(f.severity, 0)
+ITEMS_SHOWN = 8
+"""Evidence items listed per question in the appendix (the rest are counted)."""
 
 
 @dataclass(slots=True)
@@ -82,6 +76,8 @@ class Item:
     kind: str = ""
     ident: str = ""
     note: str = ""
+    status: str = ""
+    """A status word shown as a tag (a commitment's ``at-risk``), if any."""
 
 
 @dataclass(slots=True)
@@ -90,57 +86,188 @@ class Answer:
 
     number: int
     question: str
+    label: str
     section: str
-    status: Status
-    status_text: str
-    summary: str
+    status: Status = "green"
+    status_text: str = ""
+    reason: str = ""
+    """One line for the summary table: why the status is what it is."""
+    summary: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    concerns: list[Concern] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    """Findings grouped by rule: errors and warnings (concerns)."""
+    notes: list[Group] = field(default_factory=list)
+    """Findings at info severity: advice, which does not change the status."""
+    switched_off: list[tuple[str, str]] = field(default_factory=list)
+    """(code, summary) of the checks behind this question that are switched off."""
+    hidden: list[Group] = field(default_factory=list)
+    """Findings under this question suppressed in the files or in ``check:``."""
     empty: bool = False
     """Nothing is recorded that could answer the question."""
+
+    @property
+    def status_word(self) -> str:
+        """``Red``, ``Amber``, ``Green`` or ``Grey``."""
+        return STATUS_WORDS[self.status][0]
+
+    @property
+    def status_meaning(self) -> str:
+        """What the status means, e.g. ``partly assured: concerns to discuss``."""
+        return STATUS_WORDS[self.status][1]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for g in self.groups + self.notes for f in g.findings]
+
+
+@dataclass(slots=True)
+class Extras:
+    """What other parts of digistrat may add to the paper; each may be absent.
+
+    ``changes``: what changed since the last board, either ready markup or an object with a
+    ``lines`` list of plain sentences (and optionally ``since``, a date). ``charts``: per
+    commitment id, a small chart (inline SVG markup) of its measure over time."""
+
+    changes: Any = None
+    charts: dict[str, Any] = field(default_factory=dict)
+
+
+def extras(site: Site) -> Extras:
+    """The optional parts of the paper for ``site``. Nothing yet: the place where "what
+    changed since the last board" and the measure charts are connected."""
+    return Extras()
+
+
+@dataclass(slots=True)
+class Paper:
+    """Everything the board paper shows."""
+
+    answers: list[Answer]
+    points: list[str]
+    """The three to five things the board most needs to know."""
+    decisions: list[str]
+    """What the board is asked to decide."""
+    unreadable: list[Finding]
+    """File problems: entries left out of the paper (data-quality notes)."""
+    notes: list[Finding]
+    """Other findings that belong to no question (the checker's own notes)."""
+    owner: list[Group]
+    """Every finding by rule, for the strategy owner's appendix."""
+    withheld: Withheld
+    switched_off: list[tuple[str, str]]
+    hidden: list[Group]
+    changes: Any = None
+    charts: dict[str, Any] = field(default_factory=dict)
+
+
+def paper(
+    site: Site,
+    questions_of: Mapping[str, Iterable[int]],
+    summaries: Mapping[str, str],
+    withheld: Withheld | None = None,
+    more: Extras | None = None,
+) -> Paper:
+    """The board paper for ``site``, whose ``findings`` are ``check``'s."""
+    from digistrat.render import board_summary
+
+    withheld = withheld or Withheld()
+    more = more or Extras()
+    found = [a for a in answers(site, questions_of, summaries, withheld)]
+    quality = assurance.data_quality(site.findings, questions_of)
+    unreadable = [f for f in quality if f.code.startswith("F")]
+    notes = [f for f in quality if not f.code.startswith("F")]
+    result = Paper(
+        answers=found,
+        points=[],
+        decisions=[],
+        unreadable=unreadable,
+        notes=notes,
+        owner=assurance.group(site.findings, summaries),
+        withheld=withheld,
+        switched_off=[(c, summaries.get(c, "")) for c in sorted(withheld.switched_off)],
+        hidden=assurance.group(withheld.hidden, summaries),
+        changes=more.changes,
+        charts=dict(more.charts),
+    )
+    result.points = board_summary.points(site, result)
+    result.decisions = board_summary.decisions(site, result)
+    return result
+
+
+def answers(
+    site: Site,
+    questions_of: Mapping[str, Iterable[int]],
+    summaries: Mapping[str, str] | None = None,
+    withheld: Withheld | None = None,
+) -> list[Answer]:
+    """The ten questions, each with evidence from the repository and its status."""
+    summaries = summaries or {}
+    withheld = withheld or Withheld()
+    builders = {1: _q1, 2: _q2, 3: _q3, 4: _q4, 5: _q5, 6: _q6, 7: _q7, 8: _q8, 9: _q9, 10: _q10}
+    out = []
+    for number, (question, label, section) in QUESTIONS.items():
+        answer = Answer(number, question, label, section)
+        builders[number](site, answer)
+        out.append(answer)
+    verdicts = assurance.verdicts(
+        site.findings,
+        questions_of,
+        summaries,
+        withheld,
+        {a.number: a.concerns for a in out},
+        {a.number: a.empty for a in out},
+    )
+    for a in out:
+        v = verdicts[a.number]
+        a.status, a.status_text = v.status, STATUS_TEXT[v.status]
+        a.groups = [g for g in v.groups if g.severity != "info"]
+        a.notes = [g for g in v.groups if g.severity == "info"]
+        a.switched_off = [(c, summaries.get(c, "")) for c in v.switched_off]
+        a.hidden = v.hidden
+        a.reason = _reason(a)
+    return out
+
+
+def _reason(a: Answer) -> str:
+    """Why the status is what it is, in a line or two for the summary table: the worst
+    concern, and how many more there are."""
+    if a.status == "not-assessed":
+        return "Every check for this question is switched off."
+    parts = [c.text for c in a.concerns if c.severity == "error"]
+    parts += [g.text for g in a.groups if g.severity == "error"]
+    parts += [c.text for c in a.concerns if c.severity == "warning"]
+    parts += [g.text for g in a.groups if g.severity == "warning"]
+    withheld = len(a.switched_off) + len(a.hidden)
+    if withheld:
+        parts.append("Some of its checks are switched off or suppressed.")
+    if not parts:
+        return _sentence(a.summary)
+    line = parts[0]
+    if len(parts) > 1:
+        line += f" And {count(len(parts) - 1, 'other concern')}."
+    return line
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def quote(text: str) -> str:
+    """Text from the strategy quoted in a sentence: “Roll out Teams” (no full stop inside)."""
+    return f"“{plain(text).rstrip('.')}”"
 
 
 def _pct(part: int, whole: int) -> str:
     return f"{part} of {whole}" if whole else "none"
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}" if n else f"no {many}"
-
-
-def answers(site: Site, questions_of: Mapping[str, Iterable[int]]) -> list[Answer]:
-    """The ten questions, each with evidence from the repository and its status."""
-    statuses = rag(site.findings, questions_of)
-    builders = {
-        1: _q1,
-        2: _q2,
-        3: _q3,
-        4: _q4,
-        5: _q5,
-        6: _q6,
-        7: _q7,
-        8: _q8,
-        9: _q9,
-        10: _q10,
-    }
-    out = []
-    for number, (question, section) in QUESTIONS.items():
-        status, found = statuses[number]
-        answer = Answer(number, question, section, status, STATUS_TEXT[status], "")
-        builders[number](site, answer)
-        answer.findings = found
-        if answer.empty and status in ("green", "not-assessed"):
-            answer.status, answer.status_text = "amber", EMPTY_TEXT
-        out.append(answer)
-    return out
-
-
 def _q1(site: Site, a: Answer) -> None:
     s = site.strategy
     linked = sum(1 for i in site.initiatives.values() if i.objectives)
     a.empty = not s.objectives
-    serves = _count(len(s.objectives), "organisational objective", "organisational objectives")
+    serves = count(len(s.objectives), "organisational objective")
     a.summary = f"Digital serves {serves}; " + (
         f"{_pct(linked, len(site.initiatives))} initiatives say which objectives they serve."
         if site.initiatives
@@ -154,7 +281,7 @@ def _q1(site: Site, a: Answer) -> None:
     a.facts.append(("How embedded digital is", maturity.get(s.maturity or "", "not stated")))
     for o in s.objectives:
         n = len(site.by_objective.get(o.id, []))
-        a.items.append(Item(o.title, "objective", o.id, f"{n} initiative(s)"))
+        a.items.append(Item(o.title, "objective", o.id, f"served by {count(n, 'initiative')}"))
 
 
 def _q2(site: Site, a: Answer) -> None:
@@ -162,7 +289,7 @@ def _q2(site: Site, a: Answer) -> None:
     words = len(plain(s.mission).split()) if s.mission else 0
     a.empty = not s.mission
     a.summary = (
-        f"Our mission: “{plain(s.mission)}” ({words} words)."
+        f"Our mission: {quote(s.mission)} ({count(words, 'word')})."
         if s.mission
         else "No mission has been written down."
     )
@@ -181,13 +308,17 @@ def _q3(site: Site, a: Answer) -> None:
     evidenced = sum(1 for n in needs if n.need.evidence)
     unaddressed = [n for n in high if n.ref not in site.by_need]
     inclusive = [g for g in site.users.values() if g.at_risk_of_exclusion or g.specific_needs]
+    groups = count(len(site.users), "user group")
     a.empty = not site.users
     a.summary = (
-        f"{_count(len(site.users), 'user group', 'user groups')} with "
-        f"{_count(len(needs), 'need', 'needs')}; {len(high)} high priority, "
-        f"{len(unaddressed)} of them not yet addressed by any initiative."
+        f"{groups} with {count(len(needs), 'need')}; {len(high)} high priority, "
+        + (
+            f"{len(unaddressed)} of them not yet addressed by any initiative."
+            if unaddressed
+            else "each addressed by at least one initiative."
+        )
         if needs
-        else f"{_count(len(site.users), 'user group', 'user groups')}, and no needs recorded yet."
+        else f"{groups}, and no needs recorded yet."
     )
     a.facts.append(("Needs backed by evidence", _pct(evidenced, len(needs))))
     a.facts.append(("Groups with specific needs or at risk of exclusion", str(len(inclusive))))
@@ -205,7 +336,7 @@ def _q4(site: Site, a: Answer) -> None:
     known = [t for t in take_up if t is not None]
     a.empty = not services
     a.summary = (
-        f"{_count(len(services), 'service', 'services')} mapped; "
+        f"{count(len(services), 'service')} mapped; "
         f"{_pct(len(measured), len(services))} have volumes and "
         f"{_pct(owned, len(services))} have a named owner."
         if services
@@ -213,10 +344,14 @@ def _q4(site: Site, a: Answer) -> None:
     )
     if known:
         a.facts.append(("Average digital take-up", f"{sum(known) / len(known):.0f}%"))
+    costs = [s.measures.cost_per_use for s in services if s.measures]
+    priced = [c for c in costs if c is not None]
+    if priced:
+        a.facts.append(("Cost per use", f"{money(min(priced))} to {money(max(priced))}"))
     legacy = [s for s in services if s.status in ("legacy", "retiring")]
     a.facts.append(("Legacy or retiring services", str(len(legacy))))
     for s in legacy:
-        when = f"switch-off {s.switch_off.isoformat()}" if s.switch_off else "no switch-off date"
+        when = f"switch-off {longdate(s.switch_off)}" if s.switch_off else "no switch-off date"
         a.items.append(Item(s.name, "services", s.id or "", when))
 
 
@@ -226,8 +361,8 @@ def _q5(site: Site, a: Answer) -> None:
     cap = s.capacity.concurrent_initiatives if s.capacity else None
     a.empty = not s.not_doing
     a.summary = (
-        f"{_count(len(s.not_doing), 'thing', 'things')} we have decided not to do; "
-        f"{_count(active, 'initiative', 'initiatives')} in progress, against a capacity of "
+        f"{count(len(s.not_doing), 'thing')} we have decided not to do; "
+        f"{count(active, 'initiative')} in progress, against a capacity of "
         f"{cap if cap is not None else 'an unstated number'}."
     )
     stopped = sum(1 for i in site.initiatives.values() if i.status == "stopped")
@@ -236,38 +371,89 @@ def _q5(site: Site, a: Answer) -> None:
         a.items.append(Item(nd.what, note=plain(nd.why)))
 
 
+OPEN = ("on-track", "at-risk", "off-track")
+"""Commitment statuses still to be delivered."""
+
+
+def planned_ends(site: Site) -> dict[str, date]:
+    """When the delivery plan (capacity and dependencies respected, §10) finishes each open
+    initiative; an initiative the plan does not place keeps its own end date."""
+    ends = {iid: i.end for iid, i in site.initiatives.items() if i.end is not None}
+    for slots in site.priorities.roadmap.values():
+        for slot in slots:
+            if slot.ends is not None:
+                ends[slot.id] = slot.ends
+    return ends
+
+
+def late_work(site: Site, cid: str, ends: Mapping[str, date]) -> list[tuple[str, date]]:
+    """(initiative name, planned end) of unfinished work behind commitment ``cid`` that is
+    planned to finish after the commitment is due, earliest first."""
+    c = site.commitments[cid]
+    if c.due is None or c.status not in OPEN:
+        return []
+    late = []
+    for iid in dict.fromkeys(c.initiatives):
+        i = site.initiatives.get(iid)
+        end = ends.get(iid)
+        if i is not None and i.status not in ("done", "stopped") and end and end > c.due:
+            late.append((i.name, end))
+    return sorted(late, key=lambda x: (x[1], x[0]))
+
+
 def _q6(site: Site, a: Answer) -> None:
     cs = list(site.commitments.values())
-    measured = sum(
-        1 for c in cs if c.measure and c.measure.baseline is not None and c.measure.target
-    )
     dated = sum(1 for c in cs if c.due)
     functions = Counter(c.owner.function for c in cs if c.owner)
     led = functions["clinical"] + functions["operational"]
     a.empty = not cs
     a.summary = (
-        f"{_count(len(cs), 'commitment', 'commitments')}: {_pct(measured, len(cs))} with a "
-        f"baseline and a target, {_pct(dated, len(cs))} with a due date."
+        f"{count(len(cs), 'commitment')}, {_pct(dated, len(cs))} with a due date; "
+        f"{_pct(led, len(cs))} led by clinical or operational owners."
         if cs
         else "No commitments have been made yet."
     )
-    a.facts.append(("Led by clinical or operational owners", _pct(led, len(cs))))
-    status = Counter(c.status for c in cs)
+    status: Counter[str] = Counter(c.status for c in cs)
     if status:
+        order = ("on-track", "at-risk", "off-track", "met", "missed")
         a.facts.append(
-            ("Status", ", ".join(f"{n} {k.replace('-', ' ')}" for k, n in sorted(status.items())))
+            ("Status", ", ".join(f"{status[k]} {k.replace('-', ' ')}" for k in order if status[k]))
         )
+    ends = planned_ends(site) if cs else {}
     for cid, c in site.commitments.items():
-        due = c.due.isoformat() if c.due else "no date"
-        a.items.append(Item(plain(c.statement), "commitments", cid, f"due {due}"))
+        name = quote(c.statement)
+        due = f"due {longdate(c.due)}" if c.due else "no due date"
+        a.items.append(Item(plain(c.statement), "commitments", cid, due, c.status))
+        if c.status == "off-track":
+            a.concerns.append(Concern("error", f"{name} is off track ({due})."))
+        elif c.status == "at-risk":
+            a.concerns.append(Concern("warning", f"{name} is at risk ({due})."))
+        elif c.status == "missed":
+            a.concerns.append(Concern("warning", f"{name} was missed ({due})."))
+        late = late_work(site, cid, ends)
+        if late:
+            work, end = late[-1]
+            a.concerns.append(
+                Concern(
+                    "warning",
+                    f"{name} is due {longdate(c.due)}, but the work behind it ({work}) is "
+                    f"planned to finish {longdate(end)}.",
+                )
+            )
 
 
 def _q7(site: Site, a: Answer) -> None:
     s = site.strategy
     updated = sum(1 for c in site.commitments.values() if c.progress)
-    a.empty = not s.indicators
-    a.summary = f"{_count(len(s.indicators), 'indicator', 'indicators')} tracked" + (
-        f"; {_pct(updated, len(site.commitments))} commitments have progress updates."
+    measured = sum(
+        1
+        for c in site.commitments.values()
+        if c.measure and c.measure.baseline is not None and c.measure.target is not None
+    )
+    a.empty = not s.indicators and not measured
+    a.summary = f"{count(len(s.indicators), 'indicator')} tracked" + (
+        f"; {_pct(measured, len(site.commitments))} commitments have a baseline and a target, "
+        f"{_pct(updated, len(site.commitments))} have progress updates."
         if site.commitments
         else "."
     )
@@ -275,11 +461,19 @@ def _q7(site: Site, a: Answer) -> None:
         a.facts.append((r.kind.replace("-", " ").capitalize(), r.frequency))
     for ind in s.indicators:
         target = (
-            f"from {ind.baseline:g} to {ind.target:g}{ind.unit or ''}"
+            change(ind.baseline, ind.target, ind.unit)
             if ind.baseline is not None and ind.target is not None
             else "baseline or target missing"
         )
         a.items.append(Item(ind.name, note=target))
+    for cid, c in site.commitments.items():
+        m = c.measure
+        if m is not None and (m.baseline is not None or m.target is not None):
+            note = f"{m.metric}: {change(m.baseline, m.target, m.unit)}"
+            last = c.progress[-1] if c.progress else None
+            if last is not None and last.value is not None:
+                note += f"; {quantity(last.value, m.unit)} on {longdate(last.date)}"
+            a.items.append(Item(plain(c.statement), "commitments", cid, note))
 
 
 def _q8(site: Site, a: Answer) -> None:
@@ -297,10 +491,10 @@ def _q8(site: Site, a: Answer) -> None:
 
 def _q9(site: Site, a: Answer) -> None:
     s = site.strategy
-    a.empty = not s.ways_of_working and not s.rhythm
+    a.empty = not s.ways_of_working
     a.summary = (
-        f"{_count(len(s.ways_of_working), 'planned change', 'planned changes')} to how we work; "
-        f"{_count(len(s.rhythm), 'regular meeting', 'regular meetings')} in the delivery rhythm."
+        f"{count(len(s.ways_of_working), 'planned change')} to how we work; "
+        f"{count(len(s.rhythm), 'regular meeting')} in the delivery rhythm."
     )
     for w in s.ways_of_working:
         a.items.append(Item(plain(w.change), note=w.area))
@@ -312,8 +506,7 @@ def _q10(site: Site, a: Answer) -> None:
     mitigated = sum(1 for r in risks if r.mitigation)
     a.empty = not risks
     a.summary = (
-        f"{_count(len(risks), 'risk', 'risks')} recorded; {_pct(mitigated, len(risks))} "
-        "have a mitigation."
+        f"{count(len(risks), 'risk')} recorded; {_pct(mitigated, len(risks))} have a mitigation."
         if risks
         else "No risks have been recorded yet."
     )
