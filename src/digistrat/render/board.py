@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from digistrat.findings import Finding
+from markupsafe import Markup
+
+from digistrat.findings import UNKNOWN_REFERENCE, Finding
 from digistrat.render import assurance
 from digistrat.render.assurance import STATUS_TEXT, STATUS_WORDS, Concern, Group, Status, Withheld
 from digistrat.render.context import Site
@@ -150,7 +152,9 @@ class Paper:
     decisions: list[str]
     """What the board is asked to decide."""
     unreadable: list[Finding]
-    """File problems: entries left out of the paper (data-quality notes)."""
+    """File problems that leave entries out of the paper (data-quality notes)."""
+    broken_links: list[Finding]
+    """References to entries that do not exist: the entry stays, the link is lost."""
     notes: list[Finding]
     """Other findings that belong to no question (the checker's own notes)."""
     owner: list[Group]
@@ -176,20 +180,22 @@ def paper(
     more = more or Extras()
     found = [a for a in answers(site, questions_of, summaries, withheld)]
     quality = assurance.data_quality(site.findings, questions_of)
-    unreadable = [f for f in quality if f.code.startswith("F")]
+    broken = [f for f in quality if f.code == UNKNOWN_REFERENCE[0]]
+    unreadable = [f for f in quality if f.code.startswith("F") and f not in broken]
     notes = [f for f in quality if not f.code.startswith("F")]
     result = Paper(
         answers=found,
         points=[],
         decisions=[],
         unreadable=unreadable,
+        broken_links=broken,
         notes=notes,
         owner=assurance.group(site.findings, summaries),
         withheld=withheld,
         switched_off=[(c, summaries.get(c, "")) for c in sorted(withheld.switched_off)],
         hidden=assurance.group(withheld.hidden, summaries),
-        changes=more.changes,
-        charts=dict(more.charts),
+        changes=Markup(more.changes) if isinstance(more.changes, str) else more.changes,
+        charts={k: Markup(v) for k, v in more.charts.items()},  # digistrat's own SVG
     )
     result.points = board_summary.points(site, result)
     result.decisions = board_summary.decisions(site, result)
@@ -226,6 +232,7 @@ def answers(
         a.notes = [g for g in v.groups if g.severity == "info"]
         a.switched_off = [(c, summaries.get(c, "")) for c in v.switched_off]
         a.hidden = v.hidden
+        a.summary = _sentence(a.summary)
         a.reason = _reason(a)
     return out
 
@@ -236,9 +243,9 @@ def _reason(a: Answer) -> str:
     if a.status == "not-assessed":
         return "Every check for this question is switched off."
     parts = [c.text for c in a.concerns if c.severity == "error"]
-    parts += [g.text for g in a.groups if g.severity == "error"]
+    parts += [plain(g.text) for g in a.groups if g.severity == "error"]
     parts += [c.text for c in a.concerns if c.severity == "warning"]
-    parts += [g.text for g in a.groups if g.severity == "warning"]
+    parts += [plain(g.text) for g in a.groups if g.severity == "warning"]
     withheld = len(a.switched_off) + len(a.hidden)
     if withheld:
         parts.append("Some of its checks are switched off or suppressed.")
@@ -361,8 +368,12 @@ def _q5(site: Site, a: Answer) -> None:
     cap = s.capacity.concurrent_initiatives if s.capacity else None
     a.empty = not s.not_doing
     a.summary = (
-        f"{count(len(s.not_doing), 'thing')} we have decided not to do; "
-        f"{count(active, 'initiative')} in progress, against a capacity of "
+        (
+            f"{count(len(s.not_doing), 'thing')} we have decided not to do; "
+            if s.not_doing
+            else "Nothing is recorded as decided against; "
+        )
+        + f"{count(active, 'initiative')} in progress, against a capacity of "
         f"{cap if cap is not None else 'an unstated number'}."
     )
     stopped = sum(1 for i in site.initiatives.values() if i.status == "stopped")

@@ -64,6 +64,13 @@ def points(site: Site, p: Paper) -> list[str]:
             f"{count(files, 'file')} in the strategy could not be read, so what "
             f"{plural(files, 'it holds', 'they hold')} is left out of this paper."
         )
+    if p.broken_links:
+        n = len(p.broken_links)
+        out.append(
+            f"{count(n, 'reference')} in the strategy "
+            f"{plural(n, 'names an entry that does', 'name entries that do')} not exist, so "
+            f"{plural(n, 'that link is', 'those links are')} missing here."
+        )
     by_status: dict[str, list[str]] = {"off-track": [], "at-risk": [], "missed": []}
     for cid, c in site.commitments.items():
         if c.status in by_status:
