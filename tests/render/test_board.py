@@ -187,12 +187,13 @@ def test_every_check_of_a_question_switched_off_is_not_checked(sample: Path) -> 
 
 
 def test_an_inline_suppression_is_disclosed(sample: Path) -> None:
-    path = sample / "strategy.yaml"
-    text = path.read_text()
-    text = text.replace("not_doing:\n", "not_doing: []  # digistrat: ignore[N001] later\n")
-    text = re.sub(r"^  - \{what: A new patient app.*\n", "", text, flags=re.M)
+    path = sample / "services" / "appointments.yaml"
+    text = re.sub(r"^owner:.*\n", "", path.read_text(), flags=re.M)
     path.write_text(text)
-    assert _statuses(sample)[5] == "amber"
+    assert _statuses(sample)[4] == "red"  # a service without an owner
+    first, rest = text.split("\n", 1)
+    path.write_text(f"{first}  # digistrat: ignore[S001] agreed by the board\n{rest}")
+    assert _statuses(sample)[4] == "amber"  # suppressed, so not red, but never green
     html = _html(sample)
     assert "Findings suppressed in the files (1)" in html
     assert "1 finding is suppressed" in _summary(html)
