@@ -181,7 +181,7 @@ def paper(
     found = [a for a in answers(site, questions_of, summaries, withheld)]
     quality = assurance.data_quality(site.findings, questions_of)
     broken = [f for f in quality if f.code == UNKNOWN_REFERENCE[0]]
-    unreadable = [f for f in quality if f.code.startswith("F") and f not in broken]
+    unreadable = [f for f in quality if f.code.startswith("F") and f.code != UNKNOWN_REFERENCE[0]]
     notes = [f for f in quality if not f.code.startswith("F")]
     result = Paper(
         answers=found,
