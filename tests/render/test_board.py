@@ -256,6 +256,7 @@ def test_history_and_charts_have_their_place_when_given(
     class Changes:
         since = date(2026, 9, 30)
         lines = ["2 commitments were met."]
+        details = ["“Staff log in in seconds” was marked met on 1 October 2026."]
 
     chart = '<svg role="img" aria-label="Measure over time"></svg>'
     monkeypatch.setattr(
@@ -265,7 +266,10 @@ def test_history_and_charts_have_their_place_when_given(
     summary = _summary(html)
     assert "What changed since the last board" in summary
     assert "Since 30 September 2026." in summary and "2 commitments were met." in summary
-    assert chart in html[html.index('id="question-7"') :]
+    assert html.count(chart) == 1
+    assert chart in html[html.index('id="question-7"') : html.index('id="question-8"')]
+    appendix = html[html.index('<section class="board-appendix"') :]
+    assert "was marked met on 1 October 2026." in appendix
 
 
 def test_the_summary_speaks_plainly(sample: Path) -> None:

@@ -21,7 +21,7 @@ from digistrat.findings import UNKNOWN_REFERENCE, Finding
 from digistrat.render import assurance
 from digistrat.render.assurance import STATUS_TEXT, STATUS_WORDS, Concern, Group, Status, Withheld
 from digistrat.render.context import Site
-from digistrat.render.text import plain
+from digistrat.render.text import plain, words
 from digistrat.voice import change, count, longdate, money, quantity
 
 QUESTIONS: dict[int, tuple[str, str, str]] = {
@@ -128,9 +128,11 @@ class Answer:
 class Extras:
     """What other parts of digistrat may add to the paper; each may be absent.
 
-    ``changes``: what changed since the last board, either ready markup or an object with a
-    ``lines`` list of plain sentences (and optionally ``since``, a date). ``charts``: per
-    commitment id, a small chart (inline SVG markup) of its measure over time."""
+    ``changes``: what changed since the last board, either ready markup (shown in the summary)
+    or an object with ``lines``, a few plain sentences for the summary, and optionally
+    ``since`` (a date) and ``details`` (more sentences, for the appendix). ``charts``: per
+    commitment id, a small chart (inline SVG markup) of its measure over time, shown with the
+    commitment under question 7."""
 
     changes: Any = None
     charts: dict[str, Any] = field(default_factory=dict)
@@ -469,7 +471,7 @@ def _q7(site: Site, a: Answer) -> None:
         else "."
     )
     for r in s.rhythm:
-        a.facts.append((r.kind.replace("-", " ").capitalize(), r.frequency))
+        a.facts.append((words(r.kind).capitalize(), r.frequency))
     for ind in s.indicators:
         target = (
             change(ind.baseline, ind.target, ind.unit)
