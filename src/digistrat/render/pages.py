@@ -209,12 +209,20 @@ Assurance = Callable[[], Checked]
 paper is rendered)."""
 
 
+def _summaries() -> dict[str, str]:
+    """Each rule's one-line summary (when findings were handed in rather than found here)."""
+    try:
+        from digistrat.rules import all_rules
+    except ImportError:
+        return {}
+    return {r.code: r.summary for r in all_rules()}
+
+
 def _board_values(site: Site, assurance: Assurance) -> dict[str, Any]:
     found = assurance()
     site.findings = list(found.findings)
-    made = board.paper(
-        site, found.questions_of, found.summaries, found.withheld, board.extras(site)
-    )
+    summaries = found.summaries or _summaries()
+    made = board.paper(site, found.questions_of, summaries, found.withheld, board.extras(site))
     return {
         "paper": made,
         "answers": made.answers,
