@@ -175,6 +175,7 @@ def test_rules_switched_off_are_disclosed_and_never_green(sample: Path) -> None:
     html = _html(sample)
     assert _statuses(sample)[10] == "amber"
     assert "Appendix B: checks not applied" in html
+    assert "Switched off in <code>check:</code> in strategy.yaml: <code>K002</code>." in html
     assert "The risks include neither cyber security nor outages." in html
     assert "1 check is switched off" in _summary(html)
     assert "Agree whether the 1 check switched off should stay off" in _summary(html)
@@ -195,7 +196,11 @@ def test_an_inline_suppression_is_disclosed(sample: Path) -> None:
     path.write_text(f"{first}  # digistrat: ignore[S001] agreed by the board\n{rest}")
     assert _statuses(sample)[4] == "amber"  # suppressed, so not red, but never green
     html = _html(sample)
-    assert "Findings suppressed in the files (1)" in html
+    assert "Findings suppressed (1)" in html
+    owner = html[html.index('id="owner"') :]
+    assert "<code>S001</code> in <code>services/appointments.yaml:1</code>" in owner
+    not_applied = html[html.index('id="not-applied"') : html.index('id="owner"')]
+    assert ".yaml" not in not_applied and "S001" not in not_applied  # plain words for the board
     assert "1 finding is suppressed" in _summary(html)
 
 
