@@ -248,15 +248,25 @@ def _reason(a: Answer) -> str:
     parts += [plain(g.text) for g in a.groups if g.severity == "error"]
     parts += [c.text for c in a.concerns if c.severity == "warning"]
     parts += [plain(g.text) for g in a.groups if g.severity == "warning"]
-    withheld = len(a.switched_off) + len(a.hidden)
-    if withheld:
-        parts.append("Some of its checks are switched off or suppressed.")
+    if a.switched_off:
+        first = plain(a.switched_off[0][1]) or a.switched_off[0][0]
+        parts.append(_withheld(len(a.switched_off), "check", "switched off", first))
+    if a.hidden:
+        n = sum(g.count for g in a.hidden)
+        parts.append(_withheld(n, "finding", "suppressed", plain(a.hidden[0].summary)))
     if not parts:
         return _sentence(a.summary)
     line = parts[0]
     if len(parts) > 1:
         line += f" And {count(len(parts) - 1, 'other concern')}."
     return line
+
+
+def _withheld(n: int, what: str, how: str, first: str) -> str:
+    """``A check is switched off: …`` or ``3 checks are switched off, among them: …``."""
+    if n == 1:
+        return f"A {what} is {how}: {first}"
+    return f"{count(n, what)} are {how}, among them: {first}"
 
 
 def _sentence(text: str) -> str:

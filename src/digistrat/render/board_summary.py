@@ -1,10 +1,10 @@
 """The first page of the board paper: the points the board most needs to know, and the
 decisions asked of it, both worked out from the strategy and its checks.
 
-Key points, most important first, at most five: entries that could not be read; commitments
-off track, at risk or missed; commitments whose work is planned to finish after they are due;
-commitments past their date; more work in progress than the stated capacity; the questions at
-red; checks switched off or suppressed. When none applies, the paper says so.
+Key points, most important first, at most five (entries that could not be read have their
+own note above them): commitments off track, at risk or missed; commitments whose work is
+planned to finish after they are due; commitments past their date; more work in progress
+than the stated capacity; the questions at red; checks switched off or suppressed. When none applies, the paper says so.
 
 Decisions: the strategy owner's own list first (``board: decisions:`` in strategy.yaml), then
 those the data calls for: re-date or descope a commitment that will not be met as promised,
@@ -58,19 +58,6 @@ def _over_capacity(site: Site) -> tuple[int, int] | None:
 def points(site: Site, p: Paper) -> list[str]:
     """The three to five things the board most needs to know."""
     out: list[str] = []
-    if p.unreadable:
-        files = len({f.path for f in p.unreadable})
-        out.append(
-            f"{count(files, 'file')} in the strategy could not be read, so what "
-            f"{plural(files, 'it holds', 'they hold')} is left out of this paper."
-        )
-    if p.broken_links:
-        n = len(p.broken_links)
-        out.append(
-            f"{count(n, 'reference')} in the strategy "
-            f"{plural(n, 'names an entry that does', 'name entries that do')} not exist, so "
-            f"{plural(n, 'that link is', 'those links are')} missing here."
-        )
     by_status: dict[str, list[str]] = {"off-track": [], "at-risk": [], "missed": []}
     for cid, c in site.commitments.items():
         if c.status in by_status:
