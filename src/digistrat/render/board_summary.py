@@ -4,7 +4,8 @@ decisions asked of it, both worked out from the strategy and its checks.
 Key points, most important first, at most five (entries that could not be read have their
 own note above them): commitments off track, at risk or missed; commitments whose work is
 planned to finish after they are due; commitments past their date; more work in progress
-than the stated capacity; the questions at red; checks switched off or suppressed. When none applies, the paper says so.
+than the stated capacity; the questions at red; checks switched off or suppressed. When none
+applies, the paper says so.
 
 Decisions: the strategy owner's own list first (``board: decisions:`` in strategy.yaml), then
 those the data calls for: re-date or descope a commitment that will not be met as promised,
