@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from digistrat.render.board import QUESTIONS, late_work, planned_ends, quote
+from digistrat.render.board_evidence import late_work, planned_ends, quote
 from digistrat.render.text import plain
 from digistrat.voice import count, listing, longdate, plural
 
@@ -165,4 +165,4 @@ def decisions(site: Site, p: Paper) -> list[str]:
     return out
 
 
-__all__ = ["QUESTIONS", "decisions", "points"]
+__all__ = ["decisions", "points"]
