@@ -116,6 +116,48 @@ def count(n: int, one: str, many: str | None = None, zero: str | None = "no") ->
     return f"{n:,} {word}"
 
 
+_VERBS = {"has": "have", "is": "are", "was": "were", "does": "do"}
+
+
+def _verb(word: str) -> str | None:
+    """The plural form of a verb in the present tense (``names`` → ``name``), or None if the
+    word does not look like one."""
+    if word in _VERBS:
+        return _VERBS[word]
+    if not word.isalpha() or not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return None
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def counted(sentence: str, n: int) -> str | None:
+    """A one-line summary about one thing told of ``n``: ``A user need has no evidence behind
+    it.`` for 7 is ``7 user needs have no evidence behind them.`` None when the sentence is not
+    of the simple form ``A <thing> <verb> …`` this can rewrite safely (the caller then gives the
+    count some other way)."""
+    text = sentence.strip()
+    words = text.rstrip(".").split(" ")
+    if n == 1 or len(words) < 3 or words[0] not in ("A", "An"):
+        return None
+    for k in range(2, min(len(words), 6)):
+        subject = words[1:k]
+        if any(not w.replace("-", "").isalpha() or w in ("a", "an", "the") for w in subject):
+            return None  # possessives, brackets, a second noun: too easy to get wrong
+        verb = _verb(words[k])
+        if verb is None:
+            continue
+        rest = words[k + 1 :]
+        if "it" in rest[:-1] or "It" in rest:
+            return None  # "how much it could gain": the pronoun would need to change too
+        rest = ["their" if w == "its" else w for w in rest]
+        if rest and rest[-1] == "it":
+            rest[-1] = "them"
+        noun = " ".join(subject)
+        return " ".join([count(n, noun), verb, *rest]) + "."
+    return None
+
+
 def listing(items: Sequence[str], conjunction: str = "and") -> str:
     """``a``, ``a and b``, ``a, b and c``: a short list in a sentence."""
     words = [str(i) for i in items]
@@ -137,4 +179,14 @@ def filters() -> dict[str, object]:
     }
 
 
-__all__ = ["change", "count", "filters", "listing", "longdate", "money", "plural", "quantity"]
+__all__ = [
+    "change",
+    "count",
+    "counted",
+    "filters",
+    "listing",
+    "longdate",
+    "money",
+    "plural",
+    "quantity",
+]

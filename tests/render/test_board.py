@@ -79,10 +79,17 @@ def test_file_problems_belong_to_no_question() -> None:
 
 def test_findings_are_grouped_by_rule_with_a_count() -> None:
     found = [_finding("U002", "error", line=n) for n in (1, 2, 3)] + [_finding("U003", "warning")]
-    groups = group(found, {"U002": "A user need has no evidence behind it.", "U003": "Usual."})
-    assert [(g.code, g.count) for g in groups] == [("U002", 3), ("U003", 1)]
-    assert groups[0].text == "A user need has no evidence behind it (found 3 times)."
-    assert groups[1].text == "Usual."
+    found += [_finding("T002", "warning", line=n) for n in (1, 2)]
+    summaries = {
+        "U002": "A user need has no evidence behind it.",
+        "U003": "A need's evidence comes only from the usual voices.",
+        "T002": "Text uses an acronym that is never spelled out.",
+    }
+    groups = group(found, summaries)
+    assert [(g.code, g.count) for g in groups] == [("U002", 3), ("T002", 2), ("U003", 1)]
+    assert groups[0].text == "3 user needs have no evidence behind them."
+    assert groups[1].text == "Text uses an acronym that is never spelled out (found 2 times)."
+    assert groups[2].text == "A need's evidence comes only from the usual voices."
 
 
 def _html(repo: Path) -> str:

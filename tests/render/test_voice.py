@@ -10,7 +10,7 @@ import pytest
 
 from digistrat.loader import load
 from digistrat.render import produce
-from digistrat.voice import change, count, listing, longdate, money, plural, quantity
+from digistrat.voice import change, count, counted, listing, longdate, money, plural, quantity
 
 TODAY = date(2026, 11, 26)
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -109,6 +109,41 @@ def test_zero_can_be_written_as_a_number() -> None:
     assert count(0, "file", zero=None) == "0 files"
     assert plural(1, "is") == "is" and plural(2, "is") == "are"
     assert plural(2, "criterion", "criteria") == "criteria"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "n", "shown"),
+    [
+        ("A user need has no evidence behind it.", 7, "7 user needs have no evidence behind them."),
+        ("A user need has no evidence behind it.", 2, "2 user needs have no evidence behind them."),
+        ("A user need has no evidence behind it.", 1, None),  # one is told as it is
+        (
+            "A service is missing some of its key measures.",
+            2,
+            "2 services are missing some of their key measures.",
+        ),
+        ("An initiative addresses no user need.", 11, "11 initiatives address no user need."),
+        (
+            "A score lies outside its criterion's scale.",
+            2,
+            "2 scores lie outside their criterion's scale.",
+        ),
+        (
+            "A legacy or retiring service has no switch-off date.",
+            3,
+            "3 legacy or retiring services have no switch-off date.",
+        ),
+        ("A user group lists no needs.", 2, "2 user groups list no needs."),
+        # not rewritten: a possessive, brackets, a pronoun mid-sentence, no article, two nouns
+        ("A need's evidence comes only from the usual voices.", 3, None),
+        ("A technology service (a tool) has no team looking after it.", 3, None),
+        ("A service does not say how much it could gain from digital change.", 3, None),
+        ("Text uses an acronym that is never spelled out.", 3, None),
+        ("A file or the repository is larger than the limits.", 3, None),
+    ],
+)
+def test_a_summary_of_one_thing_is_told_of_many(sentence: str, n: int, shown: str | None) -> None:
+    assert counted(sentence, n) == shown
 
 
 @pytest.mark.parametrize(

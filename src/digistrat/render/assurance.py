@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from digistrat.findings import Finding
-from digistrat.voice import count
+from digistrat.voice import count, counted
 
 Status = Literal["red", "amber", "green", "not-assessed"]
 
@@ -58,11 +58,14 @@ class Group:
 
     @property
     def text(self) -> str:
-        """``A user need has no evidence behind it (found 3 times).``"""
+        """The summary told of this many: ``3 user needs have no evidence behind them.``, or,
+        when the summary cannot be rewritten safely, ``… (found 3 times).``"""
         summary = self.summary.rstrip(".")
         if self.count == 1:
             return f"{summary}."
-        return f"{summary} (found {count(self.count, 'time')})."
+        return counted(self.summary, self.count) or (
+            f"{summary} (found {count(self.count, 'time')})."
+        )
 
 
 @dataclass(slots=True)
