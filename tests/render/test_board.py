@@ -50,6 +50,12 @@ def test_a_question_whose_checks_are_all_switched_off_is_not_checked() -> None:
     assert _status([], QS, Withheld(switched_off=["E1", "E2"]))[5] == "not-assessed"
 
 
+def test_facts_in_the_data_count_even_when_the_checks_are_switched_off() -> None:
+    off = Withheld(switched_off=["E1", "E2"])
+    assert _status([], QS, off, concerns={5: [Concern("warning", "at risk")]})[5] == "amber"
+    assert _status([], QS, off, concerns={5: [Concern("error", "off track")]})[5] == "red"
+
+
 def test_a_question_with_some_checks_switched_off_is_never_green() -> None:
     assert _status([], QS, Withheld(switched_off=["E1"]))[5] == "amber"
 

@@ -11,7 +11,8 @@ into ``docs/rules.md``). A question's status follows what is known about it:
   switched off or suppressed: a board cannot be assured by a check that did not run;
 * **green** — the checks ran and found nothing of concern (notes at info severity are listed,
   but are advice, not concerns);
-* **not checked** — every check behind the question is switched off.
+* **not checked** — every check behind the question is switched off, and the data shows
+  nothing of concern either.
 
 Problems reading files (loader codes) and notes from the checker itself belong to no question:
 they are data-quality notes, listed once at the top of the paper.
@@ -155,11 +156,12 @@ def verdicts(
         groups = group(found[q], summaries)
         switched = sorted(covering[q] & off)
         severities = {g.severity for g in groups} | {c.severity for c in concerns.get(q, [])}
+        checked = bool(covering[q]) and not covering[q] <= off
         status: Status
-        if not covering[q] or covering[q] <= off:
-            status = "not-assessed"
-        elif "error" in severities:
+        if "error" in severities:
             status = "red"
+        elif not checked and not severities:
+            status = "not-assessed"
         elif "warning" in severities or switched or hidden[q] or empty.get(q, False):
             status = "amber"
         else:
