@@ -36,6 +36,10 @@ class CheckResult:
     rules_run: list[RuleInfo] = field(default_factory=list)
     suppressed: int = 0
     files_checked: int = 0
+    withheld: list[Finding] = field(default_factory=list)
+    """Findings suppressed inline or by ``per_path_ignores`` (the board paper discloses them)."""
+    switched_off: list[str] = field(default_factory=list)
+    """Codes of the rules that did not run because ``check:`` switched them off."""
     _lines: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
 
     def count(self, severity: str) -> int:
@@ -160,16 +164,24 @@ def run(repo: Repository, today: date, config: Config | None = None) -> CheckRes
         options = {k: config.options.get(k, v) for k, v in rule.options.items()}
         ctx = Context(repo=repo, today=today, options=options, shared=shared)
         findings.extend(_run_rule(rule, ctx, config, repo))
+    withheld: list[Finding] = []
     if config.per_path_ignores:
+        withheld = [f for f in findings if _path_ignored(f, config)]
         findings = [f for f in findings if not _path_ignored(f, config)]
-    findings, suppressed = _apply_suppressions(repo, findings, config)
-    findings.sort(key=lambda f: f.sort_key)
+    kept, suppressed = _apply_suppressions(repo, findings, config)
+    if suppressed:
+        still = set(map(id, kept))
+        withheld += [f for f in findings if id(f) not in still]
+    kept.sort(key=lambda f: f.sort_key)
+    withheld.sort(key=lambda f: f.sort_key)
     return CheckResult(
         root=repo.root,
-        findings=findings,
+        findings=kept,
         rules_run=rules,
         suppressed=suppressed,
         files_checked=len(repo.files),
+        withheld=withheld,
+        switched_off=[r.code for r in all_rules() if not config.enabled(r.code)],
     )
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from digistrat import __version__
+from digistrat.voice import count
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -402,7 +403,8 @@ def score(
     problems = view.problems
     if problems and fmt != "json":
         target = console(stderr=True) if fmt in ("csv", "markdown") else out
-        target.print(f"\n{len(problems)} problem(s) with the scores:", markup=False)
+        n = count(len(problems), "problem", zero=None)
+        target.print(f"\n{n} with the scores:", markup=False)
         for f in problems:
             _print_finding(target, f)
     errors = any(f.severity == "error" for f in problems)
@@ -626,7 +628,8 @@ def render(
     for rel in result.kept:
         typer.echo(f"  kept     {rel}  (no longer produced, but edited by someone)")
     typer.echo(
-        f"Rendered {', '.join(chosen)} into {out}: {len(result.written)} file(s) written, "
+        f"Rendered {', '.join(chosen)} into {out}: "
+        f"{count(len(result.written), 'file', zero=None)} written, "
         f"{len(result.unchanged)} unchanged, {len(result.removed)} removed."
     )
     if "site" in chosen:

@@ -30,17 +30,18 @@ def question_statuses(
 ) -> dict[int, str]:
     """Each board question's status from ``check`` findings and the rule → questions mapping.
 
-    The one place that knows how the board paper turns findings into a status: adapt this
-    function if :func:`digistrat.render.board.rag` changes."""
-    from digistrat.render.board import rag
+    The one place that knows how the board paper turns findings into a status (through
+    :func:`digistrat.render.assurance.verdicts`, from the findings alone)."""
+    from digistrat.render.assurance import Withheld, verdicts
 
-    return {number: status for number, (status, _) in rag(findings, questions_of).items()}
+    judged = verdicts(findings, questions_of, {}, Withheld(), {}, {})
+    return {number: verdict.status for number, verdict in judged.items()}
 
 
 def question_titles() -> dict[int, str]:
     from digistrat.render.board import QUESTIONS
 
-    return {number: question for number, (question, _) in QUESTIONS.items()}
+    return {number: question for number, (question, *_) in QUESTIONS.items()}
 
 
 Assurance = tuple[list[Finding], Mapping[str, Iterable[int]]]

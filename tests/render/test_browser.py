@@ -146,13 +146,28 @@ window.addEventListener("load", function () {
 def test_page_meets_wcag_22_aa_and_loads_nothing_remote(
     browser: str, site: Path, page: str, tmp_path: Path
 ) -> None:
+    _assert_accessible(browser, site / page, tmp_path)
+
+
+@pytest.mark.parametrize("example", ["riverside", "wishlist"])
+def test_board_paper_of_each_example_meets_wcag_22_aa(
+    browser: str, example: str, tmp_path: Path
+) -> None:
+    """The examples' papers have what the sample's has not: concerns, data-quality notes and
+    the strategy owner's table."""
+    repo = Path(__file__).resolve().parents[2] / "examples" / example
+    render(load(repo), tmp_path / "site", TODAY, only=("board",))
+    _assert_accessible(browser, tmp_path / "site" / "board.html", tmp_path)
+
+
+def _assert_accessible(browser: str, original: Path, tmp_path: Path) -> None:
     axe = _axe()
     if axe is None:
         pytest.skip(
             "axe-core is not available: set DIGISTRAT_AXE_JS to axe.min.js, or make npm "
             "able to reach the registry (`npm pack axe-core`)."
         )
-    original = site / page
+    page = original.name
     html = original.read_text(encoding="utf-8")
     inject = f"<script>{axe.read_text(encoding='utf-8')}</script>{RUNNER}"
     copy = original.with_name(original.stem + ".axe-test.html")

@@ -101,24 +101,21 @@ def test_nothing_changed_is_said(sample: Path) -> None:
     assert "No risk was added or closed." in page
 
 
-def test_board_partial_can_be_included(sample: Path) -> None:
-    build_tree(
-        sample,
-        {
-            "templates/board/board.html": """
-                {% extends "digistrat/board/board.html" %}
-                {% block summary %}{{ super() }}{% include "board/changes.html" %}{% endblock %}
-            """
-        },
-    )
+def test_the_board_paper_shows_what_changed(sample: Path) -> None:
+    """In the summary, a few sentences; in the appendix, the whole list (the partial)."""
     repo = load(sample)
     board = _html(produce(repo, TODAY, ["board"], changes=CHANGES), "board.html")
-    assert '<section class="changes" id="changes" aria-labelledby="changes-title">' in board
-    assert '<h2 id="changes-title">What changed since 30 September 2026</h2>' in board
-    assert '<h3 id="changes-commitments">Commitments</h3>' in board
-    assert "Status changed from on track to at risk." in board
+    summary, appendix = board.split('<section class="board-appendix"', 1)
+    assert '<h2 id="changes">What changed since the last board</h2>' in summary
+    assert "Since 30 September 2026." in summary
+    assert '<section class="changes" id="changes-detail" aria-labelledby="changes-title">' in (
+        appendix
+    )
+    assert "What changed since 30 September 2026, in detail</h2>" in appendix
+    assert '<h3 id="changes-commitments">Commitments</h3>' in appendix
+    assert "Status changed from on track to at risk." in appendix
     without = _html(produce(repo, TODAY, ["board"]), "board.html")
-    assert 'id="changes"' not in without  # nothing without --since
+    assert 'id="changes' not in without  # nothing without --since
 
 
 def test_commitment_page_shows_the_measure_over_time(sample: Path) -> None:

@@ -32,7 +32,7 @@ def test_render_writes_everything_then_nothing(sample: Path, tmp_path: Path) -> 
     assert first.stderr == ""  # no progress bar outside a terminal
     second = run("render", str(sample), "--out", str(out))
     assert second.returncode == 0
-    assert " 0 file(s) written" in second.stdout
+    assert " 0 files written" in second.stdout
 
 
 def test_only_chooses_outputs(sample: Path, tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_paths_are_printed_as_they_are(sample: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"Open {out / 'index.html'} in a browser." in result.stdout.splitlines()
     again = run("render", str(sample), "--out", str(out), "--only", "site")
-    assert f"Rendered site into {out}: 0 file(s) written" in again.stdout
+    assert f"Rendered site into {out}: 0 files written" in again.stdout
 
 
 def test_the_command_line_knows_every_output() -> None:

@@ -139,7 +139,6 @@ ONLY_SUMMARY = """
 """
 
 
-@pytest.mark.xfail(strict=True, reason="needs the board paper restructure")
 @pytest.mark.parametrize("name", REPOS)
 def test_the_board_summary_prints_on_at_most_two_a4_pages(
     browser: str, published: dict[str, Path], name: str, tmp_path: Path

@@ -50,6 +50,14 @@ def test_output_matches_golden_file(sample: Path, output: str, golden: str) -> N
     _golden(golden, files[output])
 
 
+@pytest.mark.parametrize("example", ["riverside", "wishlist"])
+def test_board_paper_of_each_example_matches_golden_file(example: str) -> None:
+    """The board paper of the good and the poor example, read by a person when regenerated."""
+    repo = Path(__file__).resolve().parents[2] / "examples" / example
+    files = produce(load(repo), TODAY, ("board",))
+    _golden(f"board-{example}.html", files["board.html"])
+
+
 def test_every_output_is_produced(sample: Path) -> None:
     files = produce(load(sample), TODAY)
     assert {

@@ -105,6 +105,17 @@ def test_applies_to_names_known_kinds(rule: RuleInfo) -> None:
     assert not rule.applies_to or rule.check is not None
 
 
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_every_rule_informs_exactly_one_board_question(rule: RuleInfo) -> None:
+    """The board paper lists each finding under one question only, so each rule names exactly
+    one (``QUESTIONS = (n,)``); file problems and checker notes (loader and engine codes) name
+    none: the paper shows them as data-quality notes instead."""
+    if rule.origin in ("loader", "engine"):
+        assert rule.questions == ()
+    else:
+        assert len(rule.questions) == 1 and 1 <= rule.questions[0] <= 10
+
+
 @pytest.mark.parametrize("rule", CHECKED, ids=_id)
 def test_rule_cites_the_guide(rule: RuleInfo) -> None:
     assert "§" in rule.doc and rule.questions

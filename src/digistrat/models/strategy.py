@@ -216,6 +216,13 @@ class Communication(Model):
     """How staff and the public hear about it: posters, town halls, podcasts…"""
 
 
+class BoardPaper(Model):
+    """What the board paper asks of the board (§2); it adds what the data calls for."""
+
+    decisions: list[Text] = []
+    """Decisions to put to the board, in your own words, listed first under "Decisions"."""
+
+
 class Criterion(Model):
     """One criterion of the weighted prioritisation matrix."""
 
@@ -307,6 +314,8 @@ class Strategy(Model):
     """The delivery rhythm: show and tells, reviews, re-prioritisation."""
     communication: Communication | None = None
     """Where the strategy is published and how people hear about it."""
+    board: BoardPaper | None = None
+    """The board paper: decisions to put to the board."""
     scoring: Scoring = Scoring()
     """The prioritisation model."""
     check: CheckConfig = CheckConfig()

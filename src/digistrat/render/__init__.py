@@ -23,6 +23,7 @@ from digistrat.findings import Finding
 from digistrat.history import Changes
 from digistrat.loader import Repository
 from digistrat.render import context, env, pages, parallel, pdf, priorities
+from digistrat.render.assurance import Withheld
 from digistrat.render.output import OutputError, Writer, WriteResult, check_folder
 
 OUTPUTS = pages.OUTPUTS
@@ -46,21 +47,33 @@ class Rendered:
 
 def assurance_inputs(
     repo: Repository, today: date
-) -> tuple[list[Finding], dict[str, tuple[int, ...]]]:
+) -> tuple[list[Finding], Mapping[str, Iterable[int]]]:
     """``check`` findings and, per rule code, the board questions that rule informs."""
+    found = checked(repo, today)
+    return found.findings, found.questions_of
+
+
+def checked(repo: Repository, today: date) -> pages.Checked:
+    """What the board paper needs from ``check``: its findings, the question each rule
+    informs, each rule's summary, and what was switched off or suppressed."""
     try:
         from digistrat.checker import run
         from digistrat.rules import all_rules
     except ImportError:
-        return list(repo.findings), {}
+        return pages.Checked(list(repo.findings), {})
     from digistrat.config import ConfigError
 
     try:
         result = run(repo, today)
     except ConfigError as exc:
         raise RenderError(f"the board report needs `check` to run: {exc}") from None
-    questions = {r.code: tuple(r.questions) for r in all_rules()}
-    return list(result.findings), questions
+    rules = all_rules()
+    return pages.Checked(
+        list(result.findings),
+        {r.code: tuple(r.questions) for r in rules},
+        {r.code: r.summary for r in rules},
+        Withheld(list(result.switched_off), list(result.withheld)),
+    )
 
 
 @dataclass(slots=True)
@@ -89,28 +102,26 @@ def _prepare(
         unavailable = pdf.missing()
         if unavailable is not None:
             raise RenderError(unavailable)
-    known: list[tuple[list[Finding], Mapping[str, Iterable[int]]]] = []
+    known: list[pages.Checked] = []
 
-    def assurance() -> tuple[list[Finding], Mapping[str, Iterable[int]]]:
+    def assurance() -> pages.Checked:
         """``check`` runs once, and only if the board report is rendered."""
         if not known:
-            found: list[Finding] = []
-            questions: Mapping[str, Iterable[int]] = {}
+            found = pages.Checked([], {})
             if {"board", "pdf"} & set(chosen) and (findings is None or questions_of is None):
-                found, questions = assurance_inputs(repo, today)
-            known.append(
-                (
-                    found if findings is None else findings,
-                    questions if questions_of is None else questions_of,
-                )
-            )
+                found = checked(repo, today)
+            if findings is not None:
+                found.findings = findings
+            if questions_of is not None:
+                found.questions_of = questions_of
+            known.append(found)
         return known[0]
 
     site = context.build(repo, lambda: priorities.build(repo, today), today, findings, set(chosen))
     site.changes = changes
     user_dir = repo.root / env.USER_TEMPLATES
     if env.has_user_templates(user_dir):  # their pages may show findings: find them first
-        site.findings = list(assurance()[0])
+        site.findings = list(assurance().findings)
     renderer = pages.Renderer(
         site, env.html_environment(user_dir), env.markdown_environment(user_dir)
     )

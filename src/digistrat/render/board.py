@@ -1,87 +1,84 @@
-"""The board assurance report: the guide's ten questions for boards (§2), answered from the
-repository, each with a red, amber or green status derived from ``check`` findings."""
+"""The board paper: the guide's ten questions for boards (§2), answered from the repository.
+
+:func:`paper` gives everything ``templates/board/board.html`` shows: a summary of at most two
+pages (purpose, the ten questions with their status, the points the board most needs to know,
+the decisions asked of it) and an appendix (the evidence for each question, then technical
+detail for the strategy owner). Statuses come from :mod:`.assurance`; the evidence for each
+question is gathered by :mod:`.board_evidence`, one small function per question.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from datetime import date
+from typing import Any
 
-from digistrat.findings import Finding
+from markupsafe import Markup
+
+from digistrat.findings import UNKNOWN_REFERENCE, Finding
+from digistrat.render import assurance
+from digistrat.render.assurance import STATUS_TEXT, STATUS_WORDS, Concern, Group, Status, Withheld
+from digistrat.render.board_evidence import BUILDERS, Item, late_work, planned_ends, quote
 from digistrat.render.context import Site
 from digistrat.render.text import plain
+from digistrat.voice import count
 
-Status = Literal["red", "amber", "green", "not-assessed"]
+__all__ = [
+    "QUESTIONS",
+    "Answer",
+    "Extras",
+    "Item",
+    "Paper",
+    "answers",
+    "extras",
+    "late_work",
+    "paper",
+    "planned_ends",
+    "quote",
+]
 
-STATUS_TEXT: dict[str, str] = {
-    "red": "Red: needs attention",
-    "amber": "Amber: some concerns",
-    "green": "Green: no concerns found",
-    "not-assessed": "Not assessed: no checks cover this question",
+QUESTIONS: dict[int, tuple[str, str, str]] = {
+    1: (
+        "How integrated are our digital and business strategies?",
+        "Fit with the organisation's strategy",
+        "§2 Q1, §4",
+    ),
+    2: (
+        "Do we have a short mission that people across the organisation understand?",
+        "Mission",
+        "§2 Q2",
+    ),
+    3: (
+        "Do we understand our users and their most important needs?",
+        "Users and needs",
+        "§2 Q3, §7",
+    ),
+    4: (
+        "Do we know which digital services we run and how well they perform?",
+        "Services",
+        "§2 Q4, §6",
+    ),
+    5: ("What have we decided not to prioritise?", "Choices and capacity", "§2 Q5, §10"),
+    6: (
+        "Have we committed to realistic, tangible actions with clear owners?",
+        "Commitments",
+        "§2 Q6, §11",
+    ),
+    7: ("How will we know whether the strategy is working?", "Measures", "§2 Q7, §12"),
+    8: (
+        "How does our strategy fit the integrated care system's strategy?",
+        "System fit",
+        "§2 Q8, §5",
+    ),
+    9: (
+        "How will the way we work change to make digital succeed?",
+        "Ways of working",
+        "§2 Q9, §12",
+    ),
+    10: ("What could go wrong, and what are we doing about it?", "Risks", "§2 Q10"),
 }
-
-EMPTY_TEXT = "Amber: nothing recorded yet"
-
-QUESTIONS: dict[int, tuple[str, str]] = {
-    1: ("How integrated are our digital and business strategies?", "§2 Q1, §4"),
-    2: ("Do we have a short mission that people across the organisation understand?", "§2 Q2"),
-    3: ("Do we understand our users and their most important needs?", "§2 Q3, §7"),
-    4: ("Do we know which digital services we run and how well they perform?", "§2 Q4, §6"),
-    5: ("What have we decided not to prioritise?", "§2 Q5, §10"),
-    6: ("Have we committed to realistic, tangible actions with clear owners?", "§2 Q6, §11"),
-    7: ("How will we know whether the strategy is working?", "§2 Q7, §12"),
-    8: ("How does our strategy fit the integrated care system's strategy?", "§2 Q8, §5"),
-    9: ("How will the way we work change to make digital succeed?", "§2 Q9, §12"),
-    10: ("What could go wrong, and what are we doing about it?", "§2 Q10"),
-}
-
-
-def rag(
-    findings: Iterable[Finding], questions_of: Mapping[str, Iterable[int]]
-) -> dict[int, tuple[Status, list[Finding]]]:
-    """Status of each board question from the findings of the rules that inform it.
-
-    ``questions_of`` maps a rule code to the question numbers it informs. Any error makes a
-    question red, any warning amber; a question no rule informs is ``not-assessed``.
-    """
-    covered: set[int] = set()
-    for qs in questions_of.values():
-        covered.update(qs)
-    by_q: dict[int, list[Finding]] = {q: [] for q in QUESTIONS}
-    for f in findings:
-        for q in questions_of.get(f.code, ()):
-            if q in by_q:
-                by_q[q].append(f)
-    out: dict[int, tuple[Status, list[Finding]]] = {}
-    for q, found in by_q.items():
-        found.sort(key=lambda f: (-_weight(f), f.sort_key))
-        severities = {f.severity for f in found}
-        status: Status
-        if q not in covered:
-            status = "not-assessed"
-        elif "error" in severities:
-            status = "red"
-        elif "warning" in severities:
-            status = "amber"
-        else:
-            status = "green"
-        out[q] = (status, found)
-    return out
-
-
-def _weight(f: Finding) -> int:
-    return {"error": 2, "warning": 1}.get(f.severity, 0)
-
-
-@dataclass(slots=True)
-class Item:
-    """One line of evidence, optionally linking to an entity page (``kind``/``ident``)."""
-
-    text: str
-    kind: str = ""
-    ident: str = ""
-    note: str = ""
+"""Number → (the question as the board asks it, a short label, the guide sections)."""
 
 
 @dataclass(slots=True)
@@ -90,237 +87,219 @@ class Answer:
 
     number: int
     question: str
+    label: str
     section: str
-    status: Status
-    status_text: str
-    summary: str
+    status: Status = "green"
+    status_text: str = ""
+    reason: str = ""
+    """One line for the summary table: why the status is what it is."""
+    summary: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    concerns: list[Concern] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    """Findings grouped by rule: errors and warnings (concerns)."""
+    notes: list[Group] = field(default_factory=list)
+    """Findings at info severity: advice, which does not change the status."""
+    switched_off: list[tuple[str, str]] = field(default_factory=list)
+    """(code, summary) of the checks behind this question that are switched off."""
+    hidden: list[Group] = field(default_factory=list)
+    """Findings under this question suppressed in the files or in ``check:``."""
     empty: bool = False
     """Nothing is recorded that could answer the question."""
 
+    @property
+    def status_word(self) -> str:
+        """``Red``, ``Amber``, ``Green`` or ``Grey``."""
+        return STATUS_WORDS[self.status][0]
 
-def _pct(part: int, whole: int) -> str:
-    return f"{part} of {whole}" if whole else "none"
+    @property
+    def status_meaning(self) -> str:
+        """What the status means, e.g. ``partly assured: concerns to discuss``."""
+        return STATUS_WORDS[self.status][1]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for g in self.groups + self.notes for f in g.findings]
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}" if n else f"no {many}"
+@dataclass(slots=True)
+class Extras:
+    """What other parts of digistrat may add to the paper; each may be absent.
+
+    ``changes``: what changed since the last board, either ready markup (shown in the summary)
+    or an object with ``lines``, a few plain sentences for the summary, and optionally
+    ``since`` (a date) and ``details`` (more sentences, for the appendix). ``charts``: per
+    commitment id, a small chart (inline SVG markup) of its measure over time, shown with the
+    commitment under question 7."""
+
+    changes: Any = None
+    charts: dict[str, Any] = field(default_factory=dict)
 
 
-def answers(site: Site, questions_of: Mapping[str, Iterable[int]]) -> list[Answer]:
+@dataclass(slots=True)
+class ChangeSummary:
+    """What changed since the last board, for the paper: a few sentences for the summary;
+    the whole list (``details``) goes in the appendix, through ``board/changes.html``."""
+
+    lines: list[str]
+    since: date
+    details: bool = True
+
+
+def extras(site: Site) -> Extras:
+    """The optional parts of the paper for ``site``: what changed since the last board (when
+    ``render --since`` asked for it) and each measured commitment's chart over time."""
+    from digistrat.render import measure_chart
+
+    horizon = site.strategy.horizon
+    start = horizon.start if horizon else None
+    charts: dict[str, Any] = {}
+    for cid, commitment in site.commitments.items():
+        trend = measure_chart.for_commitment(cid, commitment, start)
+        if trend is not None:
+            charts[cid] = trend.svg
+    changes = site.changes
+    if changes is None:
+        return Extras(charts=charts)
+    lines = [changes.summary.removeprefix("In short: ")]
+    lines[0] = lines[0][:1].upper() + lines[0][1:]
+    lines += [
+        f"Question {q.number} ({QUESTIONS[q.number][1].lower()}): "
+        f"{_status_word(q.before)} then, {_status_word(q.after)} now."
+        for q in changes.questions_changed
+    ]
+    return Extras(changes=ChangeSummary(lines, changes.since_day), charts=charts)
+
+
+def _status_word(status: str) -> str:
+    words = assurance.STATUS_WORDS.get(status)
+    return words[0].lower() if words else "not known"
+
+
+@dataclass(slots=True)
+class Paper:
+    """Everything the board paper shows."""
+
+    answers: list[Answer]
+    points: list[str]
+    """The three to five things the board most needs to know."""
+    decisions: list[str]
+    """What the board is asked to decide."""
+    unreadable: list[Finding]
+    """File problems that leave entries out of the paper (data-quality notes)."""
+    broken_links: list[Finding]
+    """References to entries that do not exist: the entry stays, the link is lost."""
+    notes: list[Finding]
+    """Other findings that belong to no question (the checker's own notes)."""
+    owner: list[Group]
+    """Every finding by rule, for the strategy owner's appendix."""
+    withheld: Withheld
+    switched_off: list[tuple[str, str]]
+    hidden: list[Group]
+    changes: Any = None
+    charts: dict[str, Any] = field(default_factory=dict)
+
+
+def paper(
+    site: Site,
+    questions_of: Mapping[str, Iterable[int]],
+    summaries: Mapping[str, str],
+    withheld: Withheld | None = None,
+    more: Extras | None = None,
+) -> Paper:
+    """The board paper for ``site``, whose ``findings`` are ``check``'s."""
+    from digistrat.render import board_summary
+
+    withheld = withheld or Withheld()
+    more = more or Extras()
+    found = [a for a in answers(site, questions_of, summaries, withheld)]
+    quality = assurance.data_quality(site.findings, questions_of)
+    broken = [f for f in quality if f.code == UNKNOWN_REFERENCE[0]]
+    unreadable = [f for f in quality if f.code.startswith("F") and f.code != UNKNOWN_REFERENCE[0]]
+    notes = [f for f in quality if not f.code.startswith("F")]
+    result = Paper(
+        answers=found,
+        points=[],
+        decisions=[],
+        unreadable=unreadable,
+        broken_links=broken,
+        notes=notes,
+        owner=assurance.group(site.findings, summaries),
+        withheld=withheld,
+        switched_off=[(c, summaries.get(c, "")) for c in sorted(withheld.switched_off)],
+        hidden=assurance.group(withheld.hidden, summaries),
+        changes=Markup(more.changes) if isinstance(more.changes, str) else more.changes,
+        charts={k: Markup(v) for k, v in more.charts.items()},  # digistrat's own SVG
+    )
+    result.points = board_summary.points(site, result)
+    result.decisions = board_summary.decisions(site, result)
+    return result
+
+
+def answers(
+    site: Site,
+    questions_of: Mapping[str, Iterable[int]],
+    summaries: Mapping[str, str] | None = None,
+    withheld: Withheld | None = None,
+) -> list[Answer]:
     """The ten questions, each with evidence from the repository and its status."""
-    statuses = rag(site.findings, questions_of)
-    builders = {
-        1: _q1,
-        2: _q2,
-        3: _q3,
-        4: _q4,
-        5: _q5,
-        6: _q6,
-        7: _q7,
-        8: _q8,
-        9: _q9,
-        10: _q10,
-    }
+    summaries = summaries or {}
+    withheld = withheld or Withheld()
     out = []
-    for number, (question, section) in QUESTIONS.items():
-        status, found = statuses[number]
-        answer = Answer(number, question, section, status, STATUS_TEXT[status], "")
-        builders[number](site, answer)
-        answer.findings = found
-        if answer.empty and status in ("green", "not-assessed"):
-            answer.status, answer.status_text = "amber", EMPTY_TEXT
+    for number, (question, label, section) in QUESTIONS.items():
+        answer = Answer(number, question, label, section)
+        BUILDERS[number](site, answer)
         out.append(answer)
+    verdicts = assurance.verdicts(
+        site.findings,
+        questions_of,
+        summaries,
+        withheld,
+        {a.number: a.concerns for a in out},
+        {a.number: a.empty for a in out},
+    )
+    for a in out:
+        v = verdicts[a.number]
+        a.status, a.status_text = v.status, STATUS_TEXT[v.status]
+        a.groups = [g for g in v.groups if g.severity != "info"]
+        a.notes = [g for g in v.groups if g.severity == "info"]
+        a.switched_off = [(c, summaries.get(c, "")) for c in v.switched_off]
+        a.hidden = v.hidden
+        a.summary = _sentence(a.summary)
+        a.reason = _reason(a)
     return out
 
 
-def _q1(site: Site, a: Answer) -> None:
-    s = site.strategy
-    linked = sum(1 for i in site.initiatives.values() if i.objectives)
-    a.empty = not s.objectives
-    serves = _count(len(s.objectives), "organisational objective", "organisational objectives")
-    a.summary = f"Digital serves {serves}; " + (
-        f"{_pct(linked, len(site.initiatives))} initiatives say which objectives they serve."
-        if site.initiatives
-        else "no initiatives have been recorded yet."
-    )
-    maturity = {
-        "absent": "absent: digital is not yet part of the organisation's strategy",
-        "siloed": "siloed: a separate digital strategy, focused on the basics",
-        "embedded": "embedded: digital is part of the organisation's strategy",
-    }
-    a.facts.append(("How embedded digital is", maturity.get(s.maturity or "", "not stated")))
-    for o in s.objectives:
-        n = len(site.by_objective.get(o.id, []))
-        a.items.append(Item(o.title, "objective", o.id, f"{n} initiative(s)"))
+def _reason(a: Answer) -> str:
+    """Why the status is what it is, in a line or two for the summary table: the worst
+    concern, and how many more there are."""
+    if a.status == "not-assessed":
+        return "Every check for this question is switched off."
+    parts = [c.text for c in a.concerns if c.severity == "error"]
+    parts += [plain(g.text) for g in a.groups if g.severity == "error"]
+    parts += [c.text for c in a.concerns if c.severity == "warning"]
+    parts += [plain(g.text) for g in a.groups if g.severity == "warning"]
+    if a.switched_off:
+        first = plain(a.switched_off[0][1]) or a.switched_off[0][0]
+        parts.append(_withheld(len(a.switched_off), "check", "switched off", first))
+    if a.hidden:
+        n = sum(g.count for g in a.hidden)
+        parts.append(_withheld(n, "finding", "suppressed", plain(a.hidden[0].summary)))
+    if not parts:
+        return _sentence(a.summary)
+    line = parts[0]
+    if len(parts) > 1:
+        line += f" And {count(len(parts) - 1, 'other concern')}."
+    return line
 
 
-def _q2(site: Site, a: Answer) -> None:
-    s = site.strategy
-    words = len(plain(s.mission).split()) if s.mission else 0
-    a.empty = not s.mission
-    a.summary = (
-        f"Our mission: “{plain(s.mission)}” ({words} words)."
-        if s.mission
-        else "No mission has been written down."
-    )
-    channels = s.communication.channels if s.communication else []
-    a.facts.append(("Principles", str(len(s.principles))))
-    a.facts.append(
-        ("How people hear about it", ", ".join(channels) if channels else "not recorded")
-    )
-    if s.communication and s.communication.published_at:
-        a.facts.append(("Published at", s.communication.published_at))
+def _withheld(n: int, what: str, how: str, first: str) -> str:
+    """``A check is switched off: …`` or ``3 checks are switched off, among them: …``."""
+    if n == 1:
+        return f"A {what} is {how}: {first}"
+    return f"{count(n, what)} are {how}, among them: {first}"
 
 
-def _q3(site: Site, a: Answer) -> None:
-    needs = list(site.needs.values())
-    high = [n for n in needs if n.need.priority == "high"]
-    evidenced = sum(1 for n in needs if n.need.evidence)
-    unaddressed = [n for n in high if n.ref not in site.by_need]
-    inclusive = [g for g in site.users.values() if g.at_risk_of_exclusion or g.specific_needs]
-    a.empty = not site.users
-    a.summary = (
-        f"{_count(len(site.users), 'user group', 'user groups')} with "
-        f"{_count(len(needs), 'need', 'needs')}; {len(high)} high priority, "
-        f"{len(unaddressed)} of them not yet addressed by any initiative."
-        if needs
-        else f"{_count(len(site.users), 'user group', 'user groups')}, and no needs recorded yet."
-    )
-    a.facts.append(("Needs backed by evidence", _pct(evidenced, len(needs))))
-    a.facts.append(("Groups with specific needs or at risk of exclusion", str(len(inclusive))))
-    for n in unaddressed:
-        a.items.append(
-            Item(f"Not yet addressed: {plain(n.need.statement)}", "users", n.group_id, n.group_name)
-        )
-
-
-def _q4(site: Site, a: Answer) -> None:
-    services = list(site.services.values())
-    measured = [s for s in services if s.measures and s.measures.volume_per_year is not None]
-    owned = sum(1 for s in services if s.owner)
-    take_up = [s.measures.digital_take_up for s in services if s.measures]
-    known = [t for t in take_up if t is not None]
-    a.empty = not services
-    a.summary = (
-        f"{_count(len(services), 'service', 'services')} mapped; "
-        f"{_pct(len(measured), len(services))} have volumes and "
-        f"{_pct(owned, len(services))} have a named owner."
-        if services
-        else "No services have been mapped yet."
-    )
-    if known:
-        a.facts.append(("Average digital take-up", f"{sum(known) / len(known):.0f}%"))
-    legacy = [s for s in services if s.status in ("legacy", "retiring")]
-    a.facts.append(("Legacy or retiring services", str(len(legacy))))
-    for s in legacy:
-        when = f"switch-off {s.switch_off.isoformat()}" if s.switch_off else "no switch-off date"
-        a.items.append(Item(s.name, "services", s.id or "", when))
-
-
-def _q5(site: Site, a: Answer) -> None:
-    s = site.strategy
-    active = sum(1 for i in site.initiatives.values() if i.status == "in-progress")
-    cap = s.capacity.concurrent_initiatives if s.capacity else None
-    a.empty = not s.not_doing
-    a.summary = (
-        f"{_count(len(s.not_doing), 'thing', 'things')} we have decided not to do; "
-        f"{_count(active, 'initiative', 'initiatives')} in progress, against a capacity of "
-        f"{cap if cap is not None else 'an unstated number'}."
-    )
-    stopped = sum(1 for i in site.initiatives.values() if i.status == "stopped")
-    a.facts.append(("Initiatives stopped", str(stopped)))
-    for nd in s.not_doing:
-        a.items.append(Item(nd.what, note=plain(nd.why)))
-
-
-def _q6(site: Site, a: Answer) -> None:
-    cs = list(site.commitments.values())
-    measured = sum(
-        1 for c in cs if c.measure and c.measure.baseline is not None and c.measure.target
-    )
-    dated = sum(1 for c in cs if c.due)
-    functions = Counter(c.owner.function for c in cs if c.owner)
-    led = functions["clinical"] + functions["operational"]
-    a.empty = not cs
-    a.summary = (
-        f"{_count(len(cs), 'commitment', 'commitments')}: {_pct(measured, len(cs))} with a "
-        f"baseline and a target, {_pct(dated, len(cs))} with a due date."
-        if cs
-        else "No commitments have been made yet."
-    )
-    a.facts.append(("Led by clinical or operational owners", _pct(led, len(cs))))
-    status = Counter(c.status for c in cs)
-    if status:
-        a.facts.append(
-            ("Status", ", ".join(f"{n} {k.replace('-', ' ')}" for k, n in sorted(status.items())))
-        )
-    for cid, c in site.commitments.items():
-        due = c.due.isoformat() if c.due else "no date"
-        a.items.append(Item(plain(c.statement), "commitments", cid, f"due {due}"))
-
-
-def _q7(site: Site, a: Answer) -> None:
-    s = site.strategy
-    updated = sum(1 for c in site.commitments.values() if c.progress)
-    a.empty = not s.indicators
-    a.summary = f"{_count(len(s.indicators), 'indicator', 'indicators')} tracked" + (
-        f"; {_pct(updated, len(site.commitments))} commitments have progress updates."
-        if site.commitments
-        else "."
-    )
-    for r in s.rhythm:
-        a.facts.append((r.kind.replace("-", " ").capitalize(), r.frequency))
-    for ind in s.indicators:
-        target = (
-            f"from {ind.baseline:g} to {ind.target:g}{ind.unit or ''}"
-            if ind.baseline is not None and ind.target is not None
-            else "baseline or target missing"
-        )
-        a.items.append(Item(ind.name, note=target))
-
-
-def _q8(site: Site, a: Answer) -> None:
-    system = site.strategy.system
-    a.empty = system is None
-    if system is None:
-        a.summary = "The integrated care system context has not been described."
-        return
-    a.summary = f"We are part of {system.name}."
-    if system.alignment:
-        a.facts.append(("How we align", plain(system.alignment)))
-    for p in system.shared_priorities:
-        a.items.append(Item(p, note="shared priority"))
-
-
-def _q9(site: Site, a: Answer) -> None:
-    s = site.strategy
-    a.empty = not s.ways_of_working and not s.rhythm
-    a.summary = (
-        f"{_count(len(s.ways_of_working), 'planned change', 'planned changes')} to how we work; "
-        f"{_count(len(s.rhythm), 'regular meeting', 'regular meetings')} in the delivery rhythm."
-    )
-    for w in s.ways_of_working:
-        a.items.append(Item(plain(w.change), note=w.area))
-
-
-def _q10(site: Site, a: Answer) -> None:
-    risks = site.strategy.risks
-    kinds = Counter(r.kind for r in risks)
-    mitigated = sum(1 for r in risks if r.mitigation)
-    a.empty = not risks
-    a.summary = (
-        f"{_count(len(risks), 'risk', 'risks')} recorded; {_pct(mitigated, len(risks))} "
-        "have a mitigation."
-        if risks
-        else "No risks have been recorded yet."
-    )
-    if kinds:
-        a.facts.append(
-            ("Kinds", ", ".join(f"{k.replace('-', ' ')} ({n})" for k, n in sorted(kinds.items())))
-        )
-    for r in risks:
-        owner = f"owner {r.owner.name}" if r.owner else "no owner"
-        a.items.append(Item(plain(r.risk), note=owner))
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

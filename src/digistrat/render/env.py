@@ -13,8 +13,6 @@ with plain Python attribute look-ups and calls (:mod:`.codegen`): faster.
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
-from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -29,6 +27,7 @@ from jinja2 import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from digistrat import voice
 from digistrat.render import cache, charts, links, parts, text
 from digistrat.render.codegen import OwnCodeGenerator
 from digistrat.render.userloader import RepositoryLoader
@@ -50,12 +49,6 @@ def _loader(user_dir: Path | None) -> ChoiceLoader:
     return ChoiceLoader(loaders)
 
 
-@lru_cache(maxsize=4096)
-def _longdate(day: date | None) -> str:
-    """A date as people write it: 31 March 2027."""
-    return "–" if day is None else f"{day.day} {day:%B %Y}"
-
-
 def _filters() -> dict[str, Any]:
     return {
         "md": text.md_block,
@@ -63,12 +56,10 @@ def _filters() -> dict[str, Any]:
         "plain": text.plain,
         "human": charts.human,
         "words": text.words,
-        "with_unit": text.with_unit,
         "pct": lambda v: "–" if v is None else f"{v:.0f}%",
         "num": lambda v: "–" if v is None else f"{v:g}",
-        "money": lambda v: "–" if v is None else text.with_unit(v, "£"),
         "isodate": lambda d: "–" if d is None else d.isoformat(),
-        "longdate": _longdate,
+        **voice.filters(),  # dates, money, values and counts: one voice everywhere
     }
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digistrat import atomic
+from digistrat.voice import count
 
 MANIFEST = ".digistrat-render.json"
 STRATEGY_FILE = "strategy.yaml"
@@ -189,7 +190,8 @@ class Writer:
             if clashes:
                 listed = ", ".join(clashes[:5]) + (" …" if len(clashes) > 5 else "")
                 raise OutputError(
-                    f"{len(clashes)} file(s) in {out} were not made by digistrat and would be "
+                    f"{count(len(clashes), 'file', zero=None)} in {out} "
+                    f"{'was' if len(clashes) == 1 else 'were'} not made by digistrat and would be "
                     f"replaced: {listed}. Move them away, or use --force to replace them."
                 )
         out.mkdir(parents=True, exist_ok=True)

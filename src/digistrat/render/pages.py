@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -16,8 +16,8 @@ from markupsafe import Markup
 
 from digistrat.findings import Finding
 from digistrat.models import Commitment
-from digistrat.render import charts, measure_chart, pdf
-from digistrat.render.board import answers
+from digistrat.render import board, charts, measure_chart, pdf
+from digistrat.render.assurance import Withheld
 from digistrat.render.context import Site
 from digistrat.render.links import Linker
 from digistrat.render.poster import plan
@@ -217,18 +217,45 @@ def _ranked(site: Site, iid: str) -> dict[str, Any]:
     return {"r": site.priorities.by_id.get(iid), "bucket": site.priorities.bucket_of.get(iid)}
 
 
-Assurance = Callable[[], tuple[list[Finding], Mapping[str, Iterable[int]]]]
-"""Gives ``check``'s findings and, per rule code, the board questions it informs (only the
-board report needs them, so they are asked for when it is rendered)."""
+@dataclass(slots=True)
+class Checked:
+    """What the board paper needs from ``check``."""
+
+    findings: list[Finding]
+    questions_of: Mapping[str, Iterable[int]]
+    """Per rule code, the board question it informs."""
+    summaries: Mapping[str, str] = field(default_factory=dict)
+    """Per rule code, its one-line summary (how the paper names a group of findings)."""
+    withheld: Withheld = field(default_factory=Withheld)
+    """Rules switched off and findings suppressed."""
+
+
+Assurance = Callable[[], Checked]
+"""Gives what ``check`` found (only the board paper needs it, so it is asked for when the
+paper is rendered)."""
+
+
+def _summaries() -> dict[str, str]:
+    """Each rule's one-line summary (when findings were handed in rather than found here)."""
+    try:
+        from digistrat.rules import all_rules
+    except ImportError:
+        return {}
+    return {r.code: r.summary for r in all_rules()}
 
 
 def _board_values(site: Site, assurance: Assurance) -> dict[str, Any]:
-    findings, questions_of = assurance()
-    site.findings = list(findings)
-    unreadable = [  # problems that keep an entry out of the report altogether
-        f for f in site.findings if f.code.startswith("F") and not questions_of.get(f.code)
-    ]
-    return {"answers": answers(site, questions_of), "unreadable": unreadable}
+    found = assurance()
+    site.findings = list(found.findings)
+    summaries = found.summaries or _summaries()
+    made = board.paper(site, found.questions_of, summaries, found.withheld, board.extras(site))
+    return {
+        "paper": made,
+        "answers": made.answers,
+        "unreadable": made.unreadable,
+        "changes": made.changes,
+        "charts": made.charts,
+    }
 
 
 def pages(site: Site, only: Iterable[str], assurance: Assurance) -> list[Page]:

@@ -53,6 +53,8 @@ class Slot:
     """Index (into ``Priorities.quarters``) of the quarter it starts; None if not planned."""
     last: int | None = None
     """Index of the last quarter it runs."""
+    ends: date | None = None
+    """The last day of the last quarter the plan gives it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +159,7 @@ def build(repo: Repository, today: date) -> Priorities:
             if item.first is not None:
                 starts, ends = labels.get(item.first, ""), labels.get(end or item.first, "")
                 when = starts if starts == ends else f"{starts} to {ends}"
-            slots.append(Slot(item.id, item.name, item.reason, when, item.first, end))
+            slots.append(Slot(item.id, item.name, item.reason, when, item.first, end, item.end))
             result.bucket_of[item.id] = bucket
         result.roadmap[bucket] = slots
     return result

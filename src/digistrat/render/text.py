@@ -98,23 +98,17 @@ def plain(text: Any) -> str:
 
 # --- numbers and labels -----------------------------------------------------------------------
 
-_CURRENCIES = ("£", "$", "€")
 _KEEP_HYPHENS = {"re-prioritisation": "re-prioritisation", "take-up": "take-up"}
 
 
 def with_unit(value: float | None, unit: str | None) -> str:
-    """A measured value with its unit: ``40%``, ``£0.70``, ``3 days`` (``–`` if missing)."""
-    if value is None:
-        return "–"
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-    if not unit:
-        return number
-    if unit in _CURRENCIES:
-        money = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-        return f"{unit}{money}"
-    if unit == "%":
-        return f"{number}%"
-    return f"{number} {unit}"
+    """A measured value with its unit: ``40%``, ``£0.70``, ``3 days`` (``–`` if missing).
+
+    Kept for templates and code written against it; see :func:`digistrat.voice.quantity`.
+    """
+    from digistrat.voice import quantity
+
+    return quantity(value, unit)
 
 
 def words(value: object) -> str:

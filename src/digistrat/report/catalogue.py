@@ -112,7 +112,9 @@ def _meta(rule: RuleInfo) -> list[str]:
         meta.append(f"- **Applies to:** {_kinds(rule.applies_to)} (`organisation_kind`)")
     if rule.questions:
         qs = "; ".join(f"Q{q} {QUESTIONS[q]}" for q in rule.questions)
-        meta.append(f"- **Board questions (§2):** {qs}")
+        meta.append(f"- **Board question (§2):** {qs}")
+    elif rule.origin in ("loader", "engine"):
+        meta.append("- **Board paper:** a data-quality note, shown before the ten questions")
     if rule.options:
         opts = ", ".join(f"`{k}` (default {_option_text(v)})" for k, v in rule.options.items())
         meta.append(f"- **Options** (under `check: options:` in strategy.yaml): {opts}")
@@ -122,6 +124,30 @@ def _meta(rule: RuleInfo) -> list[str]:
 def _kinds(kinds: Sequence[str]) -> str:
     names = [KIND_NAMES.get(k, k) for k in kinds]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def question_table(rules: Sequence[RuleInfo]) -> list[str]:
+    """The board paper's mapping: which rules inform each of the ten questions (each rule
+    informs exactly one; file and engine problems are data-quality notes instead)."""
+    lines = [
+        "## Board questions",
+        "",
+        "The board paper (`board.html`) answers the guide's ten questions for boards (§2). Each "
+        "rule informs exactly one question (its `QUESTIONS` attribute): its findings count "
+        "towards that question's status and are listed under it, and nowhere else. Problems "
+        "reading files (F codes) and notes from the checker itself (Z codes) are not risks to "
+        "the strategy: the paper lists them once, before the questions, as data-quality notes.",
+        "",
+        "| question | rules |",
+        "| --- | --- |",
+    ]
+    for q, text in QUESTIONS.items():
+        codes = ", ".join(f"[{r.code}](#{r.code.lower()})" for r in rules if r.questions == (q,))
+        lines.append(f"| {q}. {text} | {codes or 'none yet'} |")
+    notes = ", ".join(f"[{r.code}](#{r.code.lower()})" for r in rules if not r.questions)
+    lines.append(f"| Data-quality notes (no question) | {notes or 'none'} |")
+    lines.append("")
+    return lines
 
 
 def as_markdown(rules: Sequence[RuleInfo]) -> str:
@@ -144,6 +170,7 @@ def as_markdown(rules: Sequence[RuleInfo]) -> str:
     for r in rules:
         lines.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity} | {r.summary} |")
     lines.append("")
+    lines.extend(question_table(rules))
     for r in rules:
         lines.append(f"## {r.code}")
         lines.append("")
@@ -169,6 +196,8 @@ def explain(rule: RuleInfo) -> str:
         )
     for q in rule.questions:
         lines.append(f"Board question {q}: {QUESTIONS[q]}")
+    if not rule.questions:
+        lines.append("Board paper: a data-quality note, shown before the ten questions")
     if rule.options:
         lines.append("Options (under `check: options:` in strategy.yaml):")
         for k, v in rule.options.items():

@@ -9,8 +9,9 @@ A rule is one module in this package with:
   (top-level keys of a file replace the baseline's; ``# path.yaml (removed)`` deletes a file);
   the contract test loads both and checks that the rule fires on one and not on the other;
 * ``CODE`` (permanent, e.g. ``"M001"``), ``NAME`` (kebab-case), ``SEVERITY``, ``SECTION``
-  (e.g. ``"§2 Q2 Mission"``), ``QUESTIONS`` (the board questions of §2, 1 to 10, the rule
-  informs), ``OPTIONS`` (option name → default, documented in the docstring);
+  (e.g. ``"§2 Q2 Mission"``), ``QUESTIONS`` (exactly one board question of §2,
+  1 to 10: the one the rule informs most, e.g. ``(6,)``; the board paper lists each finding
+  under that question only), ``OPTIONS`` (option name → default, documented in the docstring);
 * ``SEVERITY_BASIS``: one sentence naming the guide's wording, with its section, that justifies
   ``SEVERITY``: **error** only where the guide is unambiguous (a sign of a bad strategy in §1, a
   criterion every commitment meets in §11, or "must", "critical", "essential") or the data

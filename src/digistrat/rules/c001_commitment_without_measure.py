@@ -28,7 +28,7 @@ NAME = "commitment-without-measure"
 SEVERITY = "error"
 SECTION = "§11 Set actions (Measurable)"
 SEVERITY_BASIS = "§11 lists “measurable” among the criteria every good commitment meets."
-QUESTIONS = (6, 7)
+QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -32,7 +32,7 @@ SEVERITY_BASIS = (
     "§11 asks of every commitment “how will we know when you've succeeded?”, which needs a "
     "starting point and a target."
 )
-QUESTIONS = (6, 7)
+QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {}
 
 

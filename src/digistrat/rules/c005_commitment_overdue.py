@@ -29,7 +29,7 @@ SEVERITY_BASIS = (
     "§11 warns that breaking commitments diminishes confidence, and a commitment still shown as "
     "open after its due date tells the board something that is no longer true."
 )
-QUESTIONS = (6, 7)
+QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -43,7 +43,7 @@ SEVERITY_BASIS = (
     "A loop of dependencies is a fact, not a judgement: §10 “Sequencing” work that waits on "
     "itself can never start."
 )
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -53,7 +53,7 @@ SEVERITY_BASIS = (
     "§10 “Sequencing” says to avoid too many dependencies “where possible”, which is advice "
     "whose limit needs judgement."
 )
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {"max-dependency-chain": 3}
 
 

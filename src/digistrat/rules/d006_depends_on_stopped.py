@@ -36,7 +36,7 @@ SEVERITY_BASIS = (
     "§10 says stopping a failing project can be the right choice; what its dependants should do "
     "next needs judgement."
 )
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -108,7 +108,6 @@ LOADER: list[RuleInfo] = [
             depends_on: []
         """,
         "loader",
-        (10,),
         severity_basis=_FACT,
     ),
     documented(

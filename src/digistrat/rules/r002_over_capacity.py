@@ -46,7 +46,7 @@ SEVERITY_BASIS = (
     "§10 asks the organisation to choose between addressing its bottlenecks and limiting its "
     "initiatives, so running over the stated capacity needs judgement."
 )
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -28,7 +28,7 @@ SEVERITY_BASIS = (
     "§10 calls knowing how many projects can run at once “important” but leaves how it is "
     "stated to the organisation."
 )
-QUESTIONS = (5, 6)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -28,7 +28,7 @@ SEVERITY_BASIS = (
     "§8 offers switching legacy off as “an excellent test” among its pointers for technology, "
     "which is advice rather than a requirement."
 )
-QUESTIONS = (4, 5)
+QUESTIONS = (4,)
 OPTIONS: dict[str, object] = {}
 
 

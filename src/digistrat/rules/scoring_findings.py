@@ -61,7 +61,7 @@ SCORING: list[RuleInfo] = [
         `capacity: concurrent_initiatives:`.
         """,
         "scoring",
-        (5, 6),
+        (5,),
         severity_basis="§10 leaves the choice to the organisation: address the bottleneck or "
         "limit the number of initiatives, so running over the stated capacity needs judgement.",
     ),

@@ -41,7 +41,7 @@ SEVERITY_BASIS = (
     "§1 names “vague” as a sign of a bad strategy, but telling vague wording from plain wording "
     "is a heuristic that can be wrong."
 )
-QUESTIONS = (2, 6, 7)
+QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {"vague-words": list(VAGUE_WORDS)}
 
 _WHAT = {

@@ -52,7 +52,7 @@ SEVERITY_BASIS = (
     "§11 says not to use insider jargon, but telling jargon from plain words is a heuristic "
     "that can be wrong."
 )
-QUESTIONS = (2, 6)
+QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {
     "acronyms-allowed": [],
     "jargon-words": list(JARGON_WORDS),

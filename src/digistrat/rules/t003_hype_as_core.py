@@ -46,7 +46,7 @@ SEVERITY_BASIS = (
     "§1 names focusing on unproven tech as a sign of a bad strategy, but recognising it from "
     "words is a heuristic that can be wrong."
 )
-QUESTIONS = (1, 5)
+QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {
     "hype-technologies": list(HYPE_TECH),
     "basics-technologies": list(BASICS_TECH),

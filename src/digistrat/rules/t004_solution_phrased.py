@@ -51,7 +51,7 @@ SEVERITY_BASIS = (
     "§11 asks for outcome-focused commitments, but telling a solution from an outcome in a "
     "sentence is a heuristic that can be wrong."
 )
-QUESTIONS = (3, 6)
+QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {
     "solution-verbs": list(SOLUTION_VERBS),
     "delivery-verbs": list(DELIVERY_VERBS),

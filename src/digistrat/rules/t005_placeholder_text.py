@@ -51,7 +51,7 @@ SEVERITY_BASIS = (
     "§1 names “cookie-cutter” as a sign of a bad strategy, but recognising placeholder text is "
     "a heuristic that can be wrong."
 )
-QUESTIONS = (1, 2, 3)
+QUESTIONS = (1,)
 OPTIONS: dict[str, object] = {"placeholder-markers": list(PLACEHOLDER_MARKERS)}
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")

@@ -28,7 +28,7 @@ NAME = "rhythm-missing"
 SEVERITY = "info"
 SECTION = "§12 Follow up"
 SEVERITY_BASIS = "§12 calls a regular delivery rhythm “good practice” and gives examples: advice."
-QUESTIONS = (7,)
+QUESTIONS = (9,)
 OPTIONS: dict[str, object] = {}
 
 

@@ -15,6 +15,7 @@ from digistrat.scoring.portfolio import Portfolio
 from digistrat.scoring.result import Ranking, Row
 from digistrat.scoring.robustness import Move, Robustness
 from digistrat.scoring.value_effort import LABELS
+from digistrat.voice import count
 
 FORMATS = ("table", "csv", "json", "markdown")
 TITLES = {
@@ -261,7 +262,9 @@ def portfolio_sentences(mix: Portfolio) -> list[str]:
         out.append("; ".join(parts))
     if mix.without_effort:
         out.append(
-            f"{len(mix.without_effort)} initiative(s) have no effort and are left out of the "
+            f"{count(len(mix.without_effort), 'initiative', zero=None)} "
+            f"{'has' if len(mix.without_effort) == 1 else 'have'} no effort and "
+            "are left out of the "
             "effort shares: " + ", ".join(mix.without_effort)
         )
     return out
