@@ -9,8 +9,6 @@ from digistrat.history import Change, Changes, QuestionStatus, Update
 from digistrat.loader import load
 from digistrat.render import produce
 
-from helpers import build_tree
-
 TODAY = date(2026, 11, 26)
 
 CHANGES = Changes(
