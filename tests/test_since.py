@@ -25,8 +25,10 @@ STRATEGY = """
     title: Digital strategy
     horizon: {start: 2026-04-01, end: 2029-03-31}
     risks:
-      - {risk: A ransomware attack takes the records system offline., kind: cyber-security}
-      - {risk: The supplier misses the go-live date., kind: supplier}
+      - {risk: A ransomware attack takes the records system offline., mitigation: Tested
+         offline backups., owner: {name: Sam Lee, function: digital}, kind: cyber-security}
+      - {risk: The supplier misses the go-live date., mitigation: A fortnightly checkpoint.,
+         owner: {name: Ade Obi, function: operational}, kind: supplier}
     scoring:
       criteria:
         - {id: benefit, label: Benefit, weight: 1, max: 5}
@@ -83,9 +85,8 @@ def test_every_kind_of_change_appears(tmp_path: Path) -> None:
                 "on-track", "at-risk"
             )
             + "      - {date: 2026-11-30, note: Live in every clinic., value: 21}\n",
-            "strategy.yaml": STRATEGY.replace(
-                "      - {risk: The supplier misses the go-live date., kind: supplier}\n", ""
-            ),
+            "strategy.yaml": STRATEGY.split("      - {risk: The supplier")[0]
+            + STRATEGY.split("kind: supplier}\n")[1],
             "initiatives/app.yaml": """
                 name: Appointments in the NHS App
                 category: improve
@@ -172,9 +173,10 @@ def test_board_question_status_then_and_now(tmp_path: Path) -> None:
     repo = _board_version(tmp_path / "git")
     unchanged = _changes(repo.top, "board-2026-09").questions
     assert not [q for q in unchanged if q.changed]
-    no_risks = STRATEGY.split("    risks:")[0] + STRATEGY.split("supplier}\n")[1]
+    no_risks = STRATEGY.split("    risks:")[0] + STRATEGY.split("kind: supplier}\n")[1]
     repo.write({"strategy.yaml": no_risks})
     found = _changes(repo.top, "board-2026-09")
+    assert found.questions[9].before == "green"  # risks owned and mitigated
     assert [q.number for q in found.questions_changed] == [10]  # risks: one status worse
     assert found.questions[9].before != found.questions[9].after
     assert found.questions[9].question == "What could go wrong, and what are we doing about it?"

@@ -21,15 +21,11 @@ from datetime import date
 
 from digistrat.models import Commitment, Initiative, Strategy
 from digistrat.models.strategy import Risk
+from digistrat.voice import longdate
 
 
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}" if n else f"no {many}"
-
-
-def long_date(day: date) -> str:
-    """A date as people write it: 31 March 2027."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def _words(value: str) -> str:
@@ -187,7 +183,7 @@ def compare(
 
 
 def _due(day: date | None) -> str:
-    return long_date(day) if day else "no date"
+    return longdate(day) if day else "no date"
 
 
 def _unreadable(kind: str, ident: str, title: str, when: str) -> Change:
@@ -207,7 +203,7 @@ def _commitments(before: Snapshot, after: Snapshot) -> list[Change]:
             out.append(_unreadable("commitment", cid, c.statement, "then"))
             continue
         if was is None:
-            due = f"due {long_date(c.due)}" if c.due else "with no due date yet"
+            due = f"due {longdate(c.due)}" if c.due else "with no due date yet"
             summary = f"New commitment, {due}, {_words(c.status)}."
             out.append(Change("commitment", cid, c.statement, "added", summary))
             continue
@@ -341,7 +337,7 @@ _STATUS = {
 def as_text(changes: Changes) -> str:
     """The changes for the terminal: one heading per part, one line per change."""
     lines = [
-        f"What changed since {long_date(changes.since_day)} ({changes.since})",
+        f"What changed since {longdate(changes.since_day)} ({changes.since})",
         changes.summary,
         "",
     ]
@@ -359,7 +355,7 @@ def as_text(changes: Changes) -> str:
     part(
         "Progress updates",
         [
-            f"{long_date(u.day)}, {u.ident}: {u.note}"
+            f"{longdate(u.day)}, {u.ident}: {u.note}"
             + (f" (measured {u.value})" if u.value else "")
             for u in changes.updates
         ],

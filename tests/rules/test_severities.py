@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from digistrat.rules import find
+from digistrat.rules import all_rules, find
 
 
 def _codes(text: str) -> list[str]:
@@ -28,10 +28,12 @@ WARNINGS = _codes(
     "C004 D003 I002 K001 R001 R002 S002 S003 S006 S007 X001 Y001 "
     # Warnings before, still warnings.
     "C006 C008 D002 D006 H004 H005 I004 K002 K003 N002 O002 O003 O004 P002 Q002 Q003 R003 S005 "
-    "S008 T001 T002 T003 T004 T005 T006 U003 U004 U006 U007 X002 Z001"
+    "S008 T001 T002 T003 T004 T005 T006 U003 U004 U006 U007 X002 Z001 "
+    # New in December 2026 (realism, indicators, the rest of the guide).
+    "C009 C010 C011 C012 I006 R004 R005 R006 R007 S009 U009 W004 X003"
 )
 
-INFO = ["I003", "I005", "W001", "W002", "W003"]
+INFO = _codes("I003 I005 N003 U008 W001 W002 W003")
 
 
 @pytest.mark.parametrize(
@@ -44,6 +46,14 @@ def test_severity(code: str, severity: str) -> None:
     rule = find(code)
     assert rule is not None, code
     assert rule.severity == severity, f"{code}: {rule.severity_basis}"
+
+
+def test_every_rule_has_its_severity_pinned_here() -> None:
+    """A new rule needs a deliberate line here (files that cannot be read are always errors:
+    see test_contract)."""
+    pinned = set(ERRORS) | set(WARNINGS) | set(INFO)
+    unpinned = [r.code for r in all_rules() if r.code not in pinned and r.origin != "loader"]
+    assert not unpinned
 
 
 def test_the_guide_calls_exemplars_a_good_approach() -> None:

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from digistrat.render.board import rag
 from digistrat.rules import all_rules
 from digistrat.rules import w004_ways_of_working_without_cadence as rule
+from digistrat.since import question_statuses
 from rules.rule_helpers import findings, hits
 
 
@@ -46,4 +46,4 @@ def test_no_ways_of_working_is_left_to_w001(tmp_path: Path) -> None:
 )
 def test_board_question_9_turns_amber(tmp_path: Path, overlay: str, status: str) -> None:
     questions_of = {r.code: r.questions for r in all_rules()}
-    assert rag(findings(tmp_path, overlay), questions_of)[9][0] == status
+    assert question_statuses(findings(tmp_path, overlay), questions_of)[9] == status

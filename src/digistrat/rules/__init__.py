@@ -27,6 +27,7 @@ _NAMES: tuple[str, ...] = (
     "c009_on_track_but_behind",
     "c010_measure_not_outcome",
     "c011_status_contradicts_data",
+    "c012_commitments_missing",
     "d001_dependency_cycle",
     "d002_long_dependency_chain",
     "d003_scores_missing",

@@ -20,6 +20,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.voice import longdate
 
 CODE = "C005"
 NAME = "commitment-overdue"
@@ -40,7 +41,12 @@ def check(ctx: Context) -> Check:
                 "commitments",
                 ident,
                 ("status",) if "status" in com.model_fields_set else ("due",),
-                f"the commitment `{ident}` was due on {com.due} and is still {com.status}",
+                f"the commitment `{ident}` was due on {longdate(com.due)} and "
+                + (
+                    f"is still marked {com.status.replace('-', ' ')}"
+                    if "status" in com.model_fields_set
+                    else "has no status saying whether it was met"
+                ),
                 "Record the outcome: set `status:` to `met` or `missed` and add a dated "
                 "`progress:` note, or agree a new due date openly.",
             )

@@ -33,8 +33,9 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
-from digistrat.rules.wording import amount, spoken
 from digistrat.scoring.trajectory import trajectory
+from digistrat.voice import longdate as spoken
+from digistrat.voice import quantity as amount
 
 CODE = "C009"
 NAME = "on-track-but-behind"

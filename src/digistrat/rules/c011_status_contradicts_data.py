@@ -41,8 +41,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from digistrat.rules.base import Check, Context, Violation
-from digistrat.rules.wording import amount, spoken
 from digistrat.scoring.trajectory import reached
+from digistrat.voice import longdate as spoken
+from digistrat.voice import quantity as amount
 
 CODE = "C011"
 NAME = "status-contradicts-data"

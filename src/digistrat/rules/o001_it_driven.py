@@ -57,7 +57,11 @@ def check(ctx: Context) -> Check:
         kind,
         ident,
         ("owner", "function"),
-        f"all {len(owned)} owned initiatives and commitments are owned by the digital function",
+        (
+            f"all {len(owned)} owned initiatives and commitments are owned by the digital function"
+            if len(owned) > 1
+            else "the only initiative or commitment with an owner is owned by the digital function"
+        ),
         "Ask clinical and operational leaders to own the initiatives and commitments that "
         "change their services (set `owner:` with `function: clinical` or `operational`).",
     )

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from digistrat.rules.wording import spoken
 from digistrat.scoring.plan import plan
 from digistrat.scoring.quarters import quarter_bounds, quarter_label, quarter_of
+from digistrat.voice import longdate as spoken
 
 if TYPE_CHECKING:
     from digistrat.rules.base import Context

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
 from digistrat.rules.planned import planned
-from digistrat.rules.wording import spoken
+from digistrat.voice import longdate as spoken
 
 CODE = "R005"
 NAME = "planned-beyond-horizon"
