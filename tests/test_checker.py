@@ -227,7 +227,8 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_exit_codes(tmp_path: Path) -> None:
     clean = materialise(tmp_path / "clean", "")
     assert cli("check", str(clean)).returncode == 0
-    warn = materialise(tmp_path / "warn", "# strategy.yaml\nindicators: []\n")
+    long_mission = "We will " + "make things simpler for patients and staff, " * 6 + "together."
+    warn = materialise(tmp_path / "warn", f"# strategy.yaml\nmission: {long_mission}\n")
     assert cli("check", str(warn)).returncode == 0
     assert cli("check", str(warn), "--fail-on", "warning").returncode == 1
     bad = materialise(tmp_path / "bad", NO_PRINCIPLES)

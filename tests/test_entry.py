@@ -67,7 +67,7 @@ def test_a_closed_standard_output_exits_quietly_with_1() -> None:
 def test_a_closed_standard_error_still_answers() -> None:
     result = _closed(2, "check", str(EXAMPLE))
     assert result.returncode == 0
-    assert b"No problems found" in result.stdout
+    assert b"Found 0 errors" in result.stdout
 
 
 def test_text_the_output_cannot_encode_is_escaped(tmp_path: Path) -> None:

@@ -58,6 +58,7 @@ def _html_text(page: str) -> str:
     page = re.sub(r"<(script|style|nav)\b.*?</\1>", " ", page, flags=re.S)
     page = re.sub(r'<a class="skip-link".*?</a>', " ", page, flags=re.S)
     page = re.sub(r"<head>.*?</head>", " ", page, flags=re.S)
+    page = re.sub(r"<(title|desc)\b.*?</\1>", " ", page, flags=re.S)  # a chart's own label
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", page))
 
 

@@ -157,8 +157,8 @@ def extras(site: Site) -> Extras:
     charts: dict[str, Any] = {}
     for cid, commitment in site.commitments.items():
         trend = measure_chart.for_commitment(cid, commitment, start)
-        if trend is not None:
-            charts[cid] = trend.svg
+        if trend is not None:  # the chart, and the same in words for every reader
+            charts[cid] = trend.svg + Markup('<p class="muted">{}</p>').format(trend.text)
     changes = site.changes
     if changes is None:
         return Extras(charts=charts)

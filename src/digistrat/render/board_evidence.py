@@ -32,9 +32,25 @@ class Item:
     """A status word shown as a tag (a commitment's ``at-risk``), if any."""
 
 
-def quote(text: str) -> str:
-    """Text from the strategy quoted in a sentence: “Roll out Teams” (no full stop inside)."""
-    return f"“{plain(text).rstrip('.')}”"
+MAX_QUOTE = 90
+"""The longest quotation in a concern or a summary line (characters); a longer one is cut with
+an ellipsis, and the appendix lists the entry whole."""
+
+
+def quote(text: str, limit: int | None = None) -> str:
+    """Text from the strategy quoted in a sentence: “Roll out Teams” (no full stop inside).
+
+    With ``limit``, a longer text is cut at its first sentence, or else at a word, with an
+    ellipsis: the summary names things, the appendix gives them whole."""
+    words = plain(text).rstrip(".")
+    if limit is not None and len(words) > limit:
+        first = words.split(". ", 1)[0]
+        if len(first) <= limit:
+            words = first + "…"
+        else:
+            cut = words.rfind(" ", 0, limit)
+            words = (words[:cut] if cut > limit // 2 else words[:limit]).rstrip(",;:") + "…"
+    return f"“{words}”"
 
 
 def _pct(part: int, whole: int) -> str:
@@ -203,7 +219,7 @@ def _q6(site: Site, a: Answer) -> None:
         )
     ends = planned_ends(site) if cs else {}
     for cid, c in site.commitments.items():
-        name = quote(c.statement)
+        name = quote(c.statement, MAX_QUOTE)
         due = f"due {longdate(c.due)}" if c.due else "no due date"
         a.items.append(Item(plain(c.statement), "commitments", cid, due, c.status))
         if c.status == "off-track":

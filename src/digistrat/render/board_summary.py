@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from digistrat.render.board_evidence import late_work, planned_ends, quote
+from digistrat.render.board_evidence import MAX_QUOTE, late_work, planned_ends, quote
 from digistrat.render.text import plain
 from digistrat.voice import count, listing, longdate, plural
 
@@ -37,7 +37,7 @@ def _names(quoted: list[str]) -> str:
 
 
 def _quoted(site: Site, ids: list[str]) -> list[str]:
-    return [quote(site.commitments[c].statement) for c in ids]
+    return [quote(site.commitments[c].statement, MAX_QUOTE) for c in ids]
 
 
 def _overdue(site: Site) -> list[str]:
@@ -136,7 +136,7 @@ def decisions(site: Site, p: Paper) -> list[str]:
         why = f"due {longdate(c.due)}" if c.due else "no due date"
         if late:
             why += f"; its work is planned to finish {longdate(late[-1][1])}"
-        asks.append(f"{quote(c.statement)} ({why})")
+        asks.append(f"{quote(c.statement, MAX_QUOTE)} ({why})")
     if asks:
         shown = asks[:MAX_NAMED]
         rest = len(asks) - len(shown)

@@ -2,12 +2,16 @@
 
 Effective strategy relies on feedback loops: the guide asks which indicators will show whether
 the strategy works (§2 board question 7) and suggests measures such as digital take-up, cost
-per transaction, user satisfaction and failure demand (§4 "Trust performance").
+per transaction, user satisfaction and failure demand (§4 "Trust performance"). Commitments
+whose measures have a target answer the question too, for what they cover: with at least one,
+the strategy is not reported as having no way of knowing (I006 and C002 check the measures).
 
 Failing example::
 
     # strategy.yaml
     indicators: []
+    # commitments/rebook-online.yaml
+    measure:
 
 Passing example::
 
@@ -40,6 +44,8 @@ OPTIONS: dict[str, object] = {}
 def check(ctx: Context) -> Check:
     strategy = ctx.repo.strategy
     if strategy is None or strategy.indicators:
+        return
+    if any(c.measure and c.measure.target is not None for c in ctx.repo.commitments.values()):
         return
     yield Violation(
         "strategy",
