@@ -5,7 +5,6 @@ from pathlib import Path
 from digistrat.rules import i004_indicators_missing as rule
 from rules.rule_helpers import hits
 
-
 NO_MEASURE = "# commitments/rebook-online.yaml\nmeasure:\n"
 
 
