@@ -423,6 +423,11 @@ _PASSIVE = (
 _PASSIVE_RE = re.compile(_PASSIVE, re.IGNORECASE)
 
 
+# The object of a general verb ends where a new clause starts: in "Develop staff skills so the
+# new system works" the system is not what is developed.
+_NOT_CLAUSE = r"(?!(?i:so|that|because|when|while|after|before|until|which|who|where|using)\s)"
+
+
 @lru_cache(maxsize=16)
 def delivery_pattern(verbs: tuple[str, ...], things: tuple[str, ...]) -> re.Pattern[str] | None:
     """A pattern for a statement that opens with a general verb whose object, within a few
@@ -436,7 +441,7 @@ def delivery_pattern(verbs: tuple[str, ...], things: tuple[str, ...]) -> re.Patt
     if not heads or things_re is None:
         return None
     return re.compile(
-        rf"^\s*(?i:{_LEAD_IN})(?P<verb>(?i:{'|'.join(heads)}))\s+(?:[\w&’'-]+\s+){{0,4}}?"
+        rf"^\s*(?i:{_LEAD_IN})(?P<verb>(?i:{'|'.join(heads)}))\s+(?:{_NOT_CLAUSE}[\w&’'-]+\s+){{0,4}}?"
         rf"(?P<thing>{things_re.pattern})"
     )
 
