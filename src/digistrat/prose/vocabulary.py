@@ -46,8 +46,10 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("ICB", "integrated care board, the NHS body that plans and funds care in an area"),
             ("ICP", "integrated care partnership"),
             ("CCG", "clinical commissioning group (replaced by integrated care boards in 2022)"),
-            ("STP", "sustainability and transformation partnership (before integrated care "
-             "systems)"),
+            (
+                "STP",
+                "sustainability and transformation partnership (before integrated care systems)",
+            ),
             ("PCN", "primary care network: GP practices working together"),
             ("FT", "foundation trust"),
             ("CSU", "commissioning support unit"),
@@ -162,8 +164,10 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("CSO", "clinical safety officer"),
             ("AHP", "allied health professional (physiotherapists, radiographers and others)"),
             ("HCA", "healthcare assistant"),
-            ("Caldicott Guardian", "the senior person who protects patients' confidential "
-             "information"),
+            (
+                "Caldicott Guardian",
+                "the senior person who protects patients' confidential information",
+            ),
         ),
     ),
     (
@@ -183,17 +187,23 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("SCR", "Summary Care Record"),
             ("ESR", "Electronic Staff Record"),
             ("EMIS", "EMIS Web, a clinical record system used in GP practices"),
-            ("SystmOne", "TPP's clinical record system, used in GP practices and community "
-             "services"),
+            (
+                "SystmOne",
+                "TPP's clinical record system, used in GP practices and community services",
+            ),
             ("TPP", "The Phoenix Partnership, the maker of SystmOne"),
-            ("FHIR", "Fast Healthcare Interoperability Resources, a standard for sharing health "
-             "records"),
+            (
+                "FHIR",
+                "Fast Healthcare Interoperability Resources, a standard for sharing health records",
+            ),
             ("HL7", "Health Level Seven, standards for exchanging health data"),
             ("SNOMED", "SNOMED CT, the clinical terminology used across the NHS"),
             ("SNOMED CT", "the clinical terminology used across the NHS"),
             ("ICD", "International Classification of Diseases"),
-            ("DICOM", "Digital Imaging and Communications in Medicine, the standard for medical "
-             "images"),
+            (
+                "DICOM",
+                "Digital Imaging and Communications in Medicine, the standard for medical images",
+            ),
             ("PDS", "Personal Demographics Service (the national register of NHS patients)"),
             ("MESH", "Message Exchange for Social Care and Health"),
             ("HSCN", "Health and Social Care Network"),
@@ -275,3 +285,35 @@ VOCABULARY: MappingProxyType[str, str] = MappingProxyType(
     {term: meaning for _, terms in GROUPS for term, meaning in terms}
 )
 """Term → what it stands for, every group together."""
+
+
+def as_markdown() -> str:
+    """``docs/vocabulary.md``: the whole vocabulary, group by group, in a table each."""
+    lines = [
+        "# Everyday vocabulary",
+        "",
+        "<!-- Generated from src/digistrat/prose/vocabulary.py: do not edit by hand. -->",
+        "",
+        "Acronyms and names in everyday use in NHS and UK public-sector strategy. The check does",
+        "not ask for them to be spelled out (rule T002), and the published site explains each",
+        "where a page first uses it. Anything else a strategy uses without spelling it out",
+        "belongs in its own `glossary:` in strategy.yaml, for example:",
+        "",
+        "```yaml",
+        "glossary:",
+        "  PIFU: patient-initiated follow-up",
+        "  OPEL: Operational Pressures Escalation Levels, how busy a hospital is, from 1 to 4",
+        "```",
+        "",
+        "A term is on this list only if strategies, board papers and national guidance use it",
+        "without explaining it, and if it has one meaning there. Ambiguous acronyms (DNA is",
+        '"did not attend" on a ward and a molecule in a laboratory) and specialist ones (PIFU,',
+        "RPA, EMRAM) are not: spell them out, or put them in the glossary.",
+        "",
+        f"{len(VOCABULARY)} terms.",
+    ]
+    for heading, terms in GROUPS:
+        lines += ["", f"## {heading}", "", "| Term | Meaning |", "| --- | --- |"]
+        for term, meaning in sorted(terms, key=lambda item: item[0].casefold()):
+            lines.append(f"| {term} | {meaning} |")
+    return "\n".join(lines) + "\n"
