@@ -22,6 +22,7 @@ PAYLOAD = (
     "[click](javascript:alert(3)) <a href='javascript:alert(4)'>x</a> "
     "{{ 7 * 7 }} {% raw %} ${7*7} <svg onload=alert(5)>"
 )
+HOSTILE_TERM = "<b onmouseover=alert(6)>x</b>"
 TEXT_KEYS = {
     "organisation", "title", "mission", "name", "role", "meaning", "alignment", "what", "why",
     "impact", "risk", "mitigation", "description", "statement", "outcome", "metric", "source",
@@ -57,6 +58,9 @@ def poisoned(tmp_path: Path) -> Path:
             f"  - decision: {json.dumps(PAYLOAD)}",
             "constraints:",
             f"  - {{kind: funding, description: {json.dumps(PAYLOAD)}}}",
+            "glossary:",  # explained in the text where a page first uses the term
+            f"  onerror: {json.dumps(PAYLOAD)}",
+            f"  {json.dumps(HOSTILE_TERM)}: {json.dumps(PAYLOAD)}",
         ]
     )
     return build_tree(tmp_path / "repo", files)
@@ -102,6 +106,9 @@ def test_html_outputs_show_the_payload_as_text(poisoned: Path) -> None:
     assert "{% raw %}" in index
     service = html["services/appointments.html"]
     assert "&lt;img src=x onerror=alert(2)&gt;" in service
+    assert '<abbr title="&lt;script&gt;alert(1)&lt;/script&gt; &#34;&gt;&lt;img' in index
+    glossary = html["glossary.html"]
+    assert "<dfn>&lt;b onmouseover=alert(6)&gt;x&lt;/b&gt;</dfn>" in glossary
 
 
 def test_markdown_document_shows_the_payload_as_text(poisoned: Path) -> None:

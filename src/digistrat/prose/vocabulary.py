@@ -281,6 +281,36 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 """The vocabulary by theme, for the documentation: (heading, ((term, meaning), …))."""
 
+KNOWN_TO_ALL: frozenset[str] = frozenset(
+    {
+        "NHS",
+        "UK",
+        "EU",
+        "HM",
+        "GP",
+        "A&E",
+        "IT",
+        "CEO",
+        "COVID",
+        "ID",
+        "SMS",
+        "PDF",
+        "PC",
+        "TV",
+        "OK",
+        "USB",
+        "GOV.UK",
+        "NHS.UK",
+        "NHS App",
+        "NHS login",
+        "NHS 111",
+        "111",
+        "999",
+    }
+)
+"""Terms every reader knows, patients included: the published site does not explain them (a
+page that opens "NHS (National Health Service)" talks down to its reader)."""
+
 VOCABULARY: MappingProxyType[str, str] = MappingProxyType(
     {term: meaning for _, terms in GROUPS for term, meaning in terms}
 )

@@ -18,11 +18,13 @@ from digistrat.findings import Finding
 from digistrat.render import charts
 from digistrat.render.board import answers
 from digistrat.render.context import Site
+from digistrat.render.glossary import Explainer, site_terms
 from digistrat.render.links import Linker
 
 OUTPUTS = ("site", "document", "poster", "board")
 CSS = "assets/style.css"
 DOCUMENT = "document/strategy.md"
+GLOSSARY = "glossary.html"
 
 NAV = (
     ("index.html", "Home"),
@@ -59,6 +61,8 @@ def _root(path: str) -> str:
 
 def _nav(site: Site) -> list[tuple[str, str]]:
     nav: list[tuple[str, str]] = list(NAV) if "site" in site.pages else []
+    if nav and site.strategy.glossary:
+        nav.append((GLOSSARY, "Glossary"))
     if "board" in site.pages:
         nav.append(("board.html", "Board report"))
     return nav
@@ -165,6 +169,8 @@ def site_pages(site: Site) -> Iterator[Page]:
     yield Page("priorities.html", "site/priorities.html", {}, lambda: _charts_priorities(site))
     yield Page("roadmap.html", "site/roadmap.html", {}, lambda: _charts_roadmap(site))
     yield Page("context.html", "site/context.html", {})
+    if site.strategy.glossary:
+        yield Page(GLOSSARY, "site/glossary.html", {})
     yield Page("services/index.html", "site/services.html", _charts_services(site))
     yield Page("users/index.html", "site/users.html", {})
     yield Page("commitments/index.html", "site/commitments.html", {})
@@ -286,6 +292,8 @@ class Renderer:
         self.templates: dict[str, Template] = {}
         self.linkers: dict[str, Linker] = {}
         """One per folder depth, shared by the pages at that depth (it remembers links)."""
+        self.explainer = Explainer(site_terms(site.strategy.glossary))
+        """Explains known terms where each page of the site first uses them."""
 
     def _template(self, name: str) -> Template:
         found = self.templates.get(name)
@@ -319,4 +327,7 @@ class Renderer:
         values.update(page.values)
         if page.later is not None:
             values.update(page.later())
-        return template.render(values).encode("utf-8")
+        html = template.render(values)
+        if page.template.startswith("site/"):
+            html = self.explainer.explain(html)
+        return html.encode("utf-8")
