@@ -133,11 +133,20 @@ def find_terms(text: str, terms: Iterable[str], *, affirmed: bool = False) -> li
     if pattern is None or not might_contain(text, terms):
         return []
     seen: dict[str, None] = {}
+    denied_to = -1  # where the last denied term ends: "no robotic process automation (RPA)"
     for match in pattern.finditer(text):
-        if affirmed and negated(text, match.start()):
+        if affirmed and (
+            negated(text, match.start())
+            or (denied_to >= 0 and _RESTATED.fullmatch(text, denied_to, match.start()))
+        ):
+            denied_to = match.end()
             continue
         seen.setdefault(match.group(0), None)
     return list(seen)
+
+
+_RESTATED = re.compile(r"\s*\(\s*")
+"""Between a term and its acronym in brackets, which is denied with it."""
 
 
 # A negation at most three words before a term, in the same clause: "no AI", "not AI-driven",
