@@ -138,3 +138,14 @@ def test_no_glossary_no_page(tmp_path: Path) -> None:
     site = _site(tmp_path, "")
     assert "glossary.html" not in site
     assert ">Glossary</a>" not in site["index.html"]
+
+
+def test_document_ends_with_the_glossary(tmp_path: Path) -> None:
+    files = dict(SAMPLE)
+    files["strategy.yaml"] += GLOSSARY
+    repo = load(build_tree(tmp_path / "repo", files))
+    md = produce(repo, date(2026, 11, 26), ("document",))["strategy.md"].decode()
+    assert md.endswith(
+        "## Glossary\n\n- **PIFU**: patient-initiated follow-up, where *you* book the follow-up\n"
+        "- **SDEC**: same day emergency care\n"
+    )
