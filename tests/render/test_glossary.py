@@ -64,9 +64,9 @@ def test_links_headings_code_and_terms_being_defined_are_not_changed(skipped: st
 
 
 def test_words_match_any_capitals_acronyms_only_their_own() -> None:
-    html = Explainer(TERMS).explain(_page("<p>A Virtual Ward, a pifu, two PIFUs.</p>"))
+    html = Explainer(TERMS).explain(_page("<p>A Virtual ward, a pifu, two PIFUs.</p>"))
     assert _main(html) == (
-        '<p>A <abbr title="care at home, watched remotely">Virtual Ward</abbr> (care at home, '
+        '<p>A <abbr title="care at home, watched remotely">Virtual ward</abbr> (care at home, '
         'watched remotely), a pifu, two <abbr title="patient-initiated follow-up">PIFUs</abbr> '
         "(patient-initiated follow-up).</p>"
     )
