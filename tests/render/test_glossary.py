@@ -81,6 +81,14 @@ def test_escaped_terms_and_meanings() -> None:
     )
 
 
+def test_brackets_in_a_meaning_do_not_nest() -> None:
+    html = Explainer({"ED": "emergency department (A&E)"}).explain(_page("<p>The ED.</p>"))
+    assert _main(html) == (
+        '<p>The <abbr title="emergency department (A&amp;E)">ED</abbr> '
+        "(emergency department, A&amp;E).</p>"
+    )
+
+
 def test_site_terms_leave_out_what_everyone_knows_and_add_the_glossary() -> None:
     terms = site_terms({"PIFU": "patient-initiated follow-up", "CQC": "our regulator"})
     assert "NHS" not in terms and "GP" not in terms and "A&E" not in terms

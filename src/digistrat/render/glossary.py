@@ -132,13 +132,23 @@ class Explainer:
             if before.endswith("(") or after.startswith("("):
                 continue  # the author explains it here: "Care Quality Commission (CQC)"
             title = escape(found[1])
+            inline = escape(_flat(found[1]))
             out.append(html[at:where])
-            out.append(f'<abbr title="{title}">{match.group(0)}</abbr> ({title})')
+            out.append(f'<abbr title="{title}">{match.group(0)}</abbr> ({inline})')
             at = match.end()
         if not out:
             return html
         out.append(html[at:])
         return "".join(out)
+
+
+_ASIDE = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _flat(meaning: str) -> str:
+    """A meaning to put in brackets in the text: its own brackets become commas, so that
+    "ED (emergency department, A&E)" does not nest "(emergency department (A&E))"."""
+    return _ASIDE.sub(r", \1", meaning) if "(" in meaning else meaning
 
 
 def _trie(words: list[str]) -> str:
