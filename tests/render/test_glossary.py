@@ -10,7 +10,7 @@ from render_sample import SAMPLE
 
 from digistrat.loader import load
 from digistrat.render import produce
-from digistrat.render.glossary import Explainer, site_terms
+from digistrat.render.glossary import Explainer, glossary_entries, site_terms
 
 from helpers import build_tree
 
@@ -89,6 +89,38 @@ def test_brackets_in_a_meaning_do_not_nest() -> None:
     )
 
 
+LONG = "care at home for patients who would otherwise be in hospital, watched by the ward team"
+
+
+def test_a_long_meaning_links_to_the_glossary_or_is_cut_to_the_spelling_out() -> None:
+    explainer = Explainer(
+        {
+            "virtual ward": LONG,
+            "ICB": "integrated care board, the NHS body that plans and funds care in an area",
+        },
+        {"virtual ward": "term-virtual-ward"},
+    )
+    html = explainer.explain(_page("<p>A virtual ward and the ICB.</p>"), "../")
+    assert _main(html) == (
+        '<p>A <a class="term" href="../glossary.html#term-virtual-ward">virtual ward</a> and the '
+        '<abbr title="integrated care board, the NHS body that plans and funds care in an area">'
+        "ICB</abbr> "
+        "(integrated care board).</p>"
+    )
+    unlinked = Explainer({"virtual ward": LONG}).explain(_page("<p>A virtual ward.</p>"))
+    assert f"({LONG})" in unlinked  # no glossary page to link to: the meaning in full
+
+
+def test_glossary_anchors_are_unique_and_sorted() -> None:
+    entries = glossary_entries({"b&b": "x", "A&E": "y", "b b": "z", "£": "w"})
+    assert entries == [
+        ("term-a-e", "A&E", "y"),
+        ("term-b-b", "b b", "z"),
+        ("term-b-b-2", "b&b", "x"),
+        ("term-x", "£", "w"),
+    ]
+
+
 def test_site_terms_leave_out_what_everyone_knows_and_add_the_glossary() -> None:
     terms = site_terms({"PIFU": "patient-initiated follow-up", "CQC": "our regulator"})
     assert "NHS" not in terms and "GP" not in terms and "A&E" not in terms
@@ -127,11 +159,11 @@ def test_site_has_a_glossary_page_linked_from_every_page(tmp_path: Path) -> None
     site = _site(tmp_path, GLOSSARY)
     page = site["glossary.html"]
     assert "<h1>Glossary</h1>" in page
-    assert '<dt id="term-1"><dfn>PIFU</dfn></dt>' in page
+    assert '<dt id="term-pifu"><dfn>PIFU</dfn></dt>' in page
     assert "<dd><p>patient-initiated follow-up, where <em>you</em> book the follow-up</p></dd>" in (
         page
     )
-    assert '<dt id="term-2"><dfn>SDEC</dfn></dt>' in page
+    assert '<dt id="term-sdec"><dfn>SDEC</dfn></dt>' in page
     for path, html in site.items():
         if path.endswith(".html"):
             assert 'glossary.html"' in html and ">Glossary</a>" in html, path

@@ -61,12 +61,30 @@ def site_terms(glossary: Mapping[str, str]) -> dict[str, str]:
     return terms
 
 
+def glossary_entries(glossary: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """(anchor, term, meaning) of each term of the strategy's glossary, in alphabetical order,
+    for the glossary page; each anchor is unique (``term-virtual-ward``)."""
+    out: list[tuple[str, str, str]] = []
+    used: set[str] = set()
+    for term in sorted(glossary, key=lambda t: (t.casefold(), t)):
+        slug = "term-" + (_NOT_SLUG.sub("-", term.casefold()).strip("-") or "x")
+        anchor, n = slug, 1
+        while anchor in used:
+            n += 1
+            anchor = f"{slug}-{n}"
+        used.add(anchor)
+        out.append((anchor, term, glossary[term]))
+    return out
+
+
 class Explainer:
     """Explains the terms of one site, page after page (the pattern is compiled once)."""
 
-    def __init__(self, terms: Mapping[str, str]) -> None:
+    def __init__(self, terms: Mapping[str, str], anchors: Mapping[str, str] | None = None) -> None:
         self.meanings: dict[str, str] = {}
         """Term as escaped HTML (words case-folded) → meaning."""
+        self.anchors: dict[str, str] = {}
+        """Term as in :attr:`meanings` → its anchor on the glossary page, for the terms there."""
         spellings: list[str] = []
         for term in terms:
             meaning = " ".join(str(terms[term]).split())
@@ -75,25 +93,45 @@ class Explainer:
             html = str(escape(term))  # as the page has it: "R&amp;D"
             if any(c.islower() for c in term):  # a word or a name: as written, or capitalised
                 spellings += {html, html[:1].upper() + html[1:], html[:1].lower() + html[1:]}
-                self.meanings.setdefault(html.casefold(), meaning)
+                key = html.casefold()
             else:  # an acronym: its capitals, perhaps plural
                 spellings += [html, html + "s", html + "&#39;s"]
-                self.meanings.setdefault(html, meaning)
+                key = html
+            self.meanings.setdefault(key, meaning)
+            if anchors and term in anchors:
+                self.anchors.setdefault(key, anchors[term])
         # One alternative per first character, and so on (a trie): the regular expression
         # engine tries a handful of characters at each place rather than every term, four
         # times faster. What comes before a match is tested in Python (see :meth:`explain`).
         self.pattern = re.compile(rf"{_trie(spellings)}(?![\w-]|\.\w|&amp;)") if spellings else None
 
     def _meaning(self, found: str) -> tuple[str, str] | None:
-        """(term as written, meaning) of a match: the term without a plural ending."""
+        """(key of the term in :attr:`meanings`, meaning) of a match: the term without a
+        plural ending."""
         for term in (found, found.removesuffix("&#39;s"), found.removesuffix("s")):
-            meaning = self.meanings.get(term) or self.meanings.get(term.casefold())
-            if meaning is not None:
-                return term, meaning
+            for key in (term, term.casefold()):
+                meaning = self.meanings.get(key)
+                if meaning is not None:
+                    return key, meaning
         return None
 
-    def explain(self, html: str) -> str:
-        """``html`` with each known term explained at its first use in ``<main>``.
+    def _explained(self, written: str, key: str, meaning: str, root: str) -> str:
+        """The first use of a term, explained: the meaning in brackets after it when it is
+        short enough to read in the flow of a sentence (the full meaning, or the words that
+        spell out an acronym, "ICB (integrated care board)"); otherwise, for a term of the
+        glossary, a link to its entry on the glossary page."""
+        title = escape(meaning)
+        inline = _flat(meaning)
+        if len(inline) > _INLINE:
+            inline = _flat(_SPELLED.split(meaning, 1)[0])
+            anchor = self.anchors.get(key)
+            if len(inline) > _INLINE and anchor is not None:
+                return f'<a class="term" href="{root}glossary.html#{anchor}">{written}</a>'
+        return f'<abbr title="{title}">{written}</abbr> ({escape(inline)})'
+
+    def explain(self, html: str, root: str = "") -> str:
+        """``html`` with each known term explained at its first use in ``<main>`` (``root``:
+        the way from the page to the top of the site, for links to the glossary page).
 
         The terms are looked for in the whole of ``<main>`` at once (one scan in C); only
         where one is found is it worked out whether that place is text, outside any skipped
@@ -112,7 +150,7 @@ class Explainer:
             found = self._meaning(match.group(0))
             if found is None:
                 continue
-            key = found[0].casefold()
+            key = found[0]
             if key in seen:
                 continue
             where = match.start()
@@ -131,10 +169,8 @@ class Explainer:
             after = html[match.end() : match.end() + 3].lstrip()
             if before.endswith("(") or after.startswith("("):
                 continue  # the author explains it here: "Care Quality Commission (CQC)"
-            title = escape(found[1])
-            inline = escape(_flat(found[1]))
             out.append(html[at:where])
-            out.append(f'<abbr title="{title}">{match.group(0)}</abbr> ({inline})')
+            out.append(self._explained(match.group(0), key, found[1], root))
             at = match.end()
         if not out:
             return html
@@ -142,6 +178,13 @@ class Explainer:
         return "".join(out)
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_INLINE = 60
+"""The longest meaning put in brackets in the text (in characters); a longer one is cut to
+the words that spell out the acronym, or linked to on the glossary page."""
+_SPELLED = re.compile(r":\s| \(|, (?:a|an|the|which|who|used|where|now|before|with)\b")
+"""Where the words that spell out an acronym end and an explanation starts: "integrated care
+board, the NHS body that plans…", "PAS: patient administration system"."""
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")
 
 

@@ -18,7 +18,7 @@ from digistrat.findings import Finding
 from digistrat.render import charts
 from digistrat.render.board import answers
 from digistrat.render.context import Site
-from digistrat.render.glossary import Explainer, site_terms
+from digistrat.render.glossary import Explainer, glossary_entries, site_terms
 from digistrat.render.links import Linker
 
 OUTPUTS = ("site", "document", "poster", "board")
@@ -170,7 +170,8 @@ def site_pages(site: Site) -> Iterator[Page]:
     yield Page("roadmap.html", "site/roadmap.html", {}, lambda: _charts_roadmap(site))
     yield Page("context.html", "site/context.html", {})
     if site.strategy.glossary:
-        yield Page(GLOSSARY, "site/glossary.html", {})
+        entries = glossary_entries(site.strategy.glossary)
+        yield Page(GLOSSARY, "site/glossary.html", {"entries": entries})
     yield Page("services/index.html", "site/services.html", _charts_services(site))
     yield Page("users/index.html", "site/users.html", {})
     yield Page("commitments/index.html", "site/commitments.html", {})
@@ -292,7 +293,9 @@ class Renderer:
         self.templates: dict[str, Template] = {}
         self.linkers: dict[str, Linker] = {}
         """One per folder depth, shared by the pages at that depth (it remembers links)."""
-        self.explainer = Explainer(site_terms(site.strategy.glossary))
+        glossary = site.strategy.glossary
+        anchors = {term: anchor for anchor, term, _ in glossary_entries(glossary)}
+        self.explainer = Explainer(site_terms(glossary), anchors)
         """Explains known terms where each page of the site first uses them."""
 
     def _template(self, name: str) -> Template:
@@ -329,5 +332,5 @@ class Renderer:
             values.update(page.later())
         html = template.render(values)
         if page.template.startswith("site/"):
-            html = self.explainer.explain(html)
+            html = self.explainer.explain(html, root)
         return html.encode("utf-8")
