@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from digistrat import prose
-from digistrat.prose.vocabulary import GROUPS, VOCABULARY, as_markdown
+from digistrat.prose.vocabulary import GROUPS, KNOWN_TO_ALL, VOCABULARY, as_markdown
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "vocabulary.md"
 
@@ -92,3 +92,7 @@ def test_acronym_terms_are_found_as_acronyms() -> None:
 def test_ambiguous_and_specialist_terms_are_left_out() -> None:
     for term in ("DNA", "SLT", "PIFU", "RPA", "EMRAM", "HIMSS", "ML", "LLM", "OPEL"):
         assert term not in VOCABULARY
+
+
+def test_terms_known_to_all_are_in_the_vocabulary() -> None:
+    assert KNOWN_TO_ALL <= set(VOCABULARY)

@@ -340,7 +340,9 @@ def as_markdown() -> str:
         '"did not attend" on a ward and a molecule in a laboratory) and specialist ones (PIFU,',
         "RPA, EMRAM) are not: spell them out, or put them in the glossary.",
         "",
-        f"{len(VOCABULARY)} terms.",
+        f"{len(VOCABULARY)} terms. The site leaves alone the ones every reader knows: "
+        + ", ".join(sorted(KNOWN_TO_ALL, key=str.casefold))
+        + ".",
     ]
     for heading, terms in GROUPS:
         lines += ["", f"## {heading}", "", "| Term | Meaning |", "| --- | --- |"]
