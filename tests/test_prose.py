@@ -84,6 +84,34 @@ def test_hype_terms_found(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "affirmed"),
+    [
+        ("no AI is involved", []),
+        ("Consent without blockchain.", []),
+        ("We will not use RPA.", []),
+        ("We won't be using any AI", []),
+        ("A rules-based tool, not AI-driven.", []),
+        ("Never machine learning, rather than AI.", []),
+        ("No robotic process automation (RPA) here.", []),
+        ("An AI triage pilot", ["AI"]),
+        ("Not only AI but also blockchain", ["AI", "blockchain"]),
+        ("No more paper. AI reads the scans.", ["AI"]),
+        ("Staff, not managers, choose the AI tools.", ["AI"]),
+        ("We do not doubt that the team will, in time, try AI.", ["AI"]),
+    ],
+)
+def test_negated_terms_are_not_affirmed(text: str, affirmed: list[str]) -> None:
+    assert prose.find_terms(text, HYPE_TECH, affirmed=True) == affirmed
+    assert prose.find_terms(text, HYPE_TECH)  # without affirmed=True, every use counts
+
+
+def test_negation_reads_a_bounded_stretch() -> None:
+    text = "no " + "x" * 100 + " AI"
+    assert prose.negated("no AI", 3)
+    assert not prose.negated(text, len(text) - 2)  # a hundred characters back is too far
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "maintain the supply CHAIN",  # AI inside words
@@ -140,6 +168,9 @@ def test_quoted_passages_are_left_out() -> None:
         "no longer need to phone",
         "improve in 2027/28",
         "improve by May",
+        "within a week",
+        "in less than one day",
+        "as measured by the Friends and Family Test",
     ],
 )
 def test_anchors(text: str) -> None:
@@ -155,6 +186,9 @@ def test_anchors(text: str) -> None:
         "a someone and a tone",  # number words only as whole words
         "march forward together",
         "reach HIMSS Stage 7 with Windows 11 and NHS 111",  # numbers that are names
+        "improve care as one team",  # "one" is not a quantity here
+        "improve outcomes within the trust",  # "within" a place is not a limit
+        "more than a website",  # a limit needs a number
     ],
 )
 def test_no_anchor(text: str) -> None:
@@ -184,6 +218,23 @@ def test_acronyms_found() -> None:
 def test_acronym_near_misses(text: str) -> None:
     found = [a for a in prose.acronyms(text) if a != "NHS"]
     assert found == []
+
+
+def test_dotted_names_and_compounds_are_read_whole() -> None:
+    text = "GOV.UK and NHS.UK pages, the e-RS, non-NHS bodies, the PAS."
+    assert list(prose.acronyms(text)) == ["PAS"]
+
+
+def test_acronym_definitions_with_where_they_start() -> None:
+    text = (
+        "The PAS is old. The patient administration system (PAS) goes. ICB (integrated care board)"
+    )
+    found = prose.acronym_definitions(text)
+    assert found == {
+        "PAS": (16, "patient administration system"),
+        "ICB": (62, "integrated care board"),
+    }
+    assert [at for at, token in prose.acronym_uses(text)] == [4, 51, 62]
 
 
 def test_acronym_definitions() -> None:

@@ -22,6 +22,8 @@ PAYLOAD = (
     "[click](javascript:alert(3)) <a href='javascript:alert(4)'>x</a> "
     "{{ 7 * 7 }} {% raw %} ${7*7} <svg onload=alert(5)>"
 )
+HOSTILE_TERM = "<b onmouseover=alert(6)>x</b>"
+SHORT_PAYLOAD = '<i onclick="alert`7`">r</i>'
 TEXT_KEYS = {
     "organisation", "title", "mission", "name", "role", "meaning", "alignment", "what", "why",
     "impact", "risk", "mitigation", "description", "statement", "outcome", "metric", "source",
@@ -57,6 +59,10 @@ def poisoned(tmp_path: Path) -> Path:
             f"  - decision: {json.dumps(PAYLOAD)}",
             "constraints:",
             f"  - {{kind: funding, description: {json.dumps(PAYLOAD)}}}",
+            "glossary:",  # explained in the text where a page first uses the term
+            f"  onerror: {json.dumps(PAYLOAD)}",  # long: the term links to the glossary page
+            f"  raw: {json.dumps(SHORT_PAYLOAD)}",  # short: in brackets after the term
+            f"  {json.dumps(HOSTILE_TERM)}: {json.dumps(PAYLOAD)}",
         ]
     )
     return build_tree(tmp_path / "repo", files)
@@ -102,6 +108,11 @@ def test_html_outputs_show_the_payload_as_text(poisoned: Path) -> None:
     assert "{% raw %}" in index
     service = html["services/appointments.html"]
     assert "&lt;img src=x onerror=alert(2)&gt;" in service
+    short = "&lt;i onclick=&#34;alert`7`&#34;&gt;r&lt;/i&gt;"
+    assert f'<abbr title="{short}">raw</abbr> ({short})' in index
+    assert '<a class="term" href="glossary.html#term-onerror">onerror</a>' in index
+    glossary = html["glossary.html"]
+    assert "<dfn>&lt;b onmouseover=alert(6)&gt;x&lt;/b&gt;</dfn>" in glossary
 
 
 def test_markdown_document_shows_the_payload_as_text(poisoned: Path) -> None:

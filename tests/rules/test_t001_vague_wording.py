@@ -45,6 +45,12 @@ def test_baseline_passes(tmp_path: Path) -> None:
         "Optimize flow across the hospital.",
         "Become a fully digital trust.",
         "A seamless, world-class hospital at HIMSS Stage 7.",
+        # issue 15: these passed, "one" and "within" being read as numbers and limits
+        "Better care.",
+        "Improve care as one team.",
+        "Improve care within the trust.",
+        "Better information for carers about the ward they visit.",
+        "World-leading, high-quality services for more than a website can offer.",
     ],
 )
 def test_vague_commitments(tmp_path: Path, statement: str) -> None:
@@ -62,7 +68,8 @@ def test_vague_commitments(tmp_path: Path, statement: str) -> None:
         "Enhance the booking line by March 2027.",
         "Patients can change an appointment online in under five minutes.",
         'Patients told us "the app is seamless"; we will keep it running every day.',
-        "Better information for carers about the ward they visit.",
+        "Improve the Friends and Family Test score as measured by the monthly survey.",
+        "Be rated outstanding by the CQC at the next inspection.",
     ],
 )
 def test_measurable_or_plain_commitments_pass(tmp_path: Path, statement: str) -> None:
@@ -121,3 +128,31 @@ def test_option_replaces_the_word_list(tmp_path: Path) -> None:
     assert _commitment(tmp_path, "Improve booking.", **{"vague-words": ["excellent"]}) == []
     messages = _commitment(tmp_path, "Excellent booking.", **{"vague-words": ["excellent"]})
     assert len(messages) == 1
+
+
+def test_a_measure_does_not_make_up_for_a_vague_statement(tmp_path: Path) -> None:
+    """The statement is what the poster and the site show on its own."""
+    measured = COMMITMENT.format(statement="Improve booking.") + (
+        "measure: {metric: Bookings made online, unit: per cent, baseline: 20, target: 60}\n"
+    )
+    found = run(rule, tmp_path, write={"commitments/second.yaml": measured})
+    assert where(found) == [("commitments/second.yaml", 1)]
+
+
+def test_objectives_from_the_organisations_strategy_are_its_own_words(tmp_path: Path) -> None:
+    """Issue 15: objectives quoted from the trust's corporate strategy were reported."""
+    found = run(
+        rule,
+        tmp_path,
+        merge={
+            "strategy.yaml": """
+            objectives:
+              - id: shorter-waits
+                title: Deliver outstanding, seamless care, improving every year
+                source: Trust strategy 2025-30
+              - {id: better, title: Better care, kind: clinical}
+            """
+        },
+    )
+    assert where(found) == [("strategy.yaml", 20)]  # the second objective only
+    assert found[0][2].startswith("the objective uses vague wording (“better”)")

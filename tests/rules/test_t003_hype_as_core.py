@@ -78,6 +78,39 @@ def test_near_misses(tmp_path: Path, fields: dict[str, str]) -> None:
     assert found == []
 
 
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Nurses triage by phone; no AI is involved.",
+        "Consent is recorded without blockchain.",
+        "We will not use RPA; staff keep the checks.",
+        "A rules-based tool, not AI-driven.",
+        "Fix the basics first, rather than machine learning.",
+        "We won't rely on any AI for this.",
+    ],
+)
+def test_technology_ruled_out_is_not_hype(tmp_path: Path, description: str) -> None:
+    """Issue 15: "no AI is involved" was read as an initiative built on AI."""
+    found = run(rule, tmp_path, write={"initiatives/x.yaml": _ini(description=description)})
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("description", "term"),
+    [
+        ("An AI triage pilot in the emergency department.", "AI"),
+        ("Not only AI; a blockchain too.", "AI"),  # "not only" does not deny
+        ("No more paper. AI reads the scans.", "AI"),  # the denial is in another sentence
+        ("Staff, not managers, choose the AI tools.", "AI"),  # it denies "managers"
+    ],
+)
+def test_negation_only_where_it_denies_the_term(
+    tmp_path: Path, description: str, term: str
+) -> None:
+    found = run(rule, tmp_path, write={"initiatives/x.yaml": _ini(description=description)})
+    assert [m.split("“")[1].split("”")[0] for _, _, m in found] == [term]
+
+
 def test_stronger_message_without_basics(tmp_path: Path) -> None:
     found = run(rule, tmp_path, write={"initiatives/x.yaml": _ini(name="AI triage")})
     assert "while no initiative fixing the basics" in found[0][2]

@@ -49,6 +49,12 @@ def test_baseline_passes(tmp_path: Path) -> None:
         ("Replace the PAS by 2028.", "replace … PAS"),
         ("Move to the cloud.", "move to … cloud"),
         ("Deliver blockchain-enabled consent management.", "deliver … blockchain"),
+        ("Implement a new EPR by 2027.", "implement"),  # issue 15
+        ("Develop a new booking system for clinics.", "develop … booking system"),
+        ("Provide a patient portal for results.", "provide … portal"),
+        ("Replace our IT systems by 2028.", "replace … IT systems"),
+        ("Move to Microsoft 365 for every team.", "move to … Microsoft 365"),
+        ("We will deliver Epic across both hospitals.", "deliver … Epic"),
     ],
 )
 def test_solution_phrased(tmp_path: Path, statement: str, verb: str) -> None:
@@ -74,6 +80,11 @@ def test_solution_phrased(tmp_path: Path, statement: str, verb: str) -> None:
         "Provide patients with a choice of appointment times, online or by phone.",
         "Build trust with patients by answering every letter within 5 days.",
         "Replace paper discharge letters with same-day summaries for family doctors.",
+        # issue 15: a bare "system" in NHS text is the integrated care system
+        "Provide joined-up care across the system.",
+        "Develop our people across the health and care system.",
+        "Deliver care with partners across the system by 2027.",
+        "Develop staff skills so that new ways of working stick.",
     ],
 )
 def test_outcome_phrased_passes(tmp_path: Path, statement: str) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints, field_validator
 
 from digistrat.models.common import Id, Model, Owner, Period, ShortText, Text
 
@@ -26,6 +26,9 @@ KIND_NAMES: dict[str, str] = {
 DEFAULT_KIND = "nhs-trust"
 """The kind assumed when ``organisation_kind`` is not stated: the guide is written for NHS
 trusts."""
+
+GlossaryTerm = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+"""A term the glossary explains: an acronym such as ``PIFU`` or a name such as ``Nervecentre``."""
 
 
 class Review(Model):
@@ -316,7 +319,23 @@ class Strategy(Model):
     """Where the strategy is published and how people hear about it."""
     board: BoardPaper | None = None
     """The board paper: decisions to put to the board."""
+    glossary: dict[GlossaryTerm, Text] = {}
+    """Terms readers may not know, each with what it means, like ``PIFU: patient-initiated
+    follow-up``. The check accepts them without spelling out, and the published site explains
+    each where a page first uses it and lists them all on its glossary page. Everyday NHS and
+    public-sector terms (CQC, ICB, EPR…) are known already: see docs/vocabulary.md."""
     scoring: Scoring = Scoring()
     """The prioritisation model."""
     check: CheckConfig = CheckConfig()
     """Rule selection and thresholds for ``digistrat check``."""
+
+    @field_validator("glossary", mode="before")
+    @classmethod
+    def _numbers_are_terms(cls, value: Any) -> Any:
+        """A term written as a number (``111: NHS 111``) is a term like any other."""
+        if isinstance(value, dict):
+            return {
+                str(k) if isinstance(k, int) and not isinstance(k, bool) else k: v
+                for k, v in value.items()
+            }
+        return value

@@ -123,16 +123,49 @@ def might_contain(text: str, terms: tuple[str, ...]) -> bool:
     return False
 
 
-def find_terms(text: str, terms: Iterable[str]) -> list[str]:
-    """The terms from ``terms`` used in ``text`` (as written there), in order, without repeats."""
+def find_terms(text: str, terms: Iterable[str], *, affirmed: bool = False) -> list[str]:
+    """The terms from ``terms`` used in ``text`` (as written there), in order, without repeats.
+
+    With ``affirmed``, a term the text denies ("no AI is involved", "without blockchain",
+    "we will not use RPA", "not AI-driven") is left out: see :func:`negated`."""
     terms = tuple(terms)
     pattern = terms_pattern(terms)
     if pattern is None or not might_contain(text, terms):
         return []
     seen: dict[str, None] = {}
+    denied_to = -1  # where the last denied term ends: "no robotic process automation (RPA)"
     for match in pattern.finditer(text):
+        if affirmed and (
+            negated(text, match.start())
+            or (denied_to >= 0 and _RESTATED.fullmatch(text, denied_to, match.start()))
+        ):
+            denied_to = match.end()
+            continue
         seen.setdefault(match.group(0), None)
     return list(seen)
+
+
+_RESTATED = re.compile(r"\s*\(\s*")
+"""Between a term and its acronym in brackets, which is denied with it."""
+
+
+# A negation at most three words before a term, in the same clause: "no AI", "not AI-driven",
+# "we will not use RPA", "without any blockchain", "rather than AI". "Not only" and "not just"
+# are not denials.
+_NEGATED = re.compile(
+    r"(?i:(?<![^\W_])(?:no|not(?!\s+(?:only|just)\b)|never|without|nor|neither|cannot|"
+    r"rather\s+than|instead\s+of)|n['’]t)(?:[^\w.;:!?,()]+[\w'’-]+){0,3}[^\w.;:!?,()]+$"
+)
+_NEGATION_REACH = 60
+"""How many characters before a term :func:`negated` reads: a clause's last few words."""
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether the words just before ``text[start:]`` deny it: a "no", "not", "never",
+    "without", "rather than" (…) at most three words before, with no clause break between
+    (a full stop, comma, semicolon, colon or bracket). Reads a bounded stretch of text, so
+    the cost does not grow with the text."""
+    return _NEGATED.search(text, max(0, start - _NEGATION_REACH), start) is not None
 
 
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”")
@@ -148,14 +181,20 @@ def unquoted(text: str) -> str:
 # --- numbers, dates and other measurable anchors --------------------------------------------
 
 _ANCHOR = re.compile(
-    r"%|(?<![^\W_])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"%|(?<![^\W_])(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|halve|halved|double|"
     r"doubled|twice|triple|tripled|third|quarter|zero|per\s+cent|percent|"
-    r"within|at\s+least|at\s+most|less\s+than|fewer\s+than|more\s+than|no\s+longer|"
-    r"same[\s-]day)(?![^\W_])|"
+    r"(?:within|under|less\s+than|more\s+than|at\s+(?:least|most))\s+(?:an?|one)\s+"
+    r"(?:minute|hour|day|working\s+day|week|fortnight|month|year)|"
+    r"no\s+longer|"
+    r"same[\s-]day|measured\s+by)(?![^\W_])|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
 )
+"""Words that pin a promise down. "One" is not among them on its own ("as one team", "one
+place" promise nothing measurable), nor "within" ("within the trust"): only a span of time
+such as "within a week" or "in less than one day" counts, and "more than", "at least" (…)
+only with a number ("more than a website" is not a limit)."""
 
 
 _NUMBER = re.compile(r"\d+")
@@ -179,7 +218,12 @@ def has_anchor(text: str) -> bool:
 
 # --- acronyms ---------------------------------------------------------------------------------
 
-_ACRONYM = re.compile(r"(?<![\w&'’])([A-Z][A-Z0-9&]*[A-Z0-9])(?:s|['’]s)?(?![\w&'’])")
+# A dotted name ("GOV.UK", "NHS.UK") is one token, and so is a compound such as "e-RS" or
+# "non-NHS": neither is split into acronyms.
+_ACRONYM = re.compile(
+    r"(?<![\w&'’.])(?<![^\W_]-)([A-Z][A-Z0-9&]*[A-Z0-9])((?:\.[^\W_]+)+)?(?:s|['’]s)?"
+    r"(?![\w&'’])"
+)
 _ROMAN = re.compile(r"^[IVX]+$")
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 _SHOUTED = frozenset(
@@ -229,37 +273,69 @@ def acronyms(text: str) -> Iterator[str]:
     not found in ``CHAIN`` or ``maintain``. Long text with no lower-case word (a shouted
     heading) and roman numerals are ignored.
     """
+    for _, token in acronym_uses(text):
+        yield token
+
+
+def acronym_uses(text: str) -> Iterator[tuple[int, str]]:
+    """Each acronym of :func:`acronyms` with where it starts in ``text``. A dotted name such
+    as "GOV.UK" is read whole, and is a name rather than an acronym."""
     if len(text) > 40 and not _LOWER_RUN.search(text):
         return  # a shouted heading, not acronyms
     for match in _ACRONYM.finditer(text):
         token = match.group(1)
-        if _is_acronym(token):
-            yield token
+        if match.group(2) is None and _is_acronym(token):
+            yield match.start(), token
 
 
 def defined_acronyms(text: str) -> set[str]:
     """Acronyms that ``text`` spells out, as ``Full Name (ACR)`` or ``ACR (Full Name)``."""
+    return set(acronym_definitions(text))
+
+
+def acronym_definitions(text: str) -> dict[str, tuple[int, str]]:
+    """Each acronym that ``text`` spells out, with where the first such spelling starts (the
+    full name's first word, or the acronym before its brackets) and the full name as
+    written: a use of the acronym from there on is explained."""
     if "(" not in text:
-        return set()
-    found: set[str] = set()
+        return {}
+    found: dict[str, tuple[int, str]] = {}
     for match in _IN_BRACKETS.finditer(text):
-        before = text[max(0, match.start() - 80) : match.start()]
-        before = _CLAUSE_END.sub("", before, count=1)
-        if _spells(match.group(1), before, last=True):
-            found.add(match.group(1))
+        acronym = match.group(1)
+        begin = max(0, match.start() - 80)
+        before = text[begin : match.start()]
+        clause = _CLAUSE_END.match(before)
+        if clause is not None:
+            begin, before = begin + clause.end(), before[clause.end() :]
+        words = _spelled_by(acronym, before, last=True)
+        if words is not None and acronym not in found:
+            found[acronym] = (begin + len(before) - len(before.lstrip()), words)
     for match in _BEFORE_WORDS.finditer(text):
-        if _spells(match.group(1), match.group(2)):
-            found.add(match.group(1))
+        acronym = match.group(1)
+        if _spells(acronym, match.group(2)):
+            start = match.start(1)
+            if acronym not in found or start < found[acronym][0]:
+                found[acronym] = (start, " ".join(match.group(2).split()))
     return found
 
 
 def _spells(acronym: str, words: str, *, last: bool = False) -> bool:
     """Whether ``words`` (the last few of them, with ``last``) could spell out ``acronym``:
     one of them starts with its first letter, and they are not all capitals."""
-    plain = [w for w in _PLAIN_WORD.findall(words) if not w.isupper()]
+    return _spelled_by(acronym, words, last=last) is not None
+
+
+def _spelled_by(acronym: str, words: str, *, last: bool = False) -> str | None:
+    """The part of ``words`` that spells out ``acronym`` (see :func:`_spells`), from the
+    first word starting with its first letter; ``None`` if they cannot."""
+    plain = [m for m in _PLAIN_WORD.finditer(words) if not m.group(0).isupper()]
     if last:
         plain = plain[-(len(acronym) + 3) :]
-    return any(w[0].lower() == acronym[0].lower() for w in plain)
+    first = acronym[0].lower()
+    for m in plain:
+        if m.group(0)[0].lower() == first:
+            return " ".join(words[m.start() :].split())
+    return None
 
 
 def is_allowed_acronym(token: str, allowed: frozenset[str]) -> bool:
@@ -356,6 +432,11 @@ _PASSIVE = (
 _PASSIVE_RE = re.compile(_PASSIVE, re.IGNORECASE)
 
 
+# The object of a general verb ends where a new clause starts: in "Develop staff skills so the
+# new system works" the system is not what is developed.
+_NOT_CLAUSE = r"(?!(?i:so|that|because|when|while|after|before|until|which|who|where|using)\s)"
+
+
 @lru_cache(maxsize=16)
 def delivery_pattern(verbs: tuple[str, ...], things: tuple[str, ...]) -> re.Pattern[str] | None:
     """A pattern for a statement that opens with a general verb whose object, within a few
@@ -369,7 +450,7 @@ def delivery_pattern(verbs: tuple[str, ...], things: tuple[str, ...]) -> re.Patt
     if not heads or things_re is None:
         return None
     return re.compile(
-        rf"^\s*(?i:{_LEAD_IN})(?P<verb>(?i:{'|'.join(heads)}))\s+(?:[\w&’'-]+\s+){{0,4}}?"
+        rf"^\s*(?i:{_LEAD_IN})(?P<verb>(?i:{'|'.join(heads)}))\s+(?:{_NOT_CLAUSE}[\w&’'-]+\s+){{0,4}}?"
         rf"(?P<thing>{things_re.pattern})"
     )
 

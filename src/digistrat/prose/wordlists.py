@@ -5,6 +5,7 @@ from __future__ import annotations
 
 VAGUE_WORDS: tuple[str, ...] = (
     "improve",
+    "better",
     "enhance",
     "transform",
     "streamline",
@@ -17,9 +18,14 @@ VAGUE_WORDS: tuple[str, ...] = (
     "seamless",
     "cutting-edge",
     "state-of-the-art",
+    "world-leading",
+    "high-quality",
     "fully digital",
 )
-"""Words that promise change without saying what or how much (guide §1 Vague, §11 Tangible)."""
+"""Words that promise change without saying what or how much (guide §1 Vague, §11 Tangible).
+Not here on purpose: "joined-up" and "integrated" (they name a real aim, care that crosses
+organisations, whose vagueness is the missing measure that C001 reports), "digital" (the
+strategy's subject) and "excellent" or "outstanding" (CQC ratings, which can be measured)."""
 
 JARGON_WORDS: tuple[str, ...] = (
     "leverage",
@@ -39,23 +45,6 @@ JARGON_WORDS: tuple[str, ...] = (
 """Management-speak that a board member or patient would have to translate (guide §11).
 Not here on purpose: "holistic" (holistic needs assessment is clinical language) and "digital
 journey" (the guide itself uses it)."""
-
-ACRONYMS_ALLOWED: tuple[str, ...] = (
-    "NHS",
-    "GP",
-    "A&E",
-    "UK",
-    "IT",
-    "CEO",
-    "COVID",
-    "ID",
-    "SMS",
-    "PDF",
-    "PC",
-    "TV",
-    "OK",
-)
-"""Acronyms every reader of an NHS strategy already knows."""
 
 HYPE_TECH: tuple[str, ...] = (
     "AI",
@@ -131,15 +120,40 @@ DELIVERY_VERBS: tuple[str, ...] = (
 """General verbs that make a statement solution-phrased when their object is a system."""
 
 SYSTEM_WORDS: tuple[str, ...] = (
-    "system",
+    "IT system",
+    "new system",
+    "digital system",
+    "computer system",
+    "software system",
+    "electronic system",
+    "online system",
+    "booking system",
+    "record system",
+    "records system",
+    "clinical system",
+    "information system",
+    "management system",
+    "administration system",
+    "ordering system",
+    "prescribing system",
+    "rostering system",
+    "telephone system",
+    "phone system",
+    "email system",
+    "finance system",
     "platform",
     "portal",
     "app",
     "software",
     "solution",
+    "dashboard",
     "EPR",
+    "EHR",
     "electronic patient record",
+    "electronic health record",
     "PAS",
+    "PACS",
+    "LIMS",
     "data warehouse",
     "data lake",
     "cloud",
@@ -147,8 +161,25 @@ SYSTEM_WORDS: tuple[str, ...] = (
     "AI",
     "machine learning",
     "blockchain",
+    "Cerner",
+    "Oracle Health",
+    "Epic",
+    "Meditech",
+    "Nervecentre",
+    "SystmOne",
+    "EMIS",
+    "SharePoint",
+    "Microsoft 365",
+    "Office 365",
+    "Microsoft Teams",
+    "Salesforce",
+    "ServiceNow",
+    "Power BI",
 )
-"""Words naming a system rather than a change for people."""
+"""Words naming a system or a product rather than a change for people. A bare "system" is not
+one: in NHS text "the system" is the integrated care system ("joined-up care across the
+system"), so only a system that is plainly a computer one ("IT system", "new system", "booking
+system"…) counts."""
 
 PLACEHOLDER_MARKERS: tuple[str, ...] = ("TODO", "TBC", "TBD", "FIXME", "XXX", "lorem ipsum")
 """Generic markers of unfinished text."""

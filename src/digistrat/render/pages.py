@@ -19,6 +19,7 @@ from digistrat.models import Commitment
 from digistrat.render import board, charts, measure_chart, pdf
 from digistrat.render.assurance import Withheld
 from digistrat.render.context import Site
+from digistrat.render.glossary import Explainer, glossary_entries, site_terms
 from digistrat.render.links import Linker
 from digistrat.render.poster import plan
 
@@ -29,6 +30,7 @@ ALL_OUTPUTS = OUTPUTS + EXTRAS
 CSS = "assets/style.css"
 DOCUMENT = "document/strategy.md"
 BOARD_PDF = "board.pdf"
+GLOSSARY = "glossary.html"
 
 NAV = (
     ("index.html", "Home"),
@@ -74,6 +76,8 @@ def _nav(site: Site) -> list[tuple[str, str]]:
     nav: list[tuple[str, str]] = list(NAV) if "site" in site.pages else []
     if "site" in site.pages and site.changes is not None:
         nav.append((CHANGES, "What changed"))
+    if nav and site.strategy.glossary:
+        nav.append((GLOSSARY, "Glossary"))
     if "board" in site.pages:
         nav.append(("board.html", "Board report"))
     return nav
@@ -180,6 +184,9 @@ def site_pages(site: Site) -> Iterator[Page]:
     yield Page("priorities.html", "site/priorities.html", {}, lambda: _charts_priorities(site))
     yield Page("roadmap.html", "site/roadmap.html", {}, lambda: _charts_roadmap(site))
     yield Page("context.html", "site/context.html", {})
+    if site.strategy.glossary:
+        entries = glossary_entries(site.strategy.glossary)
+        yield Page(GLOSSARY, "site/glossary.html", {"entries": entries})
     yield Page("services/index.html", "site/services.html", _charts_services(site))
     yield Page("users/index.html", "site/users.html", {})
     yield Page("commitments/index.html", "site/commitments.html", {})
@@ -341,6 +348,10 @@ class Renderer:
         self.templates: dict[str, Template] = {}
         self.linkers: dict[str, Linker] = {}
         """One per folder depth, shared by the pages at that depth (it remembers links)."""
+        glossary = site.strategy.glossary
+        anchors = {term: anchor for anchor, term, _ in glossary_entries(glossary)}
+        self.explainer = Explainer(site_terms(glossary), anchors)
+        """Explains known terms where each page of the site first uses them."""
 
     def _template(self, name: str) -> Template:
         found = self.templates.get(name)
@@ -387,4 +398,7 @@ class Renderer:
         values.update(page.values)
         if page.later is not None:
             values.update(page.later())
-        return template.render(values)
+        html = template.render(values)
+        if page.template.startswith("site/"):
+            html = self.explainer.explain(html, root)
+        return html

@@ -1,12 +1,20 @@
-"""A promise uses vague words such as "improve" or "world-class" with nothing measurable.
+"""A promise uses vague words such as "improve", "better" or "world-class" with nothing measurable.
 
 The guide lists vagueness as a sign of a bad digital strategy (§1 Vague): a strategy should set
 clear, measurable objectives, and its commitments should be tangible rather than vague
-aspirations (§11 Set actions). Words like "improve", "enhance", "transform", "seamless" or
-"world-class" sound like progress but cannot be checked: nobody can tell in a year whether they
-came true. This rule reads the mission, the objectives and each commitment's statement and
-outcome. It stays quiet when the same text pins the promise down with a number, a date, a
-proportion or a limit ("improve ... to 90%", "within two days", "by March 2027").
+aspirations (§11 Set actions). Words like "improve", "better", "enhance", "transform",
+"seamless" or "world-class" sound like progress but cannot be checked: nobody can tell in a
+year whether they came true. This rule reads the mission, the objectives and each commitment's
+statement and outcome. It stays quiet when the same text pins the promise down with a number, a
+date, a proportion or a limit ("improve ... to 90%", "within two days", "by March 2027"), when
+it names how it is measured ("as measured by the Friends and Family Test"). A commitment's
+``measure:`` does not make up for a vague statement: the statement is what the poster and the
+site show, on its own. "One" ("as one team") and "within" ("within the trust") are not
+limits.
+
+An objective with a ``source:`` is quoted from the organisation's own strategy: those are the
+organisation's words, which digital serves, not promises the digital strategy makes, so they
+are not reported.
 
 Options:
 
@@ -53,13 +61,15 @@ _WHAT = {
 
 
 def _fields(ctx: Context) -> Iterator[tuple[str, str, tuple[str | int, ...], str]]:
-    """(kind, ident, location, text) of every field this rule reads."""
+    """(kind, ident, location, text) of every field this rule reads: not the objectives quoted
+    from the organisation's own strategy."""
     strategy = ctx.repo.strategy
     if strategy is not None:
         if strategy.mission:
             yield "strategy", "strategy", ("mission",), strategy.mission
         for i, objective in enumerate(strategy.objectives):
-            yield "strategy", "strategy", ("objectives", i, "title"), objective.title
+            if objective.source is None:
+                yield "strategy", "strategy", ("objectives", i, "title"), objective.title
     for ident, commitment in ctx.repo.commitments.items():
         yield "commitments", ident, ("statement",), commitment.statement
         if commitment.outcome:

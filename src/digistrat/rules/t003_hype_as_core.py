@@ -7,7 +7,10 @@ basics (records, connectivity, devices) come first, and a good strategy says so 
 to fail. An initiative marked ``type: core`` whose name, description or technology tags
 mention AI, machine learning, blockchain, robotic process automation (RPA), the metaverse,
 large language models, quantum computing, NFTs, digital twins or the internet of things
-(IoT) is reported. Initiatives that are done or stopped are not. The message is stronger when
+(IoT) is reported. Initiatives that are done or stopped are not, and nor is text that rules the
+technology out: "no AI is involved", "without blockchain", "we will not use RPA", "not
+AI-driven" (a "no", "not", "never", "without", "rather than"… up to three words before the
+term, in the same clause). The message is stronger when
 no initiative fixing the basics (electronic patient record, Wi-Fi, network, devices,
 infrastructure) is under way or done.
 
@@ -63,7 +66,7 @@ def _mentions(ini: Initiative, terms: tuple[str, ...]) -> tuple[tuple[str | int,
         fields.append((("description",), prose.unquoted(ini.description)))
     fields.extend((("technology", i), tag) for i, tag in enumerate(ini.technology))
     for loc, text in fields:
-        found = prose.find_terms(text, terms)
+        found = prose.find_terms(text, terms, affirmed=loc[0] != "technology")
         if found:
             return loc, found[0]
     return None
@@ -75,7 +78,7 @@ def _basics_under_way(ctx: Context, basics: tuple[str, ...]) -> bool:
             return True
     strategy = ctx.repo.strategy
     delivered = strategy.delivered if strategy is not None else []
-    return any(prose.find_terms(f"{d.what} {d.impact}", basics) for d in delivered)
+    return any(prose.find_terms(f"{d.what}. {d.impact}", basics, affirmed=True) for d in delivered)
 
 
 def check(ctx: Context) -> Check:

@@ -22,9 +22,15 @@ Options (setting one replaces its default list):
   deploy, procure, install, go live, upgrade, migrate, launch, buy, purchase.
 * ``delivery-verbs``: general verbs that do so only when their object is a system: deliver,
   introduce, provide, build, develop, create, replace, move to, put in place, invest in, set up.
-* ``system-words``: what counts as a system: system, platform, portal, app, software,
-  solution, EPR, electronic patient record, PAS, data warehouse, data lake, cloud, chatbot,
-  AI, machine learning, blockchain.
+  "Provide joined-up care" or "develop staff skills" are outcomes, not systems.
+* ``system-words``: what counts as a system or product: platform, portal, app, software,
+  solution, dashboard, EPR, EHR, electronic patient (or health) record, PAS, PACS, LIMS, data
+  warehouse, data lake, cloud, chatbot, AI, machine learning, blockchain, product names (Cerner,
+  Oracle Health, Epic, Meditech, Nervecentre, SystmOne, EMIS, SharePoint, Microsoft 365, Office
+  365, Microsoft Teams, Salesforce, ServiceNow, Power BI) and a system that is plainly a
+  computer one ("IT system", "new system", "booking system", "clinical system"…). A bare
+  "system" is not on the list: in NHS text "across the system" means the integrated care
+  system.
 
 Failing example::
 
