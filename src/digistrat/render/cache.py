@@ -30,7 +30,6 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 from digistrat import __version__
-from digistrat.render import codegen
 
 ENV_VAR = "DIGISTRAT_CACHE_DIR"
 
@@ -96,7 +95,8 @@ def fingerprint(env: Environment) -> str:
         jinja2.__version__,
         sys.version,
         f"{type(env).__module__}.{type(env).__qualname__}",
-        codegen.revision(env.code_generator_class),
+        f"{env.code_generator_class.__module__}.{env.code_generator_class.__qualname__}",
+        f"{env.template_class.__module__}.{env.template_class.__qualname__}",
         _name(env.autoescape),
         _name(env.finalize),
         env.trim_blocks,

@@ -6,15 +6,15 @@ the ``digistrat/`` prefix: ``{% extends "digistrat/site/service.html" %}``.
 
 HTML is always autoescaped; the markdown document escapes every value through ``finalize``.
 When the repository has templates of its own, everything runs in jinja's sandbox, since a
-repository's templates may come from many hands. digistrat's own run unsandboxed, compiled
-with plain Python attribute look-ups and calls (:mod:`.codegen`): faster.
+repository's templates may come from many hands. digistrat's own run unsandboxed. Both are
+compiled by jinja's own code generator: a faster generator of our own (a subclass of jinja's
+private ``CodeGenerator``) saved ~15 ms on a 500-entity site and was removed, since it tied
+every render to jinja's internals (benchmarks/README.md has the figures).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
 from pathlib import Path
-from types import CodeType
 from typing import Any
 
 from jinja2 import (
@@ -23,13 +23,11 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
-    Template,
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from digistrat import voice
 from digistrat.render import cache, charts, links, parts, text
-from digistrat.render.codegen import OwnCodeGenerator
 from digistrat.render.userloader import RepositoryLoader
 from digistrat.resources import templates_dir
 
@@ -63,25 +61,6 @@ def _filters() -> dict[str, Any]:
     }
 
 
-class _Template(Template):
-    """digistrat's own templates, whose every ``{{ value }}`` is escaped by :func:`links.e`:
-    markupsafe's escaping exactly (a property test holds them equal), without making a new
-    ``Markup`` object of every value, markup or not, only for it to be joined into the page
-    (~13% of the time of an entity page)."""
-
-    @classmethod
-    def from_code(
-        cls,
-        environment: Environment,
-        code: CodeType,
-        globals: MutableMapping[str, Any],
-        uptodate: Callable[[], bool] | None = None,
-    ) -> Template:
-        made = super().from_code(environment, code, globals, uptodate)
-        made.root_render_func.__globals__["escape"] = links.e  # the name the compiled code calls
-        return made
-
-
 def html_environment(user_dir: Path | None) -> Environment:
     """For the site, the poster and the board report: every value is HTML-escaped."""
     kind = ImmutableSandboxedEnvironment if has_user_templates(user_dir) else Environment
@@ -94,9 +73,6 @@ def html_environment(user_dir: Path | None) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    if kind is Environment:  # the sandbox checks every call: it must keep doing so
-        env.code_generator_class = OwnCodeGenerator
-        env.template_class = _Template
     env.filters.update(_filters())
     env.globals["tag"] = links.tag
     env.globals["parts"] = parts.PARTS
@@ -117,8 +93,6 @@ def markdown_environment(user_dir: Path | None) -> Environment:
         auto_reload=False,
         finalize=text.md_finalize,
     )
-    if kind is Environment:
-        env.code_generator_class = OwnCodeGenerator
     env.filters.update(_filters())
     env.filters["cell"] = text.md_cell
     env.filters["oneline"] = lambda s: text.safe(text.md_escape(" ".join(str(s).split())))
