@@ -247,6 +247,7 @@ def answers(
     summaries = summaries or {}
     withheld = withheld or Withheld()
     out = []
+    ends = planned_ends(site)
     for number, (question, label, section) in QUESTIONS.items():
         answer = Answer(number, question, label, section)
         BUILDERS[number](site, answer)
@@ -266,9 +267,60 @@ def answers(
         a.notes = [g for g in v.groups if g.severity == "info"]
         a.switched_off = [(c, summaries.get(c, "")) for c in v.switched_off]
         a.hidden = v.hidden
+        for g in a.groups + a.notes + a.hidden:
+            g.subjects = subjects(site, g.findings, g.text)
+        if a.number == 6:  # work due after its commitment: told once, with the dates
+            told = {f"commitments/{cid}" for cid in site.commitments if late_work(site, cid, ends)}
+            a.groups = [g for g in a.groups if not _told(g, told)]
         a.summary = _sentence(a.summary)
         a.reason = _reason(a)
     return out
+
+
+TOLD_BY_DATA = frozenset({"R004"})
+"""Rules whose findings question 6 already tells as concerns from the data, naming the
+commitment and both dates: listing the rule's summary as well would say it twice."""
+
+
+def _told(g: Group, told: set[str]) -> bool:
+    return g.code in TOLD_BY_DATA and all(f.path.rsplit(".", 1)[0] in told for f in g.findings)
+
+
+_KIND_WORDS = {
+    "commitments": "commitment",
+    "initiatives": "initiative",
+    "services": "service",
+    "users": "user group",
+}
+
+
+def subjects(site: Site, findings: Iterable[Finding], text: str = "") -> list[str]:
+    """What ``findings`` are about, as a board member knows it: a commitment's statement (cut),
+    an initiative's, service's or user group's name; one entry once, in the findings' order.
+
+    With ``text`` (the rule's summary told of these findings), only entries of the kind the
+    text speaks of are named, and none when it speaks of all of them ("No user group has …"):
+    a user need's finding sits in its group's file, but the group is not what it is about."""
+    out: dict[str, None] = {}
+    lowered = text.lower()
+    for f in findings:
+        kind, _, rest = f.path.partition("/")
+        word = _KIND_WORDS.get(kind, "")
+        if text and (word not in lowered or lowered.startswith(("no ", "every ", "there ", "the "))):
+            continue
+        ident = rest.rsplit(".", 1)[0]
+        name = ""
+        if kind == "commitments" and ident in site.commitments:
+            name = quote(site.commitments[ident].statement, 60)
+        elif kind == "initiatives" and ident in site.initiatives:
+            name = quote(site.initiatives[ident].name, 60)
+        elif kind == "services" and ident in site.services:
+            name = quote(site.services[ident].name, 60)
+        elif kind == "users" and ident in site.users:
+            name = quote(site.users[ident].name, 60)
+        if name:
+            out[name] = None
+    return list(out)
 
 
 def _reason(a: Answer) -> str:
@@ -290,7 +342,7 @@ def _reason(a: Answer) -> str:
         return _sentence(a.summary)
     line = parts[0]
     if len(parts) > 1:
-        line += f" And {count(len(parts) - 1, 'other concern')}."
+        line = f"{line.rstrip('.')}; {count(len(parts) - 1, 'more concern')} in the appendix."
     return line
 
 

@@ -40,17 +40,33 @@ an ellipsis, and the appendix lists the entry whole."""
 def quote(text: str, limit: int | None = None) -> str:
     """Text from the strategy quoted in a sentence: “Roll out Teams” (no full stop inside).
 
-    With ``limit``, a longer text is cut at its first sentence, or else at a word, with an
-    ellipsis: the summary names things, the appendix gives them whole."""
+    With ``limit``, a longer text is cut at its first sentence, or else at the last clause
+    (a comma, colon or semicolon) that fits, or else at a word, with an ellipsis: the summary
+    names things, the appendix gives them whole. A cut at a clause reads as a whole phrase
+    ("… leaves hospital…"), not a sentence broken off after "so"."""
     words = plain(text).rstrip(".")
     if limit is not None and len(words) > limit:
         first = words.split(". ", 1)[0]
         if len(first) <= limit:
             words = first + "…"
         else:
+            clause = max(words.rfind(mark, 0, limit) for mark in (", ", ": ", "; "))
             cut = words.rfind(" ", 0, limit)
-            words = (words[:cut] if cut > limit // 2 else words[:limit]).rstrip(",;:") + "…"
+            if clause > limit // 2:
+                cut = clause
+            kept = words[:cut] if cut > limit // 2 else words[:limit]
+            head, _, last = kept.rpartition(" ")
+            while head and last.lower() in _DANGLING:  # not "… a good service by…"
+                kept = head
+                head, _, last = kept.rpartition(" ")
+            words = kept.rstrip(",;:") + "…"
     return f"“{words}”"
+
+
+_DANGLING = frozenset(
+    "a an and at by for from in of on or so the to with whose which that who".split()
+)
+"""Small words a cut quotation should not end on."""
 
 
 def _pct(part: int, whole: int) -> str:
@@ -90,7 +106,7 @@ def _q2(site: Site, a: Answer) -> None:
     channels = s.communication.channels if s.communication else []
     a.facts.append(("Principles", str(len(s.principles))))
     a.facts.append(
-        ("How people hear about it", ", ".join(channels) if channels else "not recorded")
+        ("How people hear about it", "; ".join(channels) if channels else "not recorded")
     )
     if s.communication and s.communication.published_at:
         a.facts.append(("Published at", s.communication.published_at))
