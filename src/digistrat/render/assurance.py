@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from markupsafe import Markup, escape
+
 from digistrat.findings import Finding
 from digistrat.voice import count, counted, listing
 
@@ -59,6 +61,13 @@ class Group:
     @property
     def count(self) -> int:
         return len(self.findings)
+
+    @property
+    def places(self) -> list[Markup]:
+        """Where the findings are, each place once (``commitments/x.yaml:3``), with a break
+        opportunity after each ``/`` so that a narrow table cell wraps at a folder."""
+        seen = dict.fromkeys(f"{f.path}:{f.line}" if f.line else f.path for f in self.findings)
+        return [Markup("/<wbr>").join(escape(part) for part in p.split("/")) for p in seen]
 
     @property
     def about(self) -> str:

@@ -19,10 +19,10 @@ from markupsafe import Markup
 from digistrat.findings import UNKNOWN_REFERENCE, Finding
 from digistrat.render import assurance
 from digistrat.render.assurance import STATUS_TEXT, STATUS_WORDS, Concern, Group, Status, Withheld
-from digistrat.render.board_evidence import BUILDERS, Item, late_work, planned_ends, quote
+from digistrat.render.board_evidence import MAX_QUOTE, BUILDERS, Item, late_work, planned_ends, quote
 from digistrat.render.context import Site
 from digistrat.render.text import plain
-from digistrat.voice import count
+from digistrat.voice import count, listing, longdate
 
 __all__ = [
     "QUESTIONS",
@@ -162,14 +162,51 @@ def extras(site: Site) -> Extras:
     changes = site.changes
     if changes is None:
         return Extras(charts=charts)
-    lines = [changes.summary.removeprefix("In short: ")]
-    lines[0] = lines[0][:1].upper() + lines[0][1:]
-    lines += [
-        f"Question {q.number} ({QUESTIONS[q.number][1].lower()}): "
-        f"{_status_word(q.before)} then, {_status_word(q.after)} now."
+    return Extras(changes=ChangeSummary(change_lines(changes), changes.since_day), charts=charts)
+
+
+MAX_CHANGE_LINES = 5
+"""Sentences on what changed in the summary; the appendix lists every change."""
+
+
+def change_lines(changes: Any) -> list[str]:
+    """What changed since the last board, in a few sentences that name things: the questions
+    whose status moved, then commitments, progress updates, risks and initiatives."""
+    lines = [
+        f"Question {q.number} ({QUESTIONS[q.number][1].lower()}) is now "
+        f"{_status_word(q.after)}; it was {_status_word(q.before)}."
         for q in changes.questions_changed
     ]
-    return Extras(changes=ChangeSummary(lines, changes.since_day), charts=charts)
+    for c in changes.commitments[:2]:
+        lines.append(f"{quote(c.title, MAX_QUOTE)}: {_lower_first(c.summary)}")
+    if len(changes.commitments) > 2:
+        lines.append(f"{count(len(changes.commitments) - 2, 'other commitment')} changed.")
+    updates = changes.updates
+    if len(updates) == 1:
+        u = updates[0]
+        measured = f", measured {u.value}" if u.value else ""
+        lines.append(
+            f"New progress update on {quote(u.title, MAX_QUOTE)} ({longdate(u.day)}{measured})."
+        )
+    elif updates:
+        lines.append(f"{count(len(updates), 'new progress update')} on commitments.")
+    for what in ("added", "closed"):
+        risks = [r for r in changes.risks if r.what == what]
+        if risks:
+            n = len(risks)
+            names = listing([quote(r.title, MAX_QUOTE) for r in risks[:2]])
+            more = f" and {count(n - 2, 'other')}" if n > 2 else ""
+            lines.append(f"{count(n, 'risk')} {what}: {names}{more}.")
+    if changes.initiatives:
+        n = len(changes.initiatives)
+        lines.append(f"{count(n, 'change')} to initiatives (started, stopped or re-ranked).")
+    if not lines:
+        lines.append("Nothing that this paper reports on has changed.")
+    return lines[:MAX_CHANGE_LINES]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _status_word(status: str) -> str:

@@ -52,7 +52,7 @@ def quote(text: str, limit: int | None = None) -> str:
         else:
             clause = max(words.rfind(mark, 0, limit) for mark in (", ", ": ", "; "))
             cut = words.rfind(" ", 0, limit)
-            if clause > limit // 2:
+            if clause > limit * 2 // 3:  # a clause, if it keeps most of what fits
                 cut = clause
             kept = words[:cut] if cut > limit // 2 else words[:limit]
             head, _, last = kept.rpartition(" ")
@@ -64,7 +64,8 @@ def quote(text: str, limit: int | None = None) -> str:
 
 
 _DANGLING = frozenset(
-    "a an and at by for from in of on or so the to with whose which that who".split()
+    "a an and are at be by for from in is its of on or our so the their they to we with"
+    " whose which that who".split()
 )
 """Small words a cut quotation should not end on."""
 
@@ -231,7 +232,10 @@ def _q6(site: Site, a: Answer) -> None:
     if status:
         order = ("on-track", "at-risk", "off-track", "met", "missed")
         a.facts.append(
-            ("Status", ", ".join(f"{status[k]} {k.replace('-', ' ')}" for k in order if status[k]))
+            (
+                "Status, as reported by their owners",
+                ", ".join(f"{status[k]} {k.replace('-', ' ')}" for k in order if status[k]),
+            )
         )
     ends = planned_ends(site) if cs else {}
     for cid, c in site.commitments.items():
@@ -283,11 +287,20 @@ def _q7(site: Site, a: Answer) -> None:
     for cid, c in site.commitments.items():
         m = c.measure
         if m is not None and (m.baseline is not None or m.target is not None):
-            note = f"{m.metric}: {change(m.baseline, m.target, m.unit)}"
+            note = f"{m.metric}: {_from_to(m.baseline, m.target, m.unit)}"
             last = c.progress[-1] if c.progress else None
             if last is not None and last.value is not None:
                 note += f"; {quantity(last.value, m.unit)} on {longdate(last.date)}"
             a.items.append(Item(plain(c.statement), "commitments", cid, note))
+
+
+def _from_to(baseline: float | None, target: float | None, unit: str | None) -> str:
+    """``£1.45 → £0.70``; a missing end said in words (``no baseline → 100%``), not a dash."""
+    if baseline is not None and target is not None:
+        return change(baseline, target, unit)
+    if baseline is None:
+        return f"no baseline → {quantity(target, unit)}"
+    return f"{quantity(baseline, unit)} → no target"
 
 
 def _q8(site: Site, a: Answer) -> None:
