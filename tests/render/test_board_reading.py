@@ -67,6 +67,20 @@ def test_a_long_quotation_is_cut_where_a_phrase_ends() -> None:
     )
 
 
+def test_a_clause_that_keeps_most_of_the_room_is_preferred_to_more_words() -> None:
+    letters = (
+        "Patients get their clinic letters on the day they are written, in the format and "
+        "language they need."
+    )
+    assert quote(letters, 90) == "“Patients get their clinic letters on the day they are written…”"
+    # A clause that would keep less than two thirds of the room is not taken.
+    outpatients = (
+        "Outpatients, and carers acting for them, can see, change or cancel an appointment "
+        "online at any time, without phoning us."
+    )
+    assert quote(outpatients, 90).endswith("an appointment online…”")
+
+
 def test_a_cut_quotation_never_ends_on_a_small_word() -> None:
     cut = quote(
         "People who cannot or do not want to use digital services get just as good a service "
