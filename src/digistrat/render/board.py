@@ -19,7 +19,14 @@ from markupsafe import Markup
 from digistrat.findings import UNKNOWN_REFERENCE, Finding
 from digistrat.render import assurance
 from digistrat.render.assurance import STATUS_TEXT, STATUS_WORDS, Concern, Group, Status, Withheld
-from digistrat.render.board_evidence import MAX_QUOTE, BUILDERS, Item, late_work, planned_ends, quote
+from digistrat.render.board_evidence import (
+    BUILDERS,
+    MAX_QUOTE,
+    Item,
+    late_work,
+    planned_ends,
+    quote,
+)
 from digistrat.render.context import Site
 from digistrat.render.text import plain
 from digistrat.voice import count, listing, longdate
@@ -331,6 +338,10 @@ _KIND_WORDS = {
 }
 
 
+_WHOLE = ("no ", "every ", "there ", "the ")
+"""How a summary about the strategy as a whole begins: it names no entry."""
+
+
 def subjects(site: Site, findings: Iterable[Finding], text: str = "") -> list[str]:
     """What ``findings`` are about, as a board member knows it: a commitment's statement (cut),
     an initiative's, service's or user group's name; one entry once, in the findings' order.
@@ -343,7 +354,7 @@ def subjects(site: Site, findings: Iterable[Finding], text: str = "") -> list[st
     for f in findings:
         kind, _, rest = f.path.partition("/")
         word = _KIND_WORDS.get(kind, "")
-        if text and (word not in lowered or lowered.startswith(("no ", "every ", "there ", "the "))):
+        if text and (word not in lowered or lowered.startswith(_WHOLE)):
             continue
         ident = rest.rsplit(".", 1)[0]
         name = ""

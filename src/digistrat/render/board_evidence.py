@@ -64,8 +64,11 @@ def quote(text: str, limit: int | None = None) -> str:
 
 
 _DANGLING = frozenset(
-    "a an and are at be by for from in is its of on or our so the their they to we with"
-    " whose which that who".split()
+    {
+        *("a", "an", "and", "are", "at", "be", "by", "for", "from", "in", "is", "its", "of"),
+        *("on", "or", "our", "so", "the", "their", "they", "to", "we", "with", "whose"),
+        *("which", "that", "who"),
+    }
 )
 """Small words a cut quotation should not end on."""
 

@@ -152,7 +152,7 @@ def points(site: Site, p: Paper) -> list[str]:
             else f"{count(len(grey), 'question')} could not be checked."
         )
     if withheld:
-        out = out[: MAX_POINTS - 1] + [withheld]
+        out = [*out[: MAX_POINTS - 1], withheld]
     return out[:MAX_POINTS]
 
 
