@@ -109,7 +109,7 @@ def test_the_board_paper_shows_what_changed(sample: Path) -> None:
     assert '<section class="changes" id="changes-detail" aria-labelledby="changes-title">' in (
         appendix
     )
-    assert "What changed since 30 September 2026, in detail</h2>" in appendix
+    assert "Appendix B: what changed since 30 September 2026, in detail</h2>" in appendix
     assert '<h3 id="changes-commitments">Commitments</h3>' in appendix
     assert "Status changed from on track to at risk." in appendix
     without = _html(produce(repo, TODAY, ["board"]), "board.html")

@@ -16,6 +16,8 @@ from digistrat.render import context, priorities, produce
 from digistrat.render.poster import (
     CAPS,
     HEIGHT,
+    MISSION_LINES,
+    MISSION_ROOM,
     SIZES,
     SPARE,
     Poster,
@@ -176,12 +178,14 @@ def test_a_short_address_is_written_in_the_line_about_the_rest(tmp_path: Path) -
     )
     poster = _plan(tmp_path / "repo", tree)
     block = poster.blocks["commitments"]
-    assert block.more_text == f"And {block.more} more: see example.org/ds."
+    assert block.more_text == f"And {block.more} more commitments: see example.org/ds."
 
 
 def test_long_texts_are_cut_to_their_lines(big: Poster) -> None:
     assert big.title.endswith("…") and big.title_size == SIZES.title[-1]
-    assert big.mission.endswith("…") and big.mission_size == SIZES.mission[-1]
+    # The mission is cut only between sentences, and only once the smallest size has run out.
+    assert big.mission_size == SIZES.mission[-1] and big.mission.endswith(".")
+    assert 1 < lines(big.mission, MISSION_ROOM, SIZES.mission[-1], bold=True) <= MISSION_LINES
     assert big.footer[1].startswith("Questions? Contact Owner 0:")
 
 
@@ -189,7 +193,7 @@ def test_the_poster_shows_what_was_chosen(tmp_path: Path) -> None:
     tree = oversized(initiatives=40, commitments=40)
     repo = load(build_tree(tmp_path / "repo", tree))
     page = produce(repo, TODAY, ("poster",))["poster.html"].decode()
-    assert re.search(r'<p class="more">And \d+ more: see the website below\.</p>', page)
+    assert re.search(r'<p class="more">And \d+ more \w+: see the website below\.</p>', page)
     assert page.count('<section aria-labelledby="p-') == 4
 
 

@@ -24,8 +24,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from markupsafe import Markup, escape
+
 from digistrat.findings import Finding
-from digistrat.voice import count, counted
+from digistrat.voice import count, counted, listing
 
 Status = Literal["red", "amber", "green", "not-assessed"]
 
@@ -52,10 +54,28 @@ class Group:
     summary: str
     """The rule's one-line summary (plain words, as in ``digistrat rules``)."""
     findings: list[Finding] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    """What the findings are about, quoted and without repeats (``“Roll out Teams”``), when
+    the paper can name it; filled in by the board paper."""
 
     @property
     def count(self) -> int:
         return len(self.findings)
+
+    @property
+    def places(self) -> list[Markup]:
+        """Where the findings are, each place once (``commitments/x.yaml:3``), with a break
+        opportunity after each ``/`` so that a narrow table cell wraps at a folder."""
+        seen = dict.fromkeys(f"{f.path}:{f.line}" if f.line else f.path for f in self.findings)
+        return [Markup("/<wbr>").join(escape(part) for part in p.split("/")) for p in seen]
+
+    @property
+    def about(self) -> str:
+        """What the findings are about, in a line: ``“A”, “B”, “C” and 2 others`` (at most
+        three named, the rest counted); ``""`` when nothing can be named."""
+        shown = self.subjects[:3]
+        rest = len(self.subjects) - len(shown)
+        return listing(shown + ([count(rest, "other")] if rest else []))
 
     @property
     def text(self) -> str:

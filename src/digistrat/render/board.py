@@ -19,10 +19,17 @@ from markupsafe import Markup
 from digistrat.findings import UNKNOWN_REFERENCE, Finding
 from digistrat.render import assurance
 from digistrat.render.assurance import STATUS_TEXT, STATUS_WORDS, Concern, Group, Status, Withheld
-from digistrat.render.board_evidence import BUILDERS, Item, late_work, planned_ends, quote
+from digistrat.render.board_evidence import (
+    BUILDERS,
+    MAX_QUOTE,
+    Item,
+    late_work,
+    planned_ends,
+    quote,
+)
 from digistrat.render.context import Site
 from digistrat.render.text import plain
-from digistrat.voice import count
+from digistrat.voice import count, listing, longdate
 
 __all__ = [
     "QUESTIONS",
@@ -162,14 +169,51 @@ def extras(site: Site) -> Extras:
     changes = site.changes
     if changes is None:
         return Extras(charts=charts)
-    lines = [changes.summary.removeprefix("In short: ")]
-    lines[0] = lines[0][:1].upper() + lines[0][1:]
-    lines += [
-        f"Question {q.number} ({QUESTIONS[q.number][1].lower()}): "
-        f"{_status_word(q.before)} then, {_status_word(q.after)} now."
+    return Extras(changes=ChangeSummary(change_lines(changes), changes.since_day), charts=charts)
+
+
+MAX_CHANGE_LINES = 5
+"""Sentences on what changed in the summary; the appendix lists every change."""
+
+
+def change_lines(changes: Any) -> list[str]:
+    """What changed since the last board, in a few sentences that name things: the questions
+    whose status moved, then commitments, progress updates, risks and initiatives."""
+    lines = [
+        f"Question {q.number} ({QUESTIONS[q.number][1].lower()}) is now "
+        f"{_status_word(q.after)}; it was {_status_word(q.before)}."
         for q in changes.questions_changed
     ]
-    return Extras(changes=ChangeSummary(lines, changes.since_day), charts=charts)
+    for c in changes.commitments[:2]:
+        lines.append(f"{quote(c.title, MAX_QUOTE)}: {_lower_first(c.summary)}")
+    if len(changes.commitments) > 2:
+        lines.append(f"{count(len(changes.commitments) - 2, 'other commitment')} changed.")
+    updates = changes.updates
+    if len(updates) == 1:
+        u = updates[0]
+        measured = f", measured {u.value}" if u.value else ""
+        lines.append(
+            f"New progress update on {quote(u.title, MAX_QUOTE)} ({longdate(u.day)}{measured})."
+        )
+    elif updates:
+        lines.append(f"{count(len(updates), 'new progress update')} on commitments.")
+    for what in ("added", "closed"):
+        risks = [r for r in changes.risks if r.what == what]
+        if risks:
+            n = len(risks)
+            names = listing([quote(r.title, MAX_QUOTE) for r in risks[:2]])
+            more = f" and {count(n - 2, 'other')}" if n > 2 else ""
+            lines.append(f"{count(n, 'risk')} {what}: {names}{more}.")
+    if changes.initiatives:
+        n = len(changes.initiatives)
+        lines.append(f"{count(n, 'change')} to initiatives (started, stopped or re-ranked).")
+    if not lines:
+        lines.append("Nothing that this paper reports on has changed.")
+    return lines[:MAX_CHANGE_LINES]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _status_word(status: str) -> str:
@@ -247,6 +291,7 @@ def answers(
     summaries = summaries or {}
     withheld = withheld or Withheld()
     out = []
+    ends = planned_ends(site)
     for number, (question, label, section) in QUESTIONS.items():
         answer = Answer(number, question, label, section)
         BUILDERS[number](site, answer)
@@ -266,9 +311,64 @@ def answers(
         a.notes = [g for g in v.groups if g.severity == "info"]
         a.switched_off = [(c, summaries.get(c, "")) for c in v.switched_off]
         a.hidden = v.hidden
+        for g in a.groups + a.notes + a.hidden:
+            g.subjects = subjects(site, g.findings, g.text)
+        if a.number == 6:  # work due after its commitment: told once, with the dates
+            told = {f"commitments/{cid}" for cid in site.commitments if late_work(site, cid, ends)}
+            a.groups = [g for g in a.groups if not _told(g, told)]
         a.summary = _sentence(a.summary)
         a.reason = _reason(a)
     return out
+
+
+TOLD_BY_DATA = frozenset({"R004"})
+"""Rules whose findings question 6 already tells as concerns from the data, naming the
+commitment and both dates: listing the rule's summary as well would say it twice."""
+
+
+def _told(g: Group, told: set[str]) -> bool:
+    return g.code in TOLD_BY_DATA and all(f.path.rsplit(".", 1)[0] in told for f in g.findings)
+
+
+_KIND_WORDS = {
+    "commitments": "commitment",
+    "initiatives": "initiative",
+    "services": "service",
+    "users": "user group",
+}
+
+
+_WHOLE = ("no ", "every ", "there ", "the ")
+"""How a summary about the strategy as a whole begins: it names no entry."""
+
+
+def subjects(site: Site, findings: Iterable[Finding], text: str = "") -> list[str]:
+    """What ``findings`` are about, as a board member knows it: a commitment's statement (cut),
+    an initiative's, service's or user group's name; one entry once, in the findings' order.
+
+    With ``text`` (the rule's summary told of these findings), only entries of the kind the
+    text speaks of are named, and none when it speaks of all of them ("No user group has …"):
+    a user need's finding sits in its group's file, but the group is not what it is about."""
+    out: dict[str, None] = {}
+    lowered = text.lower()
+    for f in findings:
+        kind, _, rest = f.path.partition("/")
+        word = _KIND_WORDS.get(kind, "")
+        if text and (word not in lowered or lowered.startswith(_WHOLE)):
+            continue
+        ident = rest.rsplit(".", 1)[0]
+        name = ""
+        if kind == "commitments" and ident in site.commitments:
+            name = quote(site.commitments[ident].statement, 60)
+        elif kind == "initiatives" and ident in site.initiatives:
+            name = quote(site.initiatives[ident].name, 60)
+        elif kind == "services" and ident in site.services:
+            name = quote(site.services[ident].name, 60)
+        elif kind == "users" and ident in site.users:
+            name = quote(site.users[ident].name, 60)
+        if name:
+            out[name] = None
+    return list(out)
 
 
 def _reason(a: Answer) -> str:
@@ -290,7 +390,7 @@ def _reason(a: Answer) -> str:
         return _sentence(a.summary)
     line = parts[0]
     if len(parts) > 1:
-        line += f" And {count(len(parts) - 1, 'other concern')}."
+        line = f"{line.rstrip('.')}; {count(len(parts) - 1, 'more concern')} in the appendix."
     return line
 
 

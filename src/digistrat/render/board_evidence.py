@@ -40,17 +40,37 @@ an ellipsis, and the appendix lists the entry whole."""
 def quote(text: str, limit: int | None = None) -> str:
     """Text from the strategy quoted in a sentence: “Roll out Teams” (no full stop inside).
 
-    With ``limit``, a longer text is cut at its first sentence, or else at a word, with an
-    ellipsis: the summary names things, the appendix gives them whole."""
+    With ``limit``, a longer text is cut at its first sentence, or else at the last clause
+    (a comma, colon or semicolon) that fits, or else at a word, with an ellipsis: the summary
+    names things, the appendix gives them whole. A cut at a clause reads as a whole phrase
+    ("… leaves hospital…"), not a sentence broken off after "so"."""
     words = plain(text).rstrip(".")
     if limit is not None and len(words) > limit:
         first = words.split(". ", 1)[0]
         if len(first) <= limit:
             words = first + "…"
         else:
+            clause = max(words.rfind(mark, 0, limit) for mark in (", ", ": ", "; "))
             cut = words.rfind(" ", 0, limit)
-            words = (words[:cut] if cut > limit // 2 else words[:limit]).rstrip(",;:") + "…"
+            if clause > limit * 2 // 3:  # a clause, if it keeps most of what fits
+                cut = clause
+            kept = words[:cut] if cut > limit // 2 else words[:limit]
+            head, _, last = kept.rpartition(" ")
+            while head and last.lower() in _DANGLING:  # not "… a good service by…"
+                kept = head
+                head, _, last = kept.rpartition(" ")
+            words = kept.rstrip(",;:") + "…"
     return f"“{words}”"
+
+
+_DANGLING = frozenset(
+    {
+        *("a", "an", "and", "are", "at", "be", "by", "for", "from", "in", "is", "its", "of"),
+        *("on", "or", "our", "so", "the", "their", "they", "to", "we", "with", "whose"),
+        *("which", "that", "who"),
+    }
+)
+"""Small words a cut quotation should not end on."""
 
 
 def _pct(part: int, whole: int) -> str:
@@ -90,7 +110,7 @@ def _q2(site: Site, a: Answer) -> None:
     channels = s.communication.channels if s.communication else []
     a.facts.append(("Principles", str(len(s.principles))))
     a.facts.append(
-        ("How people hear about it", ", ".join(channels) if channels else "not recorded")
+        ("How people hear about it", "; ".join(channels) if channels else "not recorded")
     )
     if s.communication and s.communication.published_at:
         a.facts.append(("Published at", s.communication.published_at))
@@ -215,7 +235,10 @@ def _q6(site: Site, a: Answer) -> None:
     if status:
         order = ("on-track", "at-risk", "off-track", "met", "missed")
         a.facts.append(
-            ("Status", ", ".join(f"{status[k]} {k.replace('-', ' ')}" for k in order if status[k]))
+            (
+                "Status, as reported by their owners",
+                ", ".join(f"{status[k]} {k.replace('-', ' ')}" for k in order if status[k]),
+            )
         )
     ends = planned_ends(site) if cs else {}
     for cid, c in site.commitments.items():
@@ -267,11 +290,20 @@ def _q7(site: Site, a: Answer) -> None:
     for cid, c in site.commitments.items():
         m = c.measure
         if m is not None and (m.baseline is not None or m.target is not None):
-            note = f"{m.metric}: {change(m.baseline, m.target, m.unit)}"
+            note = f"{m.metric}: {_from_to(m.baseline, m.target, m.unit)}"
             last = c.progress[-1] if c.progress else None
             if last is not None and last.value is not None:
                 note += f"; {quantity(last.value, m.unit)} on {longdate(last.date)}"
             a.items.append(Item(plain(c.statement), "commitments", cid, note))
+
+
+def _from_to(baseline: float | None, target: float | None, unit: str | None) -> str:
+    """``£1.45 → £0.70``; a missing end said in words (``no baseline → 100%``), not a dash."""
+    if baseline is not None and target is not None:
+        return change(baseline, target, unit)
+    if baseline is None:
+        return f"no baseline → {quantity(target, unit)}"
+    return f"{quantity(baseline, unit)} → no target"
 
 
 def _q8(site: Site, a: Answer) -> None:

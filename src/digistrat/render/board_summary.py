@@ -2,10 +2,12 @@
 decisions asked of it, both worked out from the strategy and its checks.
 
 Key points, most important first, at most five (entries that could not be read have their
-own note above them): commitments off track, at risk or missed; commitments whose work is
-planned to finish after they are due; commitments past their date; more work in progress
-than the stated capacity; the questions at red; checks switched off or suppressed. When none
-applies, the paper says so.
+own note above them): the questions at red (the overall picture first); commitments off
+track, at risk or missed; commitments marked on track whose own numbers are behind; commitments
+whose work is planned to finish after they are due; commitments past their date; more work in
+progress than the stated capacity; checks switched off or suppressed (always kept: a board
+must know what was not checked). When no question is at red, the questions at amber are named
+too. When none applies, the paper says so.
 
 Decisions: the strategy owner's own list first (``board: decisions:`` in strategy.yaml), then
 those the data calls for: re-date or descope a commitment that will not be met as promised,
@@ -56,9 +58,29 @@ def _over_capacity(site: Site) -> tuple[int, int] | None:
     return None
 
 
+BEHIND = "C009"
+"""The rule that finds a commitment marked on track whose own measurements are behind."""
+
+
+def _behind(site: Site) -> list[str]:
+    return [
+        cid
+        for f in site.findings
+        if f.code == BEHIND
+        and (cid := f.path.removeprefix("commitments/").rsplit(".", 1)[0]) in site.commitments
+    ]
+
+
 def points(site: Site, p: Paper) -> list[str]:
     """The three to five things the board most needs to know."""
     out: list[str] = []
+    red = [a for a in p.answers if a.status == "red"]
+    if red:
+        named = listing([f"{a.number} ({a.label.lower()})" for a in red])
+        out.append(
+            f"{len(red)} of the 10 questions {plural(len(red), 'is')} at red: "
+            f"{plural(len(red), 'question')} {named}."
+        )
     by_status: dict[str, list[str]] = {"off-track": [], "at-risk": [], "missed": []}
     for cid, c in site.commitments.items():
         if c.status in by_status:
@@ -74,6 +96,13 @@ def points(site: Site, p: Paper) -> list[str]:
     if troubled:
         ids = [c for k in by_status for c in by_status[k]]
         out.append(f"{listing(troubled).capitalize()}: {_names(_quoted(site, ids))}.")
+    behind = _behind(site)
+    if behind:
+        n = len(behind)
+        out.append(
+            f"{count(n, 'commitment')} marked on track {plural(n, 'is', 'are')} behind "
+            f"{plural(n, 'its', 'their')} own line to target: {_names(_quoted(site, behind))}."
+        )
     ends = planned_ends(site)
     late = [cid for cid in site.commitments if late_work(site, cid, ends)]
     if late:
@@ -95,13 +124,16 @@ def points(site: Site, p: Paper) -> list[str]:
             f"{count(over[0], 'initiative')} {plural(over[0], 'is')} in progress, more than the "
             f"{over[1]} the strategy says can run at once."
         )
-    red = [a for a in p.answers if a.status == "red"]
-    if red:
-        named = listing([f"{a.number} ({a.label.lower()})" for a in red])
-        out.append(
-            f"{len(red)} of the 10 questions {plural(len(red), 'is')} at red: "
-            f"{plural(len(red), 'question')} {named}."
+    amber = [a for a in p.answers if a.status == "amber"]
+    if amber and not red:
+        named = listing([f"{a.number} ({a.label.lower()})" for a in amber])
+        out.insert(
+            0,
+            f"No question is at red; {count(len(amber), 'question')} "
+            f"{plural(len(amber), 'has', 'have')} concerns to discuss: "
+            f"{plural(len(amber), 'question')} {named}.",
         )
+    withheld = ""
     if p.withheld:
         off, hidden = len(p.withheld.switched_off), len(p.withheld.hidden)
         parts = []
@@ -109,17 +141,18 @@ def points(site: Site, p: Paper) -> list[str]:
             parts.append(f"{count(off, 'check')} {plural(off, 'is')} switched off")
         if hidden:
             parts.append(f"{count(hidden, 'finding')} {plural(hidden, 'is')} suppressed")
-        out.append(
+        withheld = (
             f"{listing(parts).capitalize()}; the questions they inform are not shown as green."
         )
-    if not out:
-        amber = [a for a in p.answers if a.status != "green"]
+    if not out and not withheld:
+        grey = [a for a in p.answers if a.status != "green"]
         out.append(
             "The checks found no concerns: all ten questions are green."
-            if not amber
-            else f"No question is at red; {count(len(amber), 'question')} "
-            f"{plural(len(amber), 'has', 'have')} concerns to discuss."
+            if not grey
+            else f"{count(len(grey), 'question')} could not be checked."
         )
+    if withheld:
+        out = [*out[: MAX_POINTS - 1], withheld]
     return out[:MAX_POINTS]
 
 

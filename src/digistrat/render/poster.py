@@ -42,8 +42,9 @@ class Sizes:
     org: int = 18
     title: tuple[int, ...] = (36, 30, 24)
     """The largest that keeps the title to three lines."""
-    mission: tuple[int, ...] = (26, 22, 18)
-    """The largest that keeps the mission to four lines."""
+    mission: tuple[int, ...] = (26, 22, 18, 16)
+    """The largest that keeps the mission to four lines; at the smallest, up to
+    :data:`MISSION_LINES` lines before a word is cut: the mission is the poster's point."""
     heading: int = 22
     name: int = 16
     body: int = 14
@@ -51,7 +52,11 @@ class Sizes:
 
 SIZES = Sizes()
 """Font sizes in points. Body text is 14 pt, what a corridor needs on A3; names and headings
-are larger."""
+are larger. (16 pt was tried: on the riverside example it left room for two commitments and
+nothing delivered, a worse poster than smaller type with the promises on it.)"""
+
+MISSION_LINES = 8
+"""The most lines the mission may take, at its smallest size, before it is cut."""
 
 LINE = 1.3
 """Line height, as a multiple of the font size (the title's is 1.15)."""
@@ -240,9 +245,11 @@ def _plural(n: int, noun: tuple[str, str]) -> str:
 
 
 def _more_text(block: Block, address: str | None) -> str:
-    """ "And 4 more: see https://...", the address written out if it is short enough to read."""
-    said = f"And {block.count} more: see {address}."
-    if address and lines(said, block.room, SIZES.body, bold=True) <= 2:
+    """ "And 4 more commitments: see https://...", the address written out if it is short
+    enough to read in the narrowest block (so every block of one poster says it the same way),
+    else "see the website below", where the footer gives it."""
+    said = f"And {block.count} more {block.noun[1]}: see {address}."
+    if address and lines(said, COLUMN, SIZES.body, bold=True) <= 2:
         where = f"see {address}"
     elif address:
         where = "see the website below"
@@ -250,7 +257,9 @@ def _more_text(block: Block, address: str | None) -> str:
         where = "see the full strategy"
     if block.shown == 0:
         return f"{_plural(block.more, block.noun)}: {where}."
-    return f"And {block.more} more: {where}."
+    return (
+        f"And {_plural(block.more, ('more ' + block.noun[0], 'more ' + block.noun[1]))}: {where}."
+    )
 
 
 Maker = Callable[[], Item]
@@ -269,7 +278,7 @@ def _priorities(site: Site) -> list[Maker]:
 def _principle(name: str, meaning: str) -> Item:
     return Item(
         clip(name, PRINCIPLE_ROOM, SIZES.name, 2, bold=True),
-        clip(text.plain(meaning), PRINCIPLE_ROOM, SIZES.body, 3),
+        clip(text.plain(meaning), PRINCIPLE_ROOM, SIZES.body, 4),
     )
 
 
@@ -280,7 +289,7 @@ def _principles(site: Site) -> list[Maker]:
 def _card(name: str, words: str, when: str) -> Item:
     return Item(
         clip(name, CARD_ROOM, SIZES.name, 2, bold=True),
-        clip(text.plain(words), CARD_ROOM, SIZES.body, 4 if not name else 3),
+        clip(text.plain(words), CARD_ROOM, SIZES.body, 6 if not name else 4),
         when,
     )
 
@@ -300,6 +309,8 @@ def _commitments(site: Site) -> tuple[list[Maker], list[Maker]]:
             when = ""
         elif c.status == "missed":
             when = f"Not met: it was due {_longdate(c.due)}"
+        elif c.due < site.today:  # past its date and not yet met: "By" would read as a promise
+            when = f"Not yet met: it was due {_longdate(c.due)}"
         else:
             when = f"By {_longdate(c.due)}"
         promised.append((c.due or far, c.statement, partial(_card, "", c.statement, when)))
@@ -415,14 +426,16 @@ def total_height(poster: Poster) -> float:
 # --- fitting -----------------------------------------------------------------------------------
 
 
-def _fit(words: str, room: float, sizes: Sequence[int], most: int) -> tuple[str, int]:
-    """The largest size at which ``words`` take at most ``most`` lines; else the smallest size
-    with the words cut to fit."""
+def _fit(
+    words: str, room: float, sizes: Sequence[int], most: int, last: int | None = None
+) -> tuple[str, int]:
+    """The largest size at which ``words`` take at most ``most`` lines; else the smallest size,
+    at which they may take ``last`` lines (default ``most``), with the words cut to fit."""
     words = " ".join(words.split())
     for size in sizes:
         if lines(words, room, size, bold=True) <= most:
             return words, size
-    return clip(words, room, sizes[-1], most, bold=True), sizes[-1]
+    return clip(words, room, sizes[-1], last or most, bold=True), sizes[-1]
 
 
 def plan(site: Site) -> Poster:
@@ -430,7 +443,9 @@ def plan(site: Site) -> Poster:
     s = site.strategy
     address = s.communication.published_at if s.communication else None
     title, title_size = _fit(s.title, HEADER_ROOM, SIZES.title, 3)
-    mission, mission_size = _fit(text.plain(s.mission), MISSION_ROOM, SIZES.mission, 4)
+    mission, mission_size = _fit(
+        text.plain(s.mission), MISSION_ROOM, SIZES.mission, 4, MISSION_LINES
+    )
     promised, met = _commitments(site)
     blocks = {
         "commitments": _block(
