@@ -215,9 +215,8 @@ def test_an_inline_suppression_is_disclosed(sample: Path) -> None:
     path.write_text(text)
     assert _statuses(sample)[4] == "red"  # an impossible take-up (S004, an error)
     line = text.split("\n").index("  digital_take_up: 120") + 1
-    path.write_text(
-        text.replace("take_up: 120\n", "take_up: 120  # digistrat: ignore[S004] agreed by the board\n")
-    )
+    suppressed = "take_up: 120  # digistrat: ignore[S004] agreed by the board\n"
+    path.write_text(text.replace("take_up: 120\n", suppressed))
     assert _statuses(sample)[4] == "amber"  # suppressed, so not red, but never green
     html = _html(sample)
     assert "Findings suppressed (1)" in html

@@ -38,7 +38,8 @@ def test_one_problem_one_finding(tmp_path: Path) -> None:
         "{metric: M, baseline: 0, target: 5}": set(),
     }
     for i, (measure, expected) in enumerate(cases.items()):
-        found = findings(tmp_path / str(i), f"# commitments/rebook-online.yaml\nmeasure: {measure}\n")
+        block = f"# commitments/rebook-online.yaml\nmeasure: {measure}\n"
+        found = findings(tmp_path / str(i), block)
         codes = {f.code for f in found if f.code in ("C002", "C013")}
         assert codes == expected, measure
         severities = {f.code: f.severity for f in found if f.code in ("C002", "C013")}
