@@ -29,5 +29,6 @@ def test_nothing_owned_is_left_to_the_owner_rules(tmp_path: Path) -> None:
 def test_a_single_owned_item_is_no_pattern(tmp_path: Path) -> None:
     """Regression (second real-world review): one commitment owned by IT, nothing else owned,
     was reported as an IT-driven strategy at error beside O002's warning on the same line."""
-    block = "# initiatives/online-booking.yaml\nowner:\n# commitments/rebook-online.yaml\n" + DIGITAL
+    unowned = "# initiatives/online-booking.yaml\nowner:\n"
+    block = unowned + "# commitments/rebook-online.yaml\n" + DIGITAL
     assert hits(rule, tmp_path, block) == []
