@@ -375,7 +375,7 @@ def test_suppression_on_a_block_key_line(tmp_path: Path) -> None:
         "statement: Patients can rebook online.\n"
         "owner: {name: Lee Chan, function: operational}\n"
         "initiatives: [online-booking]\n"
-        "measure:  # digistrat: ignore[C002] baseline being measured in the April audit\n"
+        "measure:  # digistrat: ignore[C013] baseline being measured in the April audit\n"
         "  metric: Appointment changes made online\n"
         "  target: 50\n"
         "due: 2027-03-31\n"

@@ -211,18 +211,19 @@ def test_every_check_of_a_question_switched_off_is_not_checked(sample: Path) -> 
 
 def test_an_inline_suppression_is_disclosed(sample: Path) -> None:
     path = sample / "services" / "appointments.yaml"
-    text = re.sub(r"^owner:.*\n", "", path.read_text(), flags=re.M)
+    text = path.read_text().replace("digital_take_up: 12\n", "digital_take_up: 120\n")
     path.write_text(text)
-    assert _statuses(sample)[4] == "red"  # a service without an owner
-    first, rest = text.split("\n", 1)
-    path.write_text(f"{first}  # digistrat: ignore[S001] agreed by the board\n{rest}")
+    assert _statuses(sample)[4] == "red"  # an impossible take-up (S004, an error)
+    line = text.split("\n").index("  digital_take_up: 120") + 1
+    suppressed = "take_up: 120  # digistrat: ignore[S004] agreed by the board\n"
+    path.write_text(text.replace("take_up: 120\n", suppressed))
     assert _statuses(sample)[4] == "amber"  # suppressed, so not red, but never green
     html = _html(sample)
     assert "Findings suppressed (1)" in html
     owner = html[html.index('id="owner"') :]
-    assert "<code>S001</code> in <code>services/appointments.yaml:1</code>" in owner
+    assert f"<code>S004</code> in <code>services/appointments.yaml:{line}</code>" in owner
     not_applied = html[html.index('id="not-applied"') : html.index('id="owner"')]
-    assert ".yaml" not in not_applied and "S001" not in not_applied  # plain words for the board
+    assert ".yaml" not in not_applied and "S004" not in not_applied  # plain words for the board
     assert "1 finding is suppressed" in _summary(html)
 
 

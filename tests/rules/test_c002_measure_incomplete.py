@@ -13,7 +13,6 @@ from rules.rule_helpers import hits
     [
         ("{metric: M}", "no baseline and no target"),
         ("{metric: M, baseline: 0}", "no target"),
-        ("{metric: M, target: 5}", "no baseline"),
     ],
 )
 def test_incomplete(tmp_path: Path, measure: str, missing: str) -> None:
@@ -23,6 +22,18 @@ def test_incomplete(tmp_path: Path, measure: str, missing: str) -> None:
     assert message.endswith(missing)
 
 
+def test_a_target_without_a_baseline_is_not_an_error(tmp_path: Path) -> None:
+    """Regression (real-world review): "HIMSS EMRAM level 7 by July 2023" says when it has
+    succeeded; its missing baseline is C013's warning, not this error."""
+    block = "# commitments/rebook-online.yaml\nmeasure: {metric: M, target: 7}\n"
+    assert hits(rule, tmp_path, block) == []
+
+
 def test_zero_baseline_is_a_baseline(tmp_path: Path) -> None:
     block = "# commitments/rebook-online.yaml\nmeasure: {metric: M, baseline: 0, target: 0.5}\n"
+    assert hits(rule, tmp_path, block) == []
+
+
+def test_zero_target_is_a_target(tmp_path: Path) -> None:
+    block = "# commitments/rebook-online.yaml\nmeasure: {metric: M, baseline: 4, target: 0}\n"
     assert hits(rule, tmp_path, block) == []

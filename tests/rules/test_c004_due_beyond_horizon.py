@@ -13,7 +13,7 @@ def test_due_after_horizon(tmp_path: Path) -> None:
         rule, tmp_path, "# commitments/rebook-online.yaml\ndue: 2029-04-01\n"
     )
     assert path == "commitments/rebook-online.yaml" and line is not None
-    assert "after the strategy's horizon ends (2029-03-31)" in message
+    assert "after the strategy's horizon ends (31 March 2029)" in message
 
 
 @pytest.mark.parametrize("due", ["2029-03-31", "2026-05-01"])

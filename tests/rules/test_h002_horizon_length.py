@@ -38,7 +38,7 @@ def test_too_short(tmp_path: Path) -> None:
 
 def test_end_before_start(tmp_path: Path) -> None:
     [(_, _, message)] = hits(rule, tmp_path, _horizon("2026-04-01", "2025-04-01"))
-    assert "ends (2025-04-01) before it starts" in message
+    assert "ends (1 April 2025) before it starts" in message
 
 
 def test_option_allows_longer(tmp_path: Path) -> None:

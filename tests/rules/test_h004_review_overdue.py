@@ -38,3 +38,10 @@ def test_grace_option(tmp_path: Path) -> None:
     block = _review("quarterly", "2026-01-15") + "check:\n  options:\n    review-grace-days: 60\n"
     assert hits(rule, tmp_path, block) == []
     assert len(hits(rule, tmp_path / "b", _review("quarterly", "2026-01-15"))) == 1
+
+
+def test_the_date_is_written_out(tmp_path: Path) -> None:
+    """Dates in messages are written "1 December 2025", never 2025-12-01 (second real-world
+    review: the poor Hertfordshire variant read "last reviewed 1400 days ago (2023-01-31)")."""
+    [(_, _, message)] = hits(rule, tmp_path, _review("quarterly", "2025-12-01"))
+    assert "(1 December 2025)" in message and "2025-12-01" not in message

@@ -9,7 +9,8 @@ from rules.rule_helpers import hits
 
 def test_ended(tmp_path: Path) -> None:
     [(_, _, message)] = hits(rule, tmp_path, today=date(2029, 4, 1))
-    assert "ended on 2029-03-31" in message
+    # Dates in prose are written out (the review found "ended on 2024-03-31").
+    assert "ended on 31 March 2029" in message
 
 
 def test_last_day_is_still_in_the_horizon(tmp_path: Path) -> None:

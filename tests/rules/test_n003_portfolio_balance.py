@@ -32,7 +32,7 @@ def test_all_one_category_and_all_core(tmp_path: Path) -> None:
             "strategy.yaml",
             "all 4 open initiatives are `improve` initiatives: the portfolio is not mixed",
         ),
-        ("strategy.yaml", "all 4 open initiatives are core: none is an experiment"),
+        ("strategy.yaml", "none of the 4 open initiatives is marked as an experiment"),
     ]
 
 

@@ -24,3 +24,11 @@ def test_one_clinical_or_operational_owner_is_enough(tmp_path: Path) -> None:
 def test_nothing_owned_is_left_to_the_owner_rules(tmp_path: Path) -> None:
     block = "# initiatives/online-booking.yaml\nowner:\n# commitments/rebook-online.yaml\nowner:\n"
     assert hits(rule, tmp_path, block) == []
+
+
+def test_a_single_owned_item_is_no_pattern(tmp_path: Path) -> None:
+    """Regression (second real-world review): one commitment owned by IT, nothing else owned,
+    was reported as an IT-driven strategy at error beside O002's warning on the same line."""
+    unowned = "# initiatives/online-booking.yaml\nowner:\n"
+    block = unowned + "# commitments/rebook-online.yaml\n" + DIGITAL
+    assert hits(rule, tmp_path, block) == []

@@ -9,7 +9,7 @@ from rules.rule_helpers import hits
 def test_switch_off_passed(tmp_path: Path) -> None:
     block = "# services/outpatient-booking.yaml\nstatus: legacy\nswitch_off: 2026-05-31\n"
     [(_, _, message)] = hits(rule, tmp_path, block)
-    assert "due to be switched off on 2026-05-31 but is still legacy" in message
+    assert "due to be switched off on 31 May 2026 but is still legacy" in message
 
 
 def test_retired_phase_is_fine(tmp_path: Path) -> None:

@@ -93,6 +93,9 @@ def test_points_at_the_field_line(tmp_path: Path) -> None:
         ("commitments/second.yaml", 2),
     ]
     assert "the mission uses vague wording (“world-class”)" in found[0][2]
+    # Regression (second real-world review): a mission is not asked for a number or a date.
+    assert "number, date or limit" not in found[0][2]
+    assert "number, date or limit" in found[1][2]
     assert "the outcome of commitment `second`" in found[2][2]
 
 

@@ -28,7 +28,9 @@ def test_a_review_or_re_prioritisation_is_enough(tmp_path: Path, kind: str) -> N
 
 def test_no_rhythm_at_all_turns_question_9_amber(tmp_path: Path) -> None:
     codes = {f.code: f.severity for f in findings(tmp_path, _rhythm())}
-    assert codes.get("W004") == "warning" and "W002" in codes
+    # One gap, one finding: W002 (info) leaves an empty rhythm to W004 once ways of working
+    # are filled in (second real-world review).
+    assert codes.get("W004") == "warning" and "W002" not in codes
     assert rule.QUESTIONS == (9,)
 
 

@@ -28,6 +28,7 @@ _NAMES: tuple[str, ...] = (
     "c010_measure_not_outcome",
     "c011_status_contradicts_data",
     "c012_commitments_missing",
+    "c013_measure_without_baseline",
     "d001_dependency_cycle",
     "d002_long_dependency_chain",
     "d003_scores_missing",

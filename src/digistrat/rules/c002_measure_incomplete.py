@@ -1,7 +1,9 @@
-"""A commitment's measure has no baseline or no target.
+"""A commitment's measure has no target.
 
-A metric without a starting point and a goal cannot show progress (§11 "Measurable"). The
-baseline says where things are now; the target says what success looks like by the due date.
+A metric with no target cannot say when the commitment has succeeded (§11 "Measurable": "how
+will we know when you've succeeded?"). The target says what success looks like by the due date;
+when the baseline is missing too, the finding says so. A target with no baseline is reported
+by C013, as a warning: the commitment can still be judged met or missed.
 
 Failing example::
 
@@ -29,8 +31,8 @@ NAME = "measure-incomplete"
 SEVERITY = "error"
 SECTION = "§11 Set actions (Measurable)"
 SEVERITY_BASIS = (
-    "§11 asks of every commitment “how will we know when you've succeeded?”, which needs a "
-    "starting point and a target."
+    "§11 asks of every commitment “how will we know when you've succeeded?”, which a measure "
+    "with no target cannot answer."
 )
 QUESTIONS = (7,)
 OPTIONS: dict[str, object] = {}
@@ -41,6 +43,8 @@ def check(ctx: Context) -> Check:
         measure = com.measure
         if measure is None:
             continue
+        if measure.target is not None:
+            continue  # a missing baseline alone is C013's (a warning)
         missing = [n for n in ("baseline", "target") if getattr(measure, n) is None]
         if missing:
             yield Violation(

@@ -18,6 +18,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.voice import longdate
 
 CODE = "C004"
 NAME = "due-beyond-horizon"
@@ -43,8 +44,8 @@ def check(ctx: Context) -> Check:
                 "commitments",
                 ident,
                 ("due",),
-                f"the commitment `{ident}` is due on {com.due}, after the strategy's horizon "
-                f"ends ({end})",
+                f"the commitment `{ident}` is due on {longdate(com.due)}, after the strategy's "
+                f"horizon ends ({longdate(end)})",
                 "Bring the due date within the horizon, or split it into a first step that "
                 "can be delivered within it.",
             )

@@ -24,6 +24,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.voice import longdate
 
 CODE = "H002"
 NAME = "horizon-length"
@@ -53,7 +54,7 @@ def check(ctx: Context) -> Check:
             "strategy",
             "strategy",
             ("horizon", "end"),
-            f"the horizon ends ({end}) before it starts ({start})",
+            f"the horizon ends ({longdate(end)}) before it starts ({longdate(start)})",
             "Check the two dates: `start` comes first, `end` one to five years later.",
         )
         return

@@ -27,6 +27,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.voice import longdate
 
 CODE = "H004"
 NAME = "review-overdue"
@@ -57,7 +58,7 @@ def check(ctx: Context) -> Check:
             "strategy",
             "strategy",
             ("review", "last_reviewed"),
-            f"the strategy was last reviewed {late} days ago ({review.last_reviewed}), but it "
-            f"should be reviewed {review.cadence}",
+            f"the strategy was last reviewed {late} days ago "
+            f"({longdate(review.last_reviewed)}), but it should be reviewed {review.cadence}",
             "Hold the review, update the strategy, then set `last_reviewed:` to its date.",
         )

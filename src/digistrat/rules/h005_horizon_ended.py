@@ -21,6 +21,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.voice import longdate
 
 CODE = "H005"
 NAME = "horizon-ended"
@@ -44,6 +45,6 @@ def check(ctx: Context) -> Check:
             "strategy",
             "strategy",
             ("horizon", "end"),
-            f"the strategy's horizon ended on {end}",
+            f"the strategy's horizon ended on {longdate(end)}",
             "Review the strategy and set a new horizon, or replace it with its successor.",
         )

@@ -120,7 +120,8 @@ def check(ctx: Context) -> Check:
             "strategy",
             "strategy",
             (),
-            f"all {_count(total)} are core: none is an experiment",
+            # `type:` defaults to core, so say what the files show, not what the strategy chose.
+            f"none of the {_count(total)} is marked as an experiment",
             "Consider one or two small experiments: riskier ideas that could pay off well, "
             "marked `type: experiment`, so the strategy also learns what could transform care.",
         )

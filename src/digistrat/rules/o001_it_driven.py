@@ -2,7 +2,9 @@
 
 Digital transformation is enabled by technology but must be led by the organisation's clinical
 and operational leaders, not only the IT department (§1 "IT-driven", "Mainstream"; §2 board
-question 6). If the digital function owns everything, the strategy is an IT plan.
+question 6). If the digital function owns everything, the strategy is an IT plan. It takes at
+least two owned initiatives or commitments to show a pattern: a single one owned by the digital
+function is reported by O002 (a commitment) or X003 (an exemplar).
 
 Failing example::
 
@@ -39,6 +41,9 @@ SEVERITY_BASIS = (
 )
 QUESTIONS = (6,)
 OPTIONS: dict[str, object] = {}
+# One owned item is no pattern (the second real-world review found O001 at error on a strategy
+# whose chief executive owns it and whose only owned commitment was IT's; O002 reported it too).
+_AT_LEAST = 2
 
 
 def check(ctx: Context) -> Check:
@@ -50,18 +55,14 @@ def check(ctx: Context) -> Check:
     for ident, com in repo.commitments.items():
         if com.owner is not None:
             owned.append(("commitments", ident, com.owner.function))
-    if not owned or any(function != "digital" for _, _, function in owned):
+    if len(owned) < _AT_LEAST or any(function != "digital" for _, _, function in owned):
         return
     kind, ident, _ = min(owned, key=lambda o: repo.paths.get((o[0], o[1]), ""))
     yield Violation(
         kind,
         ident,
         ("owner", "function"),
-        (
-            f"all {len(owned)} owned initiatives and commitments are owned by the digital function"
-            if len(owned) > 1
-            else "the only initiative or commitment with an owner is owned by the digital function"
-        ),
+        f"all {len(owned)} owned initiatives and commitments are owned by the digital function",
         "Ask clinical and operational leaders to own the initiatives and commitments that "
         "change their services (set `owner:` with `function: clinical` or `operational`).",
     )

@@ -21,11 +21,11 @@ from digistrat.rules.base import Check, Context, Violation
 
 CODE = "S001"
 NAME = "service-without-owner"
-SEVERITY = "error"
+SEVERITY = "warning"
 SECTION = "§6 Map your services (Ownership)"
 SEVERITY_BASIS = (
-    "§6 lists ownership, “who is accountable for running and improving each service”, as key "
-    "information, and §2 Q6 asks for clear ownership."
+    "§6 lists ownership among the key information to capture for each service, beside "
+    "volumes, cost and opportunity (S002, S003), and not among the §1 signs of a bad strategy."
 )
 QUESTIONS = (4,)
 OPTIONS: dict[str, object] = {}

@@ -20,6 +20,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.voice import longdate
 
 CODE = "S008"
 NAME = "switch-off-passed"
@@ -43,7 +44,8 @@ def check(ctx: Context) -> Check:
                 "services",
                 ident,
                 ("switch_off",),
-                f"`{ident}` was due to be switched off on {off} but is still {service.status}",
+                f"`{ident}` was due to be switched off on {longdate(off)} but is still "
+                f"{service.status}",
                 "Set `phase: retired` if it is off, or set a new `switch_off:` date and say "
                 "what is holding it up.",
             )

@@ -10,7 +10,8 @@ date, a proportion or a limit ("improve ... to 90%", "within two days", "by Marc
 it names how it is measured ("as measured by the Friends and Family Test"). A commitment's
 ``measure:`` does not make up for a vague statement: the statement is what the poster and the
 site show, on its own. "One" ("as one team") and "within" ("within the trust") are not
-limits.
+limits. A mission is a short message everyone can repeat (§2 Q2), so for the mission the
+finding asks for plain words about what will change, not for a number or a date.
 
 An objective with a ``source:`` is quoted from the organisation's own strategy: those are the
 organisation's words, which digital serves, not promises the digital strategy makes, so they
@@ -84,6 +85,20 @@ def check(ctx: Context) -> Check:
         if not found or prose.has_anchor(own_words):
             continue
         quoted = ", ".join(f"“{w.lower()}”" for w in found)
+        if loc == ("mission",):
+            # A mission is a short message everyone repeats (§2 Q2), not a measurable promise:
+            # asking it for a number or a date would be wrong advice.
+            yield Violation(
+                kind,
+                ident,
+                loc,
+                f"the mission uses vague wording ({quoted}) that does not say what will be "
+                "different",
+                "Say in a few plain words what will change for patients or staff, something "
+                "people can picture and repeat, like the guide's “work from anywhere trust”; "
+                "leave numbers and dates to the commitments.",
+            )
+            continue
         yield Violation(
             kind,
             ident,

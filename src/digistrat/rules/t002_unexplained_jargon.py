@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from digistrat import prose
 from digistrat.prose.vocabulary import VOCABULARY
-from digistrat.prose.wordlists import JARGON_WORDS
+from digistrat.prose.wordlists import JARGON_WORDS, PLACEHOLDER_MARKERS
 from digistrat.rules.base import Check, Context, Violation
 
 CODE = "T002"
@@ -78,10 +78,12 @@ class _FirstUse:
 
 
 def _known(ctx: Context, extra: Iterable[str]) -> frozenset[str]:
-    """Acronyms no file has to spell out: the vocabulary, the glossary and the option."""
+    """Acronyms no file has to spell out: the vocabulary, the glossary and the option; and
+    T005's placeholder markers (TODO, TBC…): one unfinished text, one finding."""
     strategy = ctx.repo.strategy
     glossary = strategy.glossary if strategy is not None else {}
-    return frozenset(VOCABULARY) | frozenset(glossary) | frozenset(extra)
+    markers = frozenset(m for m in PLACEHOLDER_MARKERS if m.isupper())
+    return frozenset(VOCABULARY) | frozenset(glossary) | frozenset(extra) | markers
 
 
 def check(ctx: Context) -> Check:
