@@ -22,10 +22,10 @@ from digistrat.rules.base import Check, Context, Violation
 
 CODE = "C012"
 NAME = "commitments-missing"
-SEVERITY = "warning"
+SEVERITY = "error"
 SEVERITY_BASIS = (
-    "§11 calls making some clear commitments a good middle ground and §2 Q6 asks for them, "
-    "but a strategy without them is not among the §1 signs of a bad strategy, so a warning."
+    "§1 names a vague strategy, one without the 'what', 'how' and 'when', as a sign of a bad "
+    "strategy, and a strategy with no commitments at all says none of them."
 )
 SECTION = "§11 Set actions; §2 Q6"
 QUESTIONS = (6,)
