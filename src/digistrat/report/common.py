@@ -23,6 +23,25 @@ def printable(text: str) -> str:
     return _CONTROL.sub("\ufffd", text.replace("\t", " "))
 
 
+def sentence(text: str) -> str:
+    """``text`` as one full sentence: surrounding space trimmed, the first letter capitalised
+    (unless the text opens with code, a quote or a number) and a full stop added if it does not
+    already end with one (or ``!``, ``?``, or a closing quote or bracket after one)."""
+    text = text.strip()
+    if not text:
+        return ""
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    if not re.search(r"[.!?][)\]\"'”’`]*$", text):
+        text += "."
+    return text
+
+
+def sentences(message: str, hint: str = "") -> str:
+    """A finding and its fix as full sentences, the fix after the finding."""
+    return " ".join(s for s in (sentence(message), sentence(hint)) if s)
+
+
 def rule_of(f: Finding) -> RuleInfo | None:
     return find(f.code)
 
