@@ -6,8 +6,20 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from digistrat.findings import Finding
+from digistrat.findings import Finding, sentence, sentences
 from digistrat.rules import RuleInfo, find
+
+__all__ = [
+    "clean",
+    "fingerprints",
+    "plural",
+    "printable",
+    "rule_of",
+    "sentence",
+    "sentences",
+    "summary_counts",
+    "why",
+]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -21,25 +33,6 @@ def clean(text: str) -> str:
 def printable(text: str) -> str:
     """``text`` with control characters (tabs included) replaced, spacing kept."""
     return _CONTROL.sub("\ufffd", text.replace("\t", " "))
-
-
-def sentence(text: str) -> str:
-    """``text`` as one full sentence: surrounding space trimmed, the first letter capitalised
-    (unless the text opens with code, a quote or a number) and a full stop added if it does not
-    already end with one (or ``!``, ``?``, or a closing quote or bracket after one)."""
-    text = text.strip()
-    if not text:
-        return ""
-    if text[0].islower():
-        text = text[0].upper() + text[1:]
-    if not re.search(r"[.!?][)\]\"'”’`]*$", text):
-        text += "."
-    return text
-
-
-def sentences(message: str, hint: str = "") -> str:
-    """A finding and its fix as full sentences, the fix after the finding."""
-    return " ".join(s for s in (sentence(message), sentence(hint)) if s)
 
 
 def rule_of(f: Finding) -> RuleInfo | None:
