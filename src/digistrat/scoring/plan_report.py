@@ -143,7 +143,11 @@ def json_text(plan: Plan) -> str:
 
 
 def markdown(plan: Plan) -> str:
-    lines = ["## Delivery plan", "", summary(plan), ""]
+    """The plan as markdown; names and reasons from the strategy are escaped (render.mdout)."""
+    from digistrat.findings import sentences
+    from digistrat.render import mdout
+
+    lines = ["## Delivery plan", "", mdout.escape(summary(plan)), ""]
     for bucket, title in SECTIONS:
         items = plan.bucket(bucket)
         if not items:
@@ -151,12 +155,13 @@ def markdown(plan: Plan) -> str:
         lines += [f"### {title}", "", "| Initiative | When | Why here |", "| --- | --- | --- |"]
         for i in items:
             cells = [i.name, _when(i, plan), i.reason]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            lines.append("| " + " | ".join(mdout.cell(c) for c in cells) + " |")
         lines.append("")
     if plan.problems:
         lines += ["### Problems", ""]
         for f in plan.problems:
             where = f"{f.path}:{f.line}" if f.line else f.path
-            lines.append(f"- `{where}` {f.code}: {f.message}. {f.hint}")
+            said = mdout.markdown(sentences(f.message, f.hint))  # messages quote fields as code
+            lines.append(f"- {mdout.code(where)} {f.code}: {said}")
         lines.append("")
     return "\n".join(lines)
