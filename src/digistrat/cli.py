@@ -371,6 +371,7 @@ def score(
     """Rank initiatives (weighted matrix, value/effort, RICE, WSJF), test and plan (§10)."""
     from digistrat.scoring import report
     from digistrat.scoring.view import UsageProblem, build, explain
+    from digistrat.visible import visible
 
     if explain_models:
         typer.echo(explain(), nl=False)
@@ -407,11 +408,11 @@ def score(
         out.print(report.table(ranking, view.rows, view.robustness))
         out.print("\nPortfolio mix (initiatives shown):", markup=False)
         for line in report.portfolio_sentences(view.mix):
-            out.print(f"  {line}", markup=False)
+            out.print(f"  {visible(line)}", markup=False)
         if view.robustness is not None:
             out.print("\nHow robust is the ranking?", markup=False)
             for line in report.robustness_sentences(view.robustness, ranking):
-                out.print(f"  {line}", markup=False)
+                out.print(f"  {visible(line)}", markup=False)
     problems = view.problems
     if problems and fmt != "json":
         target = console(stderr=True) if fmt in ("csv", "markdown") else out
@@ -424,10 +425,12 @@ def score(
 
 
 def _print_finding(target: Console, f: Finding) -> None:
+    from digistrat.visible import visible
+
     where = f"{f.path}:{f.line}:{f.column}" if f.line else f.path
-    target.print(f"{where}: {f.code} [{f.severity}] {f.message}", markup=False)
+    target.print(visible(f"{where}: {f.code} [{f.severity}] {f.message}"), markup=False)
     if f.hint:
-        target.print(f"    hint: {f.hint}", markup=False)
+        target.print(f"    hint: {visible(f.hint)}", markup=False)
 
 
 def _print_plan(repo: Repository, fmt: str) -> None:

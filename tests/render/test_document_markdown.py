@@ -65,7 +65,10 @@ def test_plain_fields_outside_tables(tmp_path: Path, block: str, opening: str) -
 
 
 def test_a_markdown_field_keeps_emphasis_and_safe_links_only(tmp_path: Path) -> None:
-    outcome = "Fewer *missed* visits, see [the plan](https://example.org/plan) ![px](https://tracker.example/p.gif) <img src=x>"
+    outcome = (
+        "Fewer *missed* visits, see [the plan](https://example.org/plan) "
+        "![px](https://tracker.example/p.gif) <img src=x>"
+    )
     md = document(tmp_path, f"# commitments/rebook-online.yaml\noutcome: {json.dumps(outcome)}\n")
     line = next(line for line in md.splitlines() if line.startswith("Fewer"))
     tokens = inline(line)

@@ -43,7 +43,12 @@ def summary(plan: Plan) -> str:
 def renderables(plan: Plan) -> list[Any]:
     """A summary line, a quarter-by-quarter grid and a table per section."""
     from rich.table import Table
-    from rich.text import Text
+    from rich.text import Text as RichText
+
+    from digistrat.visible import visible
+
+    def Text(text: str) -> RichText:
+        return RichText(visible(text))
 
     out: list[Any] = [Text(summary(plan))]
     grid = Table(title="Quarter by quarter", title_justify="left")

@@ -77,16 +77,18 @@ def _range_text(rb: Robustness | None, row: Row) -> str:
 def table(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> Any:
     """A rich Table of the ranking. Every cell is a ``Text``, shown as written: a name like
     ``Replace [legacy] PAS`` is not taken for rich's markup (and no cell is parsed for it,
-    which at thousands of rows took a good part of the time)."""
+    which at thousands of rows took a good part of the time); control characters show as �."""
     from rich.table import Table
     from rich.text import Text
+
+    from digistrat.visible import visible
 
     title = f"Prioritisation: {TITLES.get(ranking.model, ranking.model)}"
     t = Table(title=title, title_justify="left", show_lines=False)
     t.add_column("Rank", justify="right")
     t.add_column("Initiative", min_width=18)
     for h in headers(ranking):
-        t.add_column(Text(h), justify="right")
+        t.add_column(Text(visible(h)), justify="right")
     if ranking.model in ("rice", "wsjf"):
         t.add_column("Effort", justify="right")
     if ranking.model == "value-effort":
@@ -109,7 +111,7 @@ def table(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> Any:
         if with_range:
             cells.append(_range_text(rb, row))
         cells += [row.category, row.type, row.status]
-        t.add_row(*map(Text, cells))
+        t.add_row(*(Text(visible(c)) for c in cells))
     return t
 
 
