@@ -164,3 +164,21 @@ def test_fingerprint_survives_the_line_moving(tmp_path: Path) -> None:
     region = "physicalLocation"
     assert loc_after[region]["region"]["startLine"] == loc_before[region]["region"]["startLine"] + 3
     assert fp_after == fp_before
+
+
+def test_documentation_address_from_the_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    from email.message import Message
+
+    from digistrat.report import sarif
+
+    meta = Message()
+    meta["Project-URL"] = "Source, https://git.example/digistrat"
+    meta["Project-URL"] = "Documentation, https://docs.example/rules.html"
+    monkeypatch.delenv("DIGISTRAT_DOCS_URL", raising=False)
+    monkeypatch.setattr(sarif.metadata, "metadata", lambda name: meta)
+    assert sarif.docs_url() == "https://docs.example/rules.html"
+    monkeypatch.setenv("DIGISTRAT_DOCS_URL", " https://mine.example/rules.md ")
+    assert sarif.docs_url() == "https://mine.example/rules.md"
+    monkeypatch.delenv("DIGISTRAT_DOCS_URL")
+    del meta["Project-URL"]
+    assert sarif.docs_url() == ""

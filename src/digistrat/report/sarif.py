@@ -46,7 +46,7 @@ def docs_url() -> str:
     except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
         return ""
     for entry in urls:
-        label, _, url = entry.partition(",")
+        label, _, url = str(entry).partition(",")
         if label.strip().lower() == "documentation" and url.strip():
             return url.strip()
     return ""
