@@ -226,6 +226,14 @@ def check(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write the report to this file instead of the screen."),
     ] = None,
+    relative_to: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--relative-to",
+            help="Show paths relative to this folder (default: the top of the git repository "
+            "holding the strategy, or the strategy's folder outside git).",
+        ),
+    ] = None,
 ) -> None:
     """Check the strategy against the format and the guide's rules.
 
@@ -237,6 +245,8 @@ def check(
         fail(f"unknown format `{output_format}`; choose one of: {', '.join(FORMATS)}.")
     if fail_on not in ("error", "warning", "info"):
         fail(f"--fail-on must be error, warning or info, not `{fail_on}`.")
+    if relative_to is not None and not relative_to.is_dir():
+        fail(f"--relative-to: {relative_to} is not a folder.")
     repo = load_repository(path, meanwhile=_rules_ready)
     if output is not None and _overwrites_strategy_file(repo, output):
         fail(f"{output} is a YAML file in the strategy repository; write the report elsewhere.")
@@ -245,6 +255,7 @@ def check(
     from digistrat.clock import today
     from digistrat.config import ConfigError, load_config
     from digistrat.report import render
+    from digistrat.report.paths import rebase
 
     def split(values: list[str] | None) -> list[str]:
         return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
@@ -265,7 +276,8 @@ def check(
         import shutil
 
         width = shutil.get_terminal_size((100, 24)).columns
-    text = render(output_format, result, color=color, width=width, fail_on=fail_on)
+    shown = rebase(result, relative_to)
+    text = render(output_format, shown, color=color, width=width, fail_on=fail_on)
     if output is not None:
         from digistrat.atomic import write_text
 
@@ -359,6 +371,7 @@ def score(
     """Rank initiatives (weighted matrix, value/effort, RICE, WSJF), test and plan (§10)."""
     from digistrat.scoring import report
     from digistrat.scoring.view import UsageProblem, build, explain
+    from digistrat.visible import visible
 
     if explain_models:
         typer.echo(explain(), nl=False)
@@ -395,11 +408,11 @@ def score(
         out.print(report.table(ranking, view.rows, view.robustness))
         out.print("\nPortfolio mix (initiatives shown):", markup=False)
         for line in report.portfolio_sentences(view.mix):
-            out.print(f"  {line}", markup=False)
+            out.print(f"  {visible(line)}", markup=False)
         if view.robustness is not None:
             out.print("\nHow robust is the ranking?", markup=False)
             for line in report.robustness_sentences(view.robustness, ranking):
-                out.print(f"  {line}", markup=False)
+                out.print(f"  {visible(line)}", markup=False)
     problems = view.problems
     if problems and fmt != "json":
         target = console(stderr=True) if fmt in ("csv", "markdown") else out
@@ -412,10 +425,12 @@ def score(
 
 
 def _print_finding(target: Console, f: Finding) -> None:
+    from digistrat.visible import visible
+
     where = f"{f.path}:{f.line}:{f.column}" if f.line else f.path
-    target.print(f"{where}: {f.code} [{f.severity}] {f.message}", markup=False)
+    target.print(visible(f"{where}: {f.code} [{f.severity}] {f.message}"), markup=False)
     if f.hint:
-        target.print(f"    hint: {f.hint}", markup=False)
+        target.print(f"    hint: {visible(f.hint)}", markup=False)
 
 
 def _print_plan(repo: Repository, fmt: str) -> None:

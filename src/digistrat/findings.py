@@ -5,6 +5,7 @@ Loader findings use the ``F`` codes below; the rule catalogue (``digistrat.rules
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -59,3 +60,22 @@ def make(
 ) -> Finding:
     """Build a loader finding from one of the ``(code, name)`` pairs above."""
     return Finding(rule[0], rule[1], severity, path, line, column, message, hint)
+
+
+def sentence(text: str) -> str:
+    """``text`` as one full sentence: surrounding space trimmed, the first letter capitalised
+    (unless the text opens with code, a quote or a number) and a full stop added if it does not
+    already end with one (or ``!``, ``?``, or a closing quote or bracket after one)."""
+    text = text.strip()
+    if not text:
+        return ""
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    if not re.search(r"[.!?][)\]\"'”’`]*$", text):
+        text += "."
+    return text
+
+
+def sentences(message: str, hint: str = "") -> str:
+    """A finding and its fix as full sentences, the fix after the finding."""
+    return " ".join(s for s in (sentence(message), sentence(hint)) if s)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from digistrat.scaffold import plan
 
@@ -424,3 +426,108 @@ CASES: list[Case] = [
 
 def by_name() -> dict[str, Case]:
     return {case.name: case for case in CASES}
+
+
+# -- hostile text: every string field of a real repository replaced by an attack --------------
+#
+# One corpus for every output that shows text from the strategy: the site and the board paper
+# (HTML, tests/hostile/test_injection.py) and the markdown outputs (strategy.md and
+# ``score --format markdown``, tests/hostile/test_markdown_injection.py).
+
+MARK = "xssmark"
+"""In every payload, so that tests can see the payloads reached the output."""
+
+HOSTILE_TEXT = [
+    f"<script>alert('{MARK}')</script>",
+    f'"><img src=x onerror=alert("{MARK}")>',
+    f"javascript:alert('{MARK}')",
+    f"[click me](javascript:alert('{MARK}'))",
+    f'<a href="javascript:alert(1)">{MARK}</a>',
+    f"![{MARK}](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    f"' onmouseover='alert(\"{MARK}\")' x='",
+    f"<svg onload=alert('{MARK}')>",
+    f"</style><script>{MARK}</script>",
+    f"<iframe src=//evil.example/{MARK}></iframe>",
+    f"[{MARK}](data:text/html,<script>alert(1)</script>)",
+    f"<style>body{{background:url(//evil.example/{MARK})}}</style>",
+    f"![{MARK}](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    f"[{MARK}](  JaVaScRiPt:alert(1))",
+    f"[{MARK}](java&#x09;script:alert(1))",
+    f"<{MARK}@example.com> and https://example.com/{MARK}?a=<b>",
+    # markdown: structure, images and links that only a markdown reader would make
+    f"# {MARK} heading",
+    f"{MARK} *fast* and __bold__ [x](https://evil.example/{MARK})",
+    f"![pixel](https://tracker.example/{MARK}.gif) tracked",
+    f"{MARK} | a pipe | in a cell",
+    f"{MARK} first line\n# second line\n\n- a list\n> a quote",
+    f"1. {MARK} numbered",
+    f"- {MARK} bulleted",
+    f"{MARK}\n===",
+    f"---\n{MARK}",
+    f"    {MARK} indented code",
+    f"```\n{MARK} fenced\n```",
+    f"<img src=https://tracker.example/{MARK}.gif>",
+    f"{MARK} &#60;script&#62; &lt;b&gt; \\*not code\\*",
+    f"`{MARK}` `` ` `` code",
+    f"[{MARK}][ref]\n\n[ref]: https://evil.example/ref",
+    f"{MARK} ends with a bang!",
+]
+"""Attacks on HTML and on markdown, each a string a text field of the strategy may hold."""
+
+
+def poison(
+    data: Any,
+    payloads: list[str],
+    skip: set[tuple[Any, ...]],
+    at: tuple[Any, ...] = (),
+    counter: itertools.count[int] | None = None,
+) -> Any:
+    """``data`` with every string (except at ``skip`` locations) replaced by a payload, in
+    turn."""
+    counter = itertools.count() if counter is None else counter
+    if isinstance(data, dict):
+        return {k: poison(v, payloads, skip, (*at, k), counter) for k, v in data.items()}
+    if isinstance(data, list):
+        return [poison(v, payloads, skip, (*at, i), counter) for i, v in enumerate(data)]
+    if isinstance(data, str) and at not in skip:
+        return payloads[next(counter) % len(payloads)]
+    return data
+
+
+def _skips(model: type[Any], data: Any, stem: str) -> set[tuple[Any, ...]]:
+    """Where the hostile text cannot go: ids, choices and dates must stay valid, or the entry
+    would not be rendered at all."""
+    from pydantic import ValidationError
+
+    from digistrat.models import Strategy
+
+    skip: set[tuple[Any, ...]] = set()
+    for _ in range(20):
+        candidate = poison(data, HOSTILE_TEXT, skip)
+        payload = candidate if model is Strategy or "id" in candidate else {"id": stem, **candidate}
+        try:
+            model.model_validate(payload)
+            return skip
+        except ValidationError as exc:
+            skip |= {tuple(e["loc"]) for e in exc.errors()}
+    raise AssertionError(f"could not poison {stem}")
+
+
+def poisoned_copy(source: Path, root: Path, payloads: list[str] | None = None) -> Path:
+    """A copy of the repository at ``source`` in ``root`` with every text field it can hold
+    replaced by :data:`HOSTILE_TEXT` (or by ``payloads``, at the same places: pass
+    ``[MARK]`` for a harmless twin with the same structure)."""
+    import yaml
+
+    from digistrat.models import KINDS, Strategy
+    from digistrat.yamlio import load_bytes
+
+    shutil.copytree(source, root)
+    for path in sorted(root.rglob("*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        model = Strategy if rel == "strategy.yaml" else KINDS[rel.split("/")[0]]
+        data = load_bytes(path.read_bytes()).data
+        skip = _skips(model, data, path.stem)
+        poisoned = poison(data, payloads or HOSTILE_TEXT, skip)
+        path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
+    return root

@@ -6,99 +6,32 @@ The render helper tests escaping field by field; this is the cross-check over ev
 
 from __future__ import annotations
 
-import itertools
 import re
-import shutil
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
-from pydantic import ValidationError
+from hostile_cases import HOSTILE_TEXT, MARK, poisoned_copy
 
 from digistrat.loader import load
-from digistrat.models import KINDS, Strategy
-from digistrat.yamlio import load_bytes
 
 render_module = pytest.importorskip("digistrat.render")
 
 EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "riverside"
 TODAY = date(2026, 6, 1)
-MARK = "xssmark"
-PAYLOADS = [
-    f"<script>alert('{MARK}')</script>",
-    f'"><img src=x onerror=alert("{MARK}")>',
-    f"javascript:alert('{MARK}')",
-    f"[click me](javascript:alert('{MARK}'))",
-    f'<a href="javascript:alert(1)">{MARK}</a>',
-    f"![{MARK}](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-    f"' onmouseover='alert(\"{MARK}\")' x='",
-    f"<svg onload=alert('{MARK}')>",
-    f"</style><script>{MARK}</script>",
-    f"<iframe src=//evil.example/{MARK}></iframe>",
-    f"[{MARK}](data:text/html,<script>alert(1)</script>)",
-    f"<style>body{{background:url(//evil.example/{MARK})}}</style>",
-    f"![{MARK}](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
-    f"[{MARK}](  JaVaScRiPt:alert(1))",
-    f"[{MARK}](java&#x09;script:alert(1))",
-    f"<{MARK}@example.com> and https://example.com/{MARK}?a=<b>",
-]
+PAYLOADS = HOSTILE_TEXT
 RESOURCE_TAGS = {"img", "script", "link", "iframe", "source", "video", "audio", "object", "embed"}
-
-
-def _poison(
-    data: Any, counter: itertools.count[int], skip: set[tuple[Any, ...]], at: tuple[Any, ...] = ()
-) -> Any:
-    """Replace every string (except at ``skip`` locations) with a payload."""
-    if isinstance(data, dict):
-        return {k: _poison(v, counter, skip, (*at, k)) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_poison(v, counter, skip, (*at, i)) for i, v in enumerate(data)]
-    if isinstance(data, str) and at not in skip:
-        return PAYLOADS[next(counter) % len(PAYLOADS)]
-    return data
-
-
-def _poisoned_file(model: type[Any], data: Any, stem: str) -> Any:
-    """The file's data with as many strings poisoned as the model accepts (ids, enums and dates
-    must stay valid or the entry would not be rendered at all)."""
-    skip: set[tuple[Any, ...]] = set()
-    for _ in range(20):
-        candidate = _poison(data, itertools.count(), skip)
-        payload = candidate if model is Strategy or "id" in candidate else {"id": stem, **candidate}
-        try:
-            model.model_validate(payload)
-            return candidate
-        except ValidationError as exc:
-            skip |= {tuple(e["loc"]) for e in exc.errors()}
-    raise AssertionError(f"could not poison {stem}")
 
 
 @pytest.fixture(scope="module")
 def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("xss") / "repo"
-    shutil.copytree(EXAMPLE, root)
-    for path in sorted(root.rglob("*.yaml")):
-        rel = path.relative_to(root).as_posix()
-        model = Strategy if rel == "strategy.yaml" else KINDS[rel.split("/")[0]]
-        data = load_bytes(path.read_bytes()).data
-        poisoned = _poisoned_file(model, _plain(data), path.stem)
-        path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
+    root = poisoned_copy(EXAMPLE, tmp_path_factory.mktemp("xss") / "repo")
     repo = load(root)
     assert not [f for f in repo.findings if f.severity == "error"], repo.findings[:5]
     out = root.parent / "site"
     render_module.render(repo, out, TODAY)
     return out
-
-
-def _plain(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: _plain(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_plain(v) for v in data]
-    return data
 
 
 class _Collector(HTMLParser):

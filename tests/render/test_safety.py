@@ -119,9 +119,9 @@ def test_markdown_document_shows_the_payload_as_text(poisoned: Path) -> None:
     md = produce(load(poisoned), TODAY, ("document",))["strategy.md"].decode()
     assert "<script" not in md
     assert "<img" not in md and "<svg" not in md and "<a " not in md
-    assert not re.search(r"\]\(\s*javascript:", md, re.I)
-    assert "&lt;script>alert(1)&lt;/script>" in md
-    assert "{{ 7 * 7 }}" in md
+    assert not re.search(r"(?<!\\)\]\(\s*javascript:", md, re.I)
+    assert "&lt;script\\>alert(1)&lt;/script\\>" in md
+    assert "{{ 7 \\* 7 }}" in md
 
 
 def test_charts_escape_names(poisoned: Path) -> None:

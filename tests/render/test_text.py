@@ -61,7 +61,7 @@ def test_plain_strips_markup() -> None:
 
 def test_markdown_document_escaping() -> None:
     assert md_escape("<script>x</script> &amp; [a](javascript:y)") == (
-        "&lt;script>x&lt;/script> &amp;amp; [a](#y)"
+        "&lt;script\\>x&lt;/script\\> &amp;amp; \\[a\\](javascript:y)"
     )
     assert md_cell("a | b\nc") == "a \\| b c"
     assert md_cell(None) == "–"

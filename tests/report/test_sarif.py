@@ -64,3 +64,121 @@ def test_real_run_is_valid(tmp_path: Path) -> None:
     root = materialise(tmp_path, "# strategy.yaml\nprinciples: []\n")
     doc = validate(render("sarif", run(load(root), EXAMPLE_TODAY)))
     assert [r["ruleId"] for r in doc["runs"][0]["results"]] == ["P001"]
+
+
+# -- what the schema does not check ------------------------------------------------------------
+
+DOCS = "https://docs.example.org/digistrat/rules/"
+
+
+def test_rules_link_to_their_section_of_the_documentation(
+    result: CheckResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIGISTRAT_DOCS_URL", DOCS)
+    driver = validate(render("sarif", result))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == DOCS
+    for rule in driver["rules"]:
+        assert rule["helpUri"] == DOCS + "#" + rule["id"].lower()
+
+
+def test_a_fragment_in_the_configured_address_is_replaced(
+    result: CheckResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIGISTRAT_DOCS_URL", "https://x.example/rules.html#top")
+    driver = validate(render("sarif", result))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://x.example/rules.html"
+    assert (
+        driver["rules"][0]["helpUri"]
+        == "https://x.example/rules.html#" + driver["rules"][0]["id"].lower()
+    )
+
+
+def test_no_address_is_invented(result: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    from digistrat.report import sarif
+
+    monkeypatch.delenv("DIGISTRAT_DOCS_URL", raising=False)
+    monkeypatch.setattr(sarif, "docs_url", lambda: "")
+    driver = validate(render("sarif", result))["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    assert all("helpUri" not in r for r in driver["rules"])
+
+
+def test_messages_are_full_sentences_with_the_fix_as_its_own(result: CheckResult) -> None:
+    results = validate(render("sarif", result))["runs"][0]["results"]
+    texts = [r["message"]["text"] for r in results]
+    assert texts[0] == "The commitment has no measure. Add `measure:`."
+    assert texts[1] == "The strategy has no guiding principles. Add `principles:`."
+    assert texts[3] == "Not published."
+    for text in texts:
+        assert text[0].isupper() and text.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("raw", "sentence"),
+    [
+        ("the plan is late", "The plan is late."),
+        ("The plan is late.", "The plan is late."),
+        ("is it late?", "Is it late?"),
+        ("late (see §3.)", "Late (see §3.)"),
+        ("`due:` is missing", "`due:` is missing."),
+        ("  spaced  ", "Spaced."),
+        ("", ""),
+    ],
+)
+def test_sentence(raw: str, sentence: str) -> None:
+    from digistrat.report.common import sentence as make
+
+    assert make(raw) == sentence
+
+
+def test_every_real_message_is_sentences(tmp_path: Path) -> None:
+    """On a repository with many findings, every message reads as sentences, fix included."""
+    if not (EXAMPLES / "wishlist").is_dir():
+        pytest.skip("example not present")
+    result = run(load(EXAMPLES / "wishlist"), EXAMPLE_TODAY)
+    doc = validate(render("sarif", result))
+    assert len(result.findings) > 10
+    for f, item in zip(result.findings, doc["runs"][0]["results"], strict=True):
+        text = item["message"]["text"]
+        assert text[0].isupper() or not text[0].isalpha(), text
+        assert text.rstrip("`'\")]”’").endswith((".", "?", "!")), text
+        if f.hint:
+            assert f.hint.strip().rstrip(".")[1:] in text, (f.hint, text)
+
+
+def _fingerprints(root: Path) -> dict[str, str]:
+    doc = validate(render("sarif", run(load(root), EXAMPLE_TODAY)))
+    return {
+        r["ruleId"]: (r["partialFingerprints"]["digistrat/v1"], r["locations"][0])
+        for r in doc["runs"][0]["results"]
+    }
+
+
+def test_fingerprint_survives_the_line_moving(tmp_path: Path) -> None:
+    root = materialise(tmp_path, "# strategy.yaml\nprinciples: []\n")
+    before = _fingerprints(root)
+    strategy = root / "strategy.yaml"
+    strategy.write_text("# a comment\n\n# and another\n" + strategy.read_text("utf-8"), "utf-8")
+    after = _fingerprints(root)
+    (fp_before, loc_before), (fp_after, loc_after) = before["P001"], after["P001"]
+    region = "physicalLocation"
+    assert loc_after[region]["region"]["startLine"] == loc_before[region]["region"]["startLine"] + 3
+    assert fp_after == fp_before
+
+
+def test_documentation_address_from_the_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    from email.message import Message
+
+    from digistrat.report import sarif
+
+    meta = Message()
+    meta["Project-URL"] = "Source, https://git.example/digistrat"
+    meta["Project-URL"] = "Documentation, https://docs.example/rules.html"
+    monkeypatch.delenv("DIGISTRAT_DOCS_URL", raising=False)
+    monkeypatch.setattr(sarif.metadata, "metadata", lambda name: meta)
+    assert sarif.docs_url() == "https://docs.example/rules.html"
+    monkeypatch.setenv("DIGISTRAT_DOCS_URL", " https://mine.example/rules.md ")
+    assert sarif.docs_url() == "https://mine.example/rules.md"
+    monkeypatch.delenv("DIGISTRAT_DOCS_URL")
+    del meta["Project-URL"]
+    assert sarif.docs_url() == ""

@@ -27,7 +27,7 @@ from jinja2 import (
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from digistrat import voice
-from digistrat.render import cache, charts, links, parts, text
+from digistrat.render import cache, charts, links, mdout, parts, text
 from digistrat.render.userloader import RepositoryLoader
 from digistrat.resources import templates_dir
 
@@ -81,7 +81,9 @@ def html_environment(user_dir: Path | None) -> Environment:
 
 
 def markdown_environment(user_dir: Path | None) -> Environment:
-    """For the markdown document: values keep their markdown, lose any HTML."""
+    """For the markdown document: every value is escaped as plain text (``oneline``, ``cell``
+    and ``finalize``) except markdown fields passed through ``md``, which keep the markdown the
+    site would render and nothing else (see :mod:`digistrat.render.mdout`)."""
     kind = ImmutableSandboxedEnvironment if has_user_templates(user_dir) else Environment
     env = kind(
         loader=_loader(user_dir),
@@ -95,6 +97,8 @@ def markdown_environment(user_dir: Path | None) -> Environment:
     )
     env.filters.update(_filters())
     env.filters["cell"] = text.md_cell
-    env.filters["oneline"] = lambda s: text.safe(text.md_escape(" ".join(str(s).split())))
+    env.filters["oneline"] = lambda s: text.safe(mdout.escape(s))
+    env.filters["md"] = lambda s: text.safe(mdout.markdown(s))
+    env.filters["md_inline"] = env.filters["md"]
     env.bytecode_cache = cache.for_environment(env)
     return env

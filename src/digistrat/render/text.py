@@ -117,40 +117,41 @@ def words(value: object) -> str:
     return _KEEP_HYPHENS.get(text, text.replace("-", " "))
 
 
-# --- escaping for the markdown document -------------------------------------------------------
+# --- escaping for the markdown document (see digistrat.render.mdout) -------------------------
 
-_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_BAD_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:", re.I)
-_BAD_AUTOLINK = re.compile(r"<\s*(?:javascript|vbscript|data|file)\s*:", re.I)
+_RUNS = re.compile(r"\s+")
 
 
 def md_escape(text: Any) -> str:
-    """Text for the markdown document: markdown formatting is kept, HTML and unsafe links are
-    not (``<`` becomes ``&lt;``; ``javascript:`` and similar link targets are defused)."""
-    value = str(text)
-    if "<" not in value and "&" not in value and "](" not in value:
-        return value  # the common case: nothing for the patterns below to find
-    value = _BAD_LINK.sub("](#", value)
-    value = _BAD_AUTOLINK.sub("&lt;unsafe:", value)
-    value = _ENTITY_LIKE.sub("&amp;", value)
-    return value.replace("<", "&lt;")
+    """Plain text for the markdown document: every markdown and HTML character escaped, on one
+    line (see :func:`digistrat.render.mdout.escape`)."""
+    from digistrat.render import mdout
+
+    return mdout.escape(text)
 
 
 def md_finalize(value: Any) -> Any:
-    """Jinja ``finalize`` for markdown templates: escape every value unless marked safe."""
+    """Jinja ``finalize`` for markdown templates: every value not already made safe by a filter
+    is escaped as plain text; spacing around it is kept, line breaks become spaces."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return value
-    return md_escape(value)
+    from digistrat.render import mdout
+
+    text = str(value)
+    if not text.strip():
+        return _RUNS.sub(" ", text)
+    lead = " " if text[0].isspace() else ""
+    tail = " " if text[-1].isspace() else ""
+    return lead + mdout.escape(text) + tail
 
 
 def md_cell(value: Any) -> Markup:
-    """One markdown table cell: escaped, on one line, with pipes escaped."""
-    if value is None or value == "":
-        return safe("–")
-    text = md_escape(" ".join(str(value).split()))
-    return safe(text.replace("|", "\\|"))
+    """One markdown table cell of plain text: escaped, on one line, with pipes escaped."""
+    from digistrat.render import mdout
+
+    return safe(mdout.cell(value))
 
 
 __all__ = ["escape", "md_block", "md_cell", "md_escape", "md_finalize", "md_inline", "plain"]

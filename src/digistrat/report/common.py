@@ -6,8 +6,21 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from digistrat.findings import Finding
+from digistrat.findings import Finding, sentence, sentences
 from digistrat.rules import RuleInfo, find
+
+__all__ = [
+    "clean",
+    "fingerprints",
+    "path_text",
+    "plural",
+    "printable",
+    "rule_of",
+    "sentence",
+    "sentences",
+    "summary_counts",
+    "why",
+]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -16,6 +29,15 @@ def clean(text: str) -> str:
     """One line of plain text: whitespace runs (newlines too) become one space, and control
     characters (which could drive a terminal) become U+FFFD."""
     return _CONTROL.sub("\ufffd", " ".join(text.split()))
+
+
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\x85]")
+
+
+def path_text(path: str) -> str:
+    """A file path on one line: every control character (line breaks and tabs too) becomes
+    U+FFFD, so the path cannot end the line or drive a terminal."""
+    return _ANY_CONTROL.sub("\ufffd", path)
 
 
 def printable(text: str) -> str:

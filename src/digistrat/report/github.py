@@ -2,11 +2,12 @@
 
 ``::error file=strategy.yaml,line=3,col=1,title=M001 mission-missing::message``. The message
 escapes ``%``, CR and LF; property values also escape ``:`` and ``,``, as the Actions runner
-expects.
+expects. Other control characters become U+FFFD.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,7 +17,13 @@ if TYPE_CHECKING:
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def escape_data(text: str) -> str:
+    """A workflow command's message: ``%``, CR and LF escaped as the runner expects; other
+    control characters (an escape sequence would colour or hide the log) shown as U+FFFD."""
+    text = _CONTROL.sub("\ufffd", text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -43,7 +43,12 @@ def summary(plan: Plan) -> str:
 def renderables(plan: Plan) -> list[Any]:
     """A summary line, a quarter-by-quarter grid and a table per section."""
     from rich.table import Table
-    from rich.text import Text
+    from rich.text import Text as RichText
+
+    from digistrat.visible import visible
+
+    def Text(text: str) -> RichText:
+        return RichText(visible(text))
 
     out: list[Any] = [Text(summary(plan))]
     grid = Table(title="Quarter by quarter", title_justify="left")
@@ -143,7 +148,11 @@ def json_text(plan: Plan) -> str:
 
 
 def markdown(plan: Plan) -> str:
-    lines = ["## Delivery plan", "", summary(plan), ""]
+    """The plan as markdown; names and reasons from the strategy are escaped (render.mdout)."""
+    from digistrat.findings import sentences
+    from digistrat.render import mdout
+
+    lines = ["## Delivery plan", "", mdout.escape(summary(plan)), ""]
     for bucket, title in SECTIONS:
         items = plan.bucket(bucket)
         if not items:
@@ -151,12 +160,13 @@ def markdown(plan: Plan) -> str:
         lines += [f"### {title}", "", "| Initiative | When | Why here |", "| --- | --- | --- |"]
         for i in items:
             cells = [i.name, _when(i, plan), i.reason]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            lines.append("| " + " | ".join(mdout.cell(c) for c in cells) + " |")
         lines.append("")
     if plan.problems:
         lines += ["### Problems", ""]
         for f in plan.problems:
             where = f"{f.path}:{f.line}" if f.line else f.path
-            lines.append(f"- `{where}` {f.code}: {f.message}. {f.hint}")
+            said = mdout.markdown(sentences(f.message, f.hint))  # messages quote fields as code
+            lines.append(f"- {mdout.code(where)} {f.code}: {said}")
         lines.append("")
     return "\n".join(lines)

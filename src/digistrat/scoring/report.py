@@ -77,16 +77,18 @@ def _range_text(rb: Robustness | None, row: Row) -> str:
 def table(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> Any:
     """A rich Table of the ranking. Every cell is a ``Text``, shown as written: a name like
     ``Replace [legacy] PAS`` is not taken for rich's markup (and no cell is parsed for it,
-    which at thousands of rows took a good part of the time)."""
+    which at thousands of rows took a good part of the time); control characters show as �."""
     from rich.table import Table
     from rich.text import Text
+
+    from digistrat.visible import visible
 
     title = f"Prioritisation: {TITLES.get(ranking.model, ranking.model)}"
     t = Table(title=title, title_justify="left", show_lines=False)
     t.add_column("Rank", justify="right")
     t.add_column("Initiative", min_width=18)
     for h in headers(ranking):
-        t.add_column(Text(h), justify="right")
+        t.add_column(Text(visible(h)), justify="right")
     if ranking.model in ("rice", "wsjf"):
         t.add_column("Effort", justify="right")
     if ranking.model == "value-effort":
@@ -109,7 +111,7 @@ def table(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> Any:
         if with_range:
             cells.append(_range_text(rb, row))
         cells += [row.category, row.type, row.status]
-        t.add_row(*map(Text, cells))
+        t.add_row(*(Text(visible(c)) for c in cells))
     return t
 
 
@@ -208,11 +210,22 @@ def json_text(*args: Any, **kw: Any) -> str:
 
 
 def _md_row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+    """A table row of plain text: each cell escaped, on one line (see render.mdout)."""
+    from digistrat.render import mdout
+
+    return "| " + " | ".join(mdout.cell(c) for c in cells) + " |"
+
+
+def _md_rule(columns: int) -> str:
+    return "| " + " | ".join(["---"] * columns) + " |"
 
 
 def markdown(ranking: Ranking, rows: Sequence[Row], mix: Portfolio, rb: Robustness | None) -> str:
-    """A Markdown report: the matrix, the portfolio mix, robustness and problems."""
+    """A Markdown report: the matrix, the portfolio mix, robustness and problems. Names and
+    labels from the strategy are escaped: they show as written and make no markup."""
+    from digistrat.findings import sentences
+    from digistrat.render import mdout
+
     head = ["Rank", "Initiative", *headers(ranking)]
     if ranking.model in ("rice", "wsjf", "value-effort"):
         head.append("Effort")
@@ -224,7 +237,7 @@ def markdown(ranking: Ranking, rows: Sequence[Row], mix: Portfolio, rb: Robustne
         head.append(f"Range ±{num(rb.band if rb else 0)}")
     head += ["Category", "Type", "Status"]
     lines = [f"## Prioritisation: {TITLES.get(ranking.model, ranking.model)}", ""]
-    lines += [_md_row(head), _md_row(["---"] * len(head))]
+    lines += [_md_row(head), _md_rule(len(head))]
     for row in rows:
         cells = [rank_text(row), row.name, *[cell(ranking, row, c.id) for c in ranking.criteria]]
         if ranking.model in ("rice", "wsjf", "value-effort"):
@@ -237,18 +250,19 @@ def markdown(ranking: Ranking, rows: Sequence[Row], mix: Portfolio, rb: Robustne
         cells += [row.category, row.type, row.status]
         lines.append(_md_row(cells))
     lines += ["", "### Portfolio mix", ""]
-    lines += [_md_row(["Group", "Initiatives", "Share of effort"]), _md_row(["---"] * 3)]
+    lines += [_md_row(["Group", "Initiatives", "Share of effort"]), _md_rule(3)]
     for share in (*mix.categories, *mix.types):
         pct = f"{num(share.effort_share, 1)}%" if share.effort_share is not None else "–"
         lines.append(_md_row([share.group, str(share.count), pct]))
     if rb is not None:
         lines += ["", "### How robust is the ranking?", ""]
-        lines += [f"- {s}" for s in robustness_sentences(rb, ranking)]
+        lines += [f"- {mdout.escape(s)}" for s in robustness_sentences(rb, ranking)]
     if ranking.problems:
         lines += ["", "### Problems", ""]
         for f in ranking.problems:
             where = f"{f.path}:{f.line}" if f.line else f.path
-            lines.append(f"- `{where}` {f.code}: {f.message}. {f.hint}")
+            said = mdout.markdown(sentences(f.message, f.hint))  # messages quote fields as code
+            lines.append(f"- {mdout.code(where)} {f.code}: {said}")
     return "\n".join(lines) + "\n"
 
 
