@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from digistrat import prose
 from digistrat.prose.wordlists import VAGUE_WORDS
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.voice import shortlist
 
 CODE = "T001"
 NAME = "vague-wording"
@@ -83,7 +84,7 @@ def check(ctx: Context) -> Check:
         found = prose.find_terms(own_words, words)
         if not found or prose.has_anchor(own_words):
             continue
-        quoted = ", ".join(f"“{w.lower()}”" for w in found)
+        quoted = shortlist([f"“{w.lower()}”" for w in found])
         yield Violation(
             kind,
             ident,
