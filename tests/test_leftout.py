@@ -6,9 +6,13 @@ from pathlib import Path
 
 from digistrat.leftout import LeftOut, left_out, summary
 from digistrat.loader import load
+
 from helpers import build_tree
 
-SERVICE = "name: Booking\nkind: transaction\nowner: {name: Jo Bloggs, role: Lead, function: operational}\n"
+SERVICE = (
+    "name: Booking\nkind: transaction\n"
+    "owner: {name: Jo Bloggs, role: Lead, function: operational}\n"
+)
 
 
 def _repo(tmp_path: Path, files: dict[str, str | bytes]) -> list[LeftOut]:
