@@ -557,8 +557,22 @@ def render(
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Exit 1 if any entry file had to be left out, or if `digistrat check` finds "
+            "any error (for publishing from CI). The files are still written.",
+        ),
+    ] = False,
 ) -> None:
-    """Publish the strategy: a static website, a markdown document, a poster, a board report."""
+    """Publish the strategy: a static website, a markdown document, a poster, a board report.
+
+    Entry files that cannot be used (unreadable YAML, not matching the format, a repeated id)
+    are left out; they are listed on the screen (stderr). Exit code 0 when the outputs were
+    written (1 with --strict if anything was left out or `check` finds errors); 1 when they
+    could not be; 2 for a usage error.
+    """
     from digistrat.clock import today
 
     chosen = [o.strip() for o in only.split(",") if o.strip()]
@@ -593,6 +607,15 @@ def render(
         except RenderError as exc:
             fail(str(exc), EXIT_FINDINGS)
     checked = (findings, questions_of) if findings is not None and questions_of else None
+    assured = None
+    if strict and findings is None:  # check runs once, for the board paper and --strict
+        from digistrat.render import checked as run_check
+
+        _rules_ready()
+        try:
+            assured = run_check(repo, today())
+        except RenderError as exc:
+            fail(str(exc), EXIT_FINDINGS)
     changes = _changes(repo, since, checked) if since is not None else None
     if out is None:
         out = repo.root / "site"
@@ -623,6 +646,7 @@ def render(
                     questions_of=questions_of,
                     progress=progress,
                     changes=changes,
+                    assured=assured,
                 )
         else:
             done = do_render(
@@ -634,6 +658,7 @@ def render(
                 findings=findings,
                 questions_of=questions_of,
                 changes=changes,
+                assured=assured,
             )
     except (OutputError, RenderError) as exc:
         fail(str(exc), EXIT_FINDINGS)
@@ -649,6 +674,29 @@ def render(
     )
     if "site" in chosen:
         typer.echo(f"Open {out / 'index.html'} in a browser.")
+    _left_out_and_strict(repo, assured.findings if assured else findings, strict)
+
+
+def _left_out_and_strict(repo: Repository, findings: list[Finding] | None, strict: bool) -> None:
+    """Say on stderr which entry files the published strategy left out; with ``strict``,
+    exit 1 if any were, or if ``check`` found any error (``findings``)."""
+    from digistrat.leftout import left_out, summary
+
+    missing = left_out(repo)
+    for line in summary(missing):
+        typer.echo(line, err=True)
+    if not strict:
+        return
+    errors = sum(1 for f in findings or [] if f.severity == "error")
+    if errors or missing:
+        why = [count(len(missing), "file", zero=None) + " left out"] if missing else []
+        if errors:
+            why.append(f"`digistrat check` finds {count(errors, 'error', zero=None)}")
+        fail(
+            f"the outputs were written, but --strict fails the run: {' and '.join(why)}. "
+            "Fix them and render again.",
+            EXIT_FINDINGS,
+        )
 
 
 def _changes(repo: Repository, since: str | None, known: Assurance | None = None) -> Changes:

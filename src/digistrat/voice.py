@@ -166,6 +166,27 @@ def listing(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
+SHORTLIST = 10
+"""How many items a message names before it says how many more there are."""
+
+
+def shortlist(
+    items: Sequence[str],
+    limit: int = SHORTLIST,
+    conjunction: str = "and",
+    separator: str = ", ",
+) -> str:
+    """A list in a sentence that stays short however many items there are: up to ``limit``
+    written out (``a, b and c``), otherwise the first ``limit`` and how many more:
+    ``a, b, c … and 1,118 more``.
+
+    ``separator`` joins the items written out (``" → "`` for a chain; no conjunction then)."""
+    words = [str(i) for i in items]
+    if len(words) <= limit:
+        return listing(words, conjunction) if separator == ", " else separator.join(words)
+    return f"{separator.join(words[:limit])} … and {len(words) - limit:,} more"
+
+
 def filters() -> dict[str, object]:
     """The jinja filters every template uses for dates, money, values and counts."""
     return {
@@ -189,4 +210,5 @@ __all__ = [
     "money",
     "plural",
     "quantity",
+    "shortlist",
 ]

@@ -118,3 +118,60 @@ def test_the_command_line_knows_every_output() -> None:
     from digistrat.render import OUTPUTS
 
     assert tuple(OUTPUTS) == RENDER_OUTPUTS
+
+
+def _broken(sample: Path) -> None:
+    (sample / "initiatives" / "broken.yaml").write_text("name: [oops\n", encoding="utf-8")
+
+
+def test_render_says_which_files_it_left_out_and_still_exits_0(
+    sample: Path, tmp_path: Path
+) -> None:
+    _broken(sample)
+    result = run("render", str(sample), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "1 file could not be used" in result.stderr
+    assert "initiatives/broken.yaml, line 1: the YAML cannot be read" in result.stderr
+    assert "Run `digistrat check`" in result.stderr
+    assert "broken" not in result.stdout  # stdout stays the summary of what was written
+
+
+def test_render_says_nothing_of_left_out_files_when_there_are_none(
+    sample: Path, tmp_path: Path
+) -> None:
+    result = run("render", str(sample), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_strict_fails_on_a_left_out_file_after_writing(sample: Path, tmp_path: Path) -> None:
+    _broken(sample)
+    result = run("render", str(sample), "--out", str(tmp_path / "out"), "--strict")
+    assert result.returncode == 1
+    assert "initiatives/broken.yaml" in result.stderr
+    assert "--strict fails the run: 1 file left out" in result.stderr
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_strict_passes_a_clean_strategy(sample: Path, tmp_path: Path) -> None:
+    result = run("render", str(sample), "--out", str(tmp_path / "out"), "--strict")
+    assert result.returncode == 0, result.stderr
+
+
+def test_strict_fails_on_an_error_from_check_even_with_nothing_left_out(
+    sample: Path, tmp_path: Path
+) -> None:
+    strategy = sample / "strategy.yaml"
+    text = strategy.read_text(encoding="utf-8")
+    mission = next(line for line in text.splitlines() if line.startswith("mission:"))
+    strategy.write_text(text.replace(mission, ""), encoding="utf-8")  # M001 is an error
+    plain = run("render", str(sample), "--out", str(tmp_path / "a"), "--only", "site")
+    assert plain.returncode == 0 and plain.stderr == ""
+    result = run("render", str(sample), "--out", str(tmp_path / "b"), "--only", "site", "--strict")
+    assert result.returncode == 1
+    assert "left out" not in result.stderr
+    assert "`digistrat check` finds 1 error" in result.stderr
+
+
+def test_render_help_explains_strict() -> None:
+    result = run("render", "--help")
+    assert "--strict" in result.stdout and "left out" in result.stdout

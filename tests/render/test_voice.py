@@ -10,7 +10,18 @@ import pytest
 
 from digistrat.loader import load
 from digistrat.render import produce
-from digistrat.voice import change, count, counted, listing, longdate, money, plural, quantity
+from digistrat.voice import (
+    SHORTLIST,
+    change,
+    count,
+    counted,
+    listing,
+    longdate,
+    money,
+    plural,
+    quantity,
+    shortlist,
+)
 
 TODAY = date(2026, 11, 26)
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -152,6 +163,30 @@ def test_a_summary_of_one_thing_is_told_of_many(sentence: str, n: int, shown: st
 )
 def test_short_lists_read_as_a_sentence(items: list[str], shown: str) -> None:
     assert listing(items) == shown
+
+
+def test_a_list_at_the_limit_is_written_out_in_full() -> None:
+    items = [f"i{n}" for n in range(SHORTLIST)]
+    assert SHORTLIST == 10
+    assert shortlist(items) == "i0, i1, i2, i3, i4, i5, i6, i7, i8 and i9"
+    assert shortlist(items[:-1]) == listing(items[:-1])
+
+
+def test_one_more_than_the_limit_is_cut_with_how_many_more() -> None:
+    items = [f"i{n}" for n in range(SHORTLIST + 1)]
+    assert shortlist(items) == "i0, i1, i2, i3, i4, i5, i6, i7, i8, i9 … and 1 more"
+
+
+def test_a_long_list_says_how_many_more_with_thousands_separated() -> None:
+    items = [f"i{n}" for n in range(1128)]
+    text = shortlist(items)
+    assert text.endswith("i9 … and 1,118 more")
+    assert "i10" not in text
+
+
+def test_a_chain_is_cut_the_same_way() -> None:
+    assert shortlist(["a", "b", "c"], limit=3, separator=" → ") == "a → b → c"
+    assert shortlist(["a", "b", "c", "d"], limit=3, separator=" → ") == "a → b → c … and 1 more"
 
 
 def test_no_template_or_render_code_writes_a_plural_in_brackets() -> None:

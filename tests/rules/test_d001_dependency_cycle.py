@@ -32,3 +32,19 @@ def test_self_dependency(tmp_path: Path) -> None:
 def test_chain_without_loop(tmp_path: Path) -> None:
     block = "# initiatives/online-booking.yaml\ndepends_on: [platform]\n" + _ini("platform", "[]")
     assert hits(rule, tmp_path, block) == []
+
+
+def _ring(n: int) -> str:
+    """``l00`` waits on ``l01`` … and the last on ``l00``: one loop of ``n`` initiatives."""
+    return "".join(_ini(f"l{i:02}", f"[l{(i + 1) % n:02}]") for i in range(n))
+
+
+def test_a_loop_of_ten_is_named_in_full(tmp_path: Path) -> None:
+    [(_, _, message)] = hits(rule, tmp_path, _ring(10))
+    assert message.endswith("l08 → l09 → l00")
+    assert "more" not in message
+
+
+def test_a_loop_of_eleven_is_cut_after_ten(tmp_path: Path) -> None:
+    [(_, _, message)] = hits(rule, tmp_path, _ring(11))
+    assert message.endswith("l08 → l09 … and 1 more")

@@ -11,7 +11,7 @@ from rules.rule_helpers import hits
 def test_missing_scores(tmp_path: Path) -> None:
     block = "# initiatives/online-booking.yaml\nscores: {patient-benefit: 8}\n"
     [(_, _, message)] = hits(rule, tmp_path, block)
-    assert message == "`online-booking` has no score for `staff-benefit`, `financial-benefit`"
+    assert message == "`online-booking` has no score for `staff-benefit` and `financial-benefit`"
 
 
 @pytest.mark.parametrize("status", ["done", "stopped"])

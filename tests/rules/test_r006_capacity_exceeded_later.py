@@ -45,7 +45,7 @@ def test_message_names_the_busiest_quarter_and_its_initiatives(tmp_path: Path) -
     assert path == "strategy.yaml" and line is not None
     # Jul-Sep: online-booking, a, b (3); Oct-Dec: a, b, c (3); Jan-Mar: a, b (2)
     assert message == (
-        "by their own dates, 3 initiatives run at once in Jul–Sep 2026 (`a`, `b`, "
+        "by their own dates, 3 initiatives run at once in Jul–Sep 2026 (`a`, `b` and "
         "`online-booking`), but the capacity is 2; 2 quarters are over, from Jul–Sep 2026 "
         "to Oct–Dec 2026"
     )
@@ -94,7 +94,7 @@ def test_effort_boundary(tmp_path: Path, limit: float, found: bool) -> None:
     if found:
         [(_, _, message)] = found_hits
         assert message == (
-            "by their own dates, the initiatives running in Jul–Sep 2026 (`a`, "
+            "by their own dates, the initiatives running in Jul–Sep 2026 (`a` and "
             "`online-booking`) need 3.5 effort, but a quarter can absorb 3.4"
         )
 

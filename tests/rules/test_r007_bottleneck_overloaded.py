@@ -50,7 +50,7 @@ def test_two_at_once_for_a_bottleneck_that_serves_one(tmp_path: Path) -> None:
     assert path == "strategy.yaml" and line == _line_of(tmp_path, "serves_at_once:")
     assert message == (
         "the bottleneck `ig` (Information governance) can serve 1 initiative at once, but 2 "
-        "need it at the same time from 1 July 2026: `online-booking`, `viewer`"
+        "need it at the same time from 1 July 2026: `online-booking` and `viewer`"
     )
 
 
@@ -91,7 +91,7 @@ def test_plans_that_ended_before_today_are_not_counted(tmp_path: Path) -> None:
 def test_overdue_work_in_progress_still_needs_the_bottleneck(tmp_path: Path) -> None:
     block = _strategy(1) + BOOKING_NEEDS_IG + _initiative("late", "in-progress", end="2026-03-31")
     [(_, _, message)] = hits(rule, tmp_path, block)
-    assert "2 need it at the same time now: `late`, `online-booking`" in message
+    assert "2 need it at the same time now: `late` and `online-booking`" in message
 
 
 @pytest.mark.parametrize("status", ["done", "stopped"])
@@ -112,7 +112,7 @@ def test_the_peak_is_reported_not_the_total(tmp_path: Path) -> None:
     assert hits(rule, tmp_path, block) == []
     block += _initiative("d", start="2026-09-01", end="2026-09-15")
     [(_, _, message)] = hits(rule, tmp_path, block)
-    assert "3 need it at the same time from 1 September 2026: `a`, `d`, `online-booking`" in (
+    assert "3 need it at the same time from 1 September 2026: `a`, `d` and `online-booking`" in (
         message
     )
 

@@ -214,7 +214,7 @@ def test_jargon_reported_at_each_field(tmp_path: Path) -> None:
     )
     assert where(found) == [("initiatives/x.yaml", 1), ("initiatives/x.yaml", 2)]
     assert "jargon (“paradigm”)" in found[0][2]
-    assert "jargon (“Leverage”, “synergies”)" in found[1][2]
+    assert "jargon (“Leverage” and “synergies”)" in found[1][2]
 
 
 @pytest.mark.parametrize(

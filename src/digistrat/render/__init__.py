@@ -92,6 +92,7 @@ def _prepare(
     findings: list[Finding] | None,
     questions_of: Mapping[str, Iterable[int]] | None,
     changes: Changes | None = None,
+    assured: pages.Checked | None = None,
 ) -> _Prepared:
     if repo.strategy is None:
         raise RenderError(
@@ -102,7 +103,7 @@ def _prepare(
         unavailable = pdf.missing()
         if unavailable is not None:
             raise RenderError(unavailable)
-    known: list[pages.Checked] = []
+    known: list[pages.Checked] = [] if assured is None else [assured]
 
     def assurance() -> pages.Checked:
         """``check`` runs once, and only if the board report is rendered."""
@@ -191,18 +192,20 @@ def render(
     progress: Callable[[str, int, int], None] | None = None,
     processes: int | None = None,
     changes: Changes | None = None,
+    assured: pages.Checked | None = None,
 ) -> Rendered:
     """Render and write into ``out``. Raises :class:`OutputError` or :class:`RenderError`.
 
     ``processes``: None (the default) uses a second core for large sites where the system
     allows; 1 renders in this process only; 2 always splits where ``fork`` exists (see
     :mod:`.parallel`). ``changes`` (see :func:`digistrat.since.changes_since`) adds the
-    "What changed" page to the site."""
+    "What changed" page to the site. ``assured``: what ``check`` found, when the caller has
+    already run it (see :func:`checked`), so that it does not run twice."""
     previous = check_folder(out, repo.root, force)
     chosen = [o for o in ALL_OUTPUTS if o in set(only)]
     user_dir = repo.root / env.USER_TEMPLATES
     with _template_errors(user_dir):
-        ready = _prepare(repo, today, chosen, findings, questions_of, changes)
+        ready = _prepare(repo, today, chosen, findings, questions_of, changes, assured)
     writer = Writer(out, previous, force)
     writer.start(page.path for page in ready.todo)
 

@@ -19,6 +19,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.rules.index import unusable
 
 CODE = "C012"
 NAME = "commitments-missing"
@@ -36,7 +37,7 @@ def check(ctx: Context) -> Check:
     repo = ctx.repo
     if repo.strategy is None or repo.commitments:
         return
-    if any(kind == "commitments" for kind, _ in repo.declared):
+    if any(kind == "commitments" for kind, _ in repo.declared) or unusable(ctx, "commitments"):
         return  # a commitment whose file has errors: those findings say what to fix
     yield Violation(
         "strategy",

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
 from digistrat.rules.graph import cycles
+from digistrat.voice import SHORTLIST, shortlist
 
 CODE = "D001"
 NAME = "dependency-cycle"
@@ -51,7 +52,11 @@ def check(ctx: Context) -> Check:
     edges = {i: ini.depends_on for i, ini in ctx.repo.initiatives.items()}
     for group in cycles(edges):
         first = group[0]
-        loop = " → ".join([*group, first]) if len(group) > 1 else f"{first} → {first}"
+        loop = (
+            " → ".join([*group, first])
+            if len(group) <= SHORTLIST
+            else shortlist(group, separator=" → ")
+        )
         yield Violation(
             "initiatives",
             first,

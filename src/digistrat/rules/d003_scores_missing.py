@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
 from digistrat.rules.index import index
+from digistrat.voice import shortlist
 
 CODE = "D003"
 NAME = "scores-missing"
@@ -49,8 +50,8 @@ def check(ctx: Context) -> Check:
                 "initiatives",
                 ident,
                 ("scores",),
-                f"`{ident}` has no score for " + ", ".join(f"`{c}`" for c in missing),
+                f"`{ident}` has no score for " + shortlist([f"`{c}`" for c in missing]),
                 "Add under `scores:` "
-                + ", ".join(f"`{c}: <number>`" for c in missing)
+                + shortlist([f"`{c}: <number>`" for c in missing])
                 + ", within each criterion's scale in strategy.yaml.",
             )

@@ -29,6 +29,7 @@ import difflib
 
 from digistrat.rules.base import Check, Context, Violation
 from digistrat.scoring.ranking import MODEL_INPUT_KEYS
+from digistrat.voice import shortlist
 
 CODE = "D005"
 NAME = "unknown-criterion"
@@ -61,6 +62,6 @@ def check(ctx: Context) -> Check:
                 f"Did you mean `{close[0]}`?"
                 if close
                 else "Use the criteria ids from `scoring: criteria:` in strategy.yaml: "
-                + (", ".join(f"`{k}`" for k in known) or "(none defined yet)")
+                + (shortlist([f"`{k}`" for k in known]) or "(none defined yet)")
                 + ".",
             )

@@ -24,7 +24,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
-from digistrat.rules.index import index
+from digistrat.rules.index import index, unusable
 
 CODE = "I003"
 NAME = "objective-unserved"
@@ -40,7 +40,7 @@ OPTIONS: dict[str, object] = {}
 
 def check(ctx: Context) -> Check:
     strategy = ctx.repo.strategy
-    if strategy is None or not ctx.repo.initiatives:
+    if strategy is None or not ctx.repo.initiatives or unusable(ctx, "initiatives"):
         return
     served = index(ctx).objectives_served
     for i, objective in enumerate(strategy.objectives):

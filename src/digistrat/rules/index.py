@@ -43,3 +43,22 @@ def index(ctx: Context) -> Index:
         built.objectives_served.update(ini.objectives)
     ctx.shared["index"] = built
     return built
+
+
+def unusable(ctx: Context, kind: str) -> list[str]:
+    """The files of ``kind`` (``"initiatives"``…) that could not be used: unreadable, not
+    matching the format, a repeated id (see :mod:`digistrat.leftout`). What they hold is
+    unknown, so a rule that concludes from something being absent (no initiative addresses
+    this need, no services are described) stays quiet while there are any: the loader's
+    findings already say what to fix, and the conclusion is checked again once they are fixed.
+    """
+    cached = ctx.shared.get("unusable")
+    if not isinstance(cached, dict):
+        from digistrat.leftout import left_out
+
+        cached = {}
+        for item in left_out(ctx.repo):
+            cached.setdefault(item.path.split("/", 1)[0], []).append(item.path)
+        ctx.shared["unusable"] = cached
+    found: list[str] = cached.get(kind, [])
+    return found

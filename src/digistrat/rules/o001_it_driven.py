@@ -30,6 +30,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.rules.index import unusable
 
 CODE = "O001"
 NAME = "it-driven"
@@ -48,6 +49,8 @@ _AT_LEAST = 2
 
 def check(ctx: Context) -> Check:
     repo = ctx.repo
+    if unusable(ctx, "initiatives") or unusable(ctx, "commitments"):
+        return  # one that could not be read may have another owner
     owned: list[tuple[str, str, str]] = []  # (kind, id, function)
     for ident, ini in repo.initiatives.items():
         if ini.owner is not None and ini.status != "stopped":

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
 from digistrat.rules.index import index
+from digistrat.voice import shortlist
 
 CODE = "R002"
 NAME = "over-capacity"
@@ -62,7 +63,7 @@ def check(ctx: Context) -> Check:
             "strategy",
             ("capacity", "concurrent_initiatives"),
             f"{len(running)} initiatives are in progress but the stated capacity is {limit}: "
-            + ", ".join(sorted(running)),
+            + shortlist([f"`{i}`" for i in sorted(running)]),
             "Pause or finish some initiatives (set `status:` to `approved` or `done`), or "
             "explain what extra capacity makes more possible and raise the number.",
         )

@@ -43,6 +43,7 @@ from __future__ import annotations
 from digistrat.rules.base import Check, Context, Violation
 from digistrat.rules.planned import planned
 from digistrat.voice import longdate as spoken
+from digistrat.voice import shortlist
 
 CODE = "R005"
 NAME = "planned-beyond-horizon"
@@ -86,7 +87,7 @@ def check(ctx: Context) -> Check:
                 ident,
                 ("initiatives",),
                 f"the commitment `{ident}` has no due date and its work "
-                f"({', '.join(f'`{i}`' for i in late)}) is planned to finish after the "
+                f"({shortlist([f'`{i}`' for i in late])}) is planned to finish after the "
                 f"strategy's horizon ends on {spoken(end)}",
                 "Give it a due date within the horizon and make sure its work fits, or narrow "
                 "it to a first step that can be delivered by then.",

@@ -57,6 +57,7 @@ from __future__ import annotations
 from digistrat.rules.base import Check, Context, Violation
 from digistrat.rules.planned import planned
 from digistrat.scoring.quarters import quarter_label, quarter_of
+from digistrat.voice import shortlist
 
 CODE = "R006"
 NAME = "capacity-exceeded-later"
@@ -68,9 +69,6 @@ SEVERITY_BASIS = (
 SECTION = "§10 Make choices (How much bandwidth does your organisation have?)"
 QUESTIONS = (5,)
 OPTIONS: dict[str, object] = {}
-
-_SHOWN = 8
-"""How many initiatives a message names before saying "and N more"."""
 
 
 def check(ctx: Context) -> Check:
@@ -160,7 +158,4 @@ def _spread(base: int, quarters: list[int]) -> str:
 
 
 def _names(idents: list[str]) -> str:
-    shown = sorted(idents)[:_SHOWN]
-    more = len(idents) - len(shown)
-    text = ", ".join(f"`{i}`" for i in shown)
-    return text + (f" and {more} more" if more else "")
+    return shortlist([f"`{i}`" for i in sorted(idents)])

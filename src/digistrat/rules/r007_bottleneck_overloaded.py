@@ -64,6 +64,7 @@ from datetime import date, timedelta
 from digistrat.models import Initiative
 from digistrat.rules.base import Check, Context, Violation
 from digistrat.rules.index import index
+from digistrat.voice import shortlist
 
 CODE = "R007"
 NAME = "bottleneck-overloaded"
@@ -141,7 +142,7 @@ def check(ctx: Context) -> Check:
             ("capacity", "bottlenecks", i, "serves_at_once"),
             f"the bottleneck `{ref}` ({bottleneck.name}) can serve {can} at once, but "
             f"{len(running)} need it at the "
-            f"same time {when}: " + ", ".join(f"`{r}`" for r in running),
+            f"same time {when}: " + shortlist([f"`{r}`" for r in running]),
             "Start some of them later (change `start:` and `end:`, or the `status:`), or say "
             "how this bottleneck will be widened and raise `serves_at_once`.",
         )

@@ -21,6 +21,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.rules.index import unusable
 
 CODE = "S009"
 NAME = "no-services"
@@ -38,6 +39,8 @@ def check(ctx: Context) -> Check:
     repo = ctx.repo
     if repo.strategy is None or repo.services or any(k == "services" for k, _ in repo.declared):
         return
+    if unusable(ctx, "services"):
+        return  # services that could not be read: those findings say what to fix
     yield Violation(
         "strategy",
         "strategy",

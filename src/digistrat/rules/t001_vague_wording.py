@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from digistrat import prose
 from digistrat.prose.wordlists import VAGUE_WORDS
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.voice import shortlist
 
 CODE = "T001"
 NAME = "vague-wording"
@@ -84,7 +85,7 @@ def check(ctx: Context) -> Check:
         found = prose.find_terms(own_words, words)
         if not found or prose.has_anchor(own_words):
             continue
-        quoted = ", ".join(f"“{w.lower()}”" for w in found)
+        quoted = shortlist([f"“{w.lower()}”" for w in found])
         if loc == ("mission",):
             # A mission is a short message everyone repeats (§2 Q2), not a measurable promise:
             # asking it for a number or a date would be wrong advice.

@@ -50,6 +50,7 @@ from digistrat import prose
 from digistrat.prose.vocabulary import VOCABULARY
 from digistrat.prose.wordlists import JARGON_WORDS, PLACEHOLDER_MARKERS
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.voice import shortlist
 
 CODE = "T002"
 NAME = "unexplained-jargon"
@@ -120,7 +121,7 @@ def check(ctx: Context) -> Check:
                     first_use[key] = _FirstUse(value, later=False)
             found = prose.find_terms(prose.unquoted(value.text), jargon)
             if found:
-                quoted = ", ".join(f"“{w}”" for w in found)
+                quoted = shortlist([f"“{w}”" for w in found])
                 yield Violation(
                     value.kind,
                     value.ident,

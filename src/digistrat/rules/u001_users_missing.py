@@ -22,6 +22,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.rules.index import unusable
 
 CODE = "U001"
 NAME = "users-missing"
@@ -39,6 +40,8 @@ def check(ctx: Context) -> Check:
     repo = ctx.repo
     if repo.strategy is None or repo.users or any(k == "users" for k, _ in repo.declared):
         return
+    if unusable(ctx, "users"):
+        return  # user groups that could not be read: those findings say what to fix
     yield Violation(
         "strategy",
         "strategy",

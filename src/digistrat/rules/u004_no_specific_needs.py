@@ -23,6 +23,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
+from digistrat.rules.index import unusable
 
 CODE = "U004"
 NAME = "no-specific-needs"
@@ -38,8 +39,8 @@ OPTIONS: dict[str, object] = {}
 
 def check(ctx: Context) -> Check:
     users = ctx.repo.users
-    if not users:
-        return
+    if not users or unusable(ctx, "users"):
+        return  # a group that could not be read may record them
     if any(g.specific_needs or g.at_risk_of_exclusion for g in users.values()):
         return
     first = min(users, key=lambda gid: ctx.repo.paths.get(("users", gid), gid))

@@ -19,7 +19,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
-from digistrat.rules.index import index
+from digistrat.rules.index import index, unusable
 
 CODE = "U005"
 NAME = "high-priority-need-unaddressed"
@@ -34,6 +34,8 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: Context) -> Check:
+    if unusable(ctx, "initiatives"):
+        return  # an initiative that could not be read may address the need
     addressed = index(ctx).needs_addressed
     for gid, group in ctx.repo.users.items():
         for i, need in enumerate(group.needs):

@@ -19,7 +19,7 @@ Passing example::
 from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
-from digistrat.rules.index import index
+from digistrat.rules.index import index, unusable
 
 CODE = "X001"
 NAME = "no-exemplar"
@@ -31,6 +31,8 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: Context) -> Check:
+    if unusable(ctx, "initiatives"):
+        return  # an initiative that could not be read may be the exemplar
     if ctx.repo.strategy is None or not ctx.repo.initiatives:
         if ctx.repo.strategy is not None and not any(
             k == "initiatives" for k, _ in ctx.repo.declared

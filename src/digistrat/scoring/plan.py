@@ -38,6 +38,7 @@ from digistrat.scoring.config import CONFIG
 from digistrat.scoring.quarters import Board, quarter_bounds, quarter_label, quarter_of
 from digistrat.scoring.ranking import score
 from digistrat.scoring.result import Plan, PlanItem, Quarter, Ranking
+from digistrat.voice import SHORTLIST, shortlist
 
 CYCLE = ("D001", "dependency-cycle")
 """Same code as ``digistrat check`` uses for a dependency loop."""
@@ -252,7 +253,7 @@ class _Builder:
 
     def _cycle_finding(self, loop: list[str]) -> None:
         first = loop[0]
-        chain = " → ".join(f"`{i}`" for i in (*loop, loop[0]))
+        chain = _loop([f"`{i}`" for i in loop])
         nxt = loop[1] if len(loop) > 1 else loop[0]
         path, line, col = self.repo.where("initiatives", first, "depends_on")
         self.out.problems.append(
@@ -273,7 +274,7 @@ class _Builder:
     def loop_reason(self, ident: str, waits: dict[str, list[str]]) -> str:
         loop = self.loops.get(ident)
         if loop:
-            chain = " → ".join(self.called(i) for i in (*loop, loop[0]))
+            chain = _loop([self.called(i) for i in loop])
             return f"Blocked: part of a dependency loop ({chain})."
         culprit = next((d for d in waits[ident] if d not in self.items), waits[ident][0])
         return f"Blocked: waits for {self.called(culprit)}, which cannot start (a dependency loop)."
@@ -383,3 +384,10 @@ def _bucket(first: int) -> str:
     if first == 0:
         return "now"
     return "next" if first <= NEXT_QUARTERS else "later"
+
+
+def _loop(names: list[str]) -> str:
+    """A dependency loop back to where it starts, ``a → b → a``, cut if long."""
+    if len(names) <= SHORTLIST:
+        return " → ".join([*names, names[0]])
+    return shortlist(names, separator=" → ")

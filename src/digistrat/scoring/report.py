@@ -15,7 +15,7 @@ from digistrat.scoring.portfolio import Portfolio
 from digistrat.scoring.result import Ranking, Row
 from digistrat.scoring.robustness import Move, Robustness
 from digistrat.scoring.value_effort import LABELS
-from digistrat.voice import count
+from digistrat.voice import count, shortlist
 
 FORMATS = ("table", "csv", "json", "markdown")
 TITLES = {
@@ -279,7 +279,7 @@ def portfolio_sentences(mix: Portfolio) -> list[str]:
             f"{count(len(mix.without_effort), 'initiative', zero=None)} "
             f"{'has' if len(mix.without_effort) == 1 else 'have'} no effort and "
             "are left out of the "
-            "effort shares: " + ", ".join(mix.without_effort)
+            "effort shares: " + shortlist(mix.without_effort)
         )
     return out
 
@@ -316,7 +316,7 @@ def robustness_sentences(rb: Robustness, ranking: Ranking) -> list[str]:
     if stable:
         out.append(
             "Keeps its place whatever the weights within the band: "
-            + ", ".join(names[i] for i in stable)
+            + shortlist([names[i] for i in stable])
             + "."
         )
     for p in rb.pairs:
