@@ -404,7 +404,7 @@ def report(benches: list[Bench], found: dict[str, float], notes: list[str]) -> s
 
 
 def markdown(benches: list[Bench], found: dict[str, float]) -> str:
-    """The figures as markdown tables, for the README."""
+    """The figures as markdown tables, for benchmarks/README.md ("Results")."""
     rows = ["| benchmark | tree | median s | peak MiB |", "| --- | --- | ---: | ---: |"]
     rows += [
         f"| {b.name} | {b.size} | {b.median:.3f} | {b.peak:.0f} |" for b in benches if b.samples

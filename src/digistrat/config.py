@@ -122,7 +122,7 @@ def load_config(
                 hint += "."
             raise ConfigError(
                 f"{where}: in the `check:` block, {message}. {hint} ".rstrip()
-                + " See the README section on configuring `digistrat check`."
+                + " See “Configuration” in the commands reference (docs/commands.md)."
             ) from None
         if parsed.select:
             config.select = _codes(parsed.select, _where(data, "check", "select"), "`select`")

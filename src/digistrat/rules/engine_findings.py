@@ -11,7 +11,7 @@ ENGINE: list[RuleInfo] = [
     documented(
         *UNUSED_SUPPRESSION,
         "warning",
-        "Linter conventions (README: suppressing a finding)",
+        "Linter conventions (docs/commands.md: suppressing one finding)",
         """
         An inline `# digistrat: ignore[...]` comment suppresses nothing, or names no known rule.
 

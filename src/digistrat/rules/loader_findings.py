@@ -9,7 +9,7 @@ from __future__ import annotations
 from digistrat import findings as F
 from digistrat.rules.catalogue import RuleInfo, documented
 
-_FORMAT = "Repository format (README, `digistrat schema`)"
+_FORMAT = "Repository format (docs/format.md, `digistrat schema`)"
 _FACT = (
     "A file that cannot be read, or does not match the format, is a fact rather than a "
     "judgement: what it holds is left out of every check and of everything published until "
@@ -126,12 +126,12 @@ LOADER: list[RuleInfo] = [
     documented(
         *F.LIMIT_EXCEEDED,
         "error",
-        _FORMAT + " (Limits)",
+        _FORMAT + " (limits: docs/safety.md)",
         """
         A file or the repository is larger or deeper than digistrat's safety limits.
 
         The limits protect every reader of the repository from hostile or broken files; they are
-        listed in the README and no real strategy comes near them.
+        listed in docs/safety.md and no real strategy comes near them.
         """,
         "loader",
         severity_basis=_FACT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# Limits: documented in the README ("Limits"). Generous for any real strategy, fatal for abuse.
+# Limits: documented in docs/safety.md ("Limits"). Generous for any real strategy, fatal for abuse.
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000  # values after expanding aliases ("billion laughs" protection)
