@@ -464,6 +464,7 @@ def schema(
     ] = "json",
 ) -> None:
     """Print the JSON Schema of the file kinds, for editors and validators."""
+    from digistrat import atomic
     from digistrat import schema as s
 
     if fmt not in ("json", "markdown"):
@@ -482,7 +483,7 @@ def schema(
         try:
             out.mkdir(parents=True, exist_ok=True)
             for k in kinds:
-                (out / f"{k}.schema.json").write_text(s.dumps(s.schema_for(k)), encoding="utf-8")
+                atomic.write_text(out / f"{k}.schema.json", s.dumps(s.schema_for(k)), inside=out)
                 typer.echo(f"wrote {out / f'{k}.schema.json'}")
         except OSError as exc:
             fail(f"could not write to {out}: {exc.strerror or exc}", EXIT_FINDINGS)
