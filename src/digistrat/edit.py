@@ -537,7 +537,7 @@ def normalise_kind(kind: str) -> str:
 
 
 def check_id(ident: str) -> None:
-    if not _ID_RE.match(ident) or len(ident) > 80:
+    if not _ID_RE.fullmatch(ident) or len(ident) > 80:
         raise EditError(
             f"`{ident}` is not a usable id: use lower-case words joined by hyphens, like "
             "`outpatient-booking`.",
