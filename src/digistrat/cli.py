@@ -154,6 +154,8 @@ def init(
 
     if kind not in KIND_NAMES:
         fail(f"`{kind}` is not an organisation kind; choose one of: {', '.join(KIND_NAMES)}.")
+    if not organisation.strip():
+        fail('--organisation is empty: give your organisation\'s name, like "Example NHS Trust".')
     if directory.exists() and not directory.is_dir():
         fail(f"{directory} exists and is not a folder.")
     try:
@@ -438,6 +440,13 @@ def _print_plan(repo: Repository, fmt: str) -> None:
     from digistrat.scoring import plan, plan_report
 
     result = plan(repo, today())
+    # as `score` does: an initiative left out because its file is invalid is an error here too
+    result.problems.extend(
+        f
+        for f in repo.findings
+        if f.severity == "error"
+        and (f.path == "strategy.yaml" or f.path.startswith("initiatives/"))
+    )
     if fmt == "csv":
         typer.echo(plan_report.csv_text(result), nl=False)
     elif fmt == "json":
@@ -479,6 +488,7 @@ def schema(
     ] = "json",
 ) -> None:
     """Print the JSON Schema of the file kinds, for editors and validators."""
+    from digistrat import atomic
     from digistrat import schema as s
 
     if fmt not in ("json", "markdown"):
@@ -497,7 +507,7 @@ def schema(
         try:
             out.mkdir(parents=True, exist_ok=True)
             for k in kinds:
-                (out / f"{k}.schema.json").write_text(s.dumps(s.schema_for(k)), encoding="utf-8")
+                atomic.write_text(out / f"{k}.schema.json", s.dumps(s.schema_for(k)), inside=out)
                 typer.echo(f"wrote {out / f'{k}.schema.json'}")
         except OSError as exc:
             fail(f"could not write to {out}: {exc.strerror or exc}", EXIT_FINDINGS)

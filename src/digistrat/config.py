@@ -75,6 +75,19 @@ def known_options() -> dict[str, Any]:
     return found
 
 
+FRACTIONAL_OPTIONS = frozenset(
+    {
+        "behind-tolerance",
+        "max-horizon-years",
+        "min-horizon-years",
+        "max-category-share",
+        "max-exemplar-months",
+    }
+)
+"""Number options with a whole-number default that may still take a fraction (a rule uses them
+as a float). Every other number option with a whole-number default must be a whole number."""
+
+
 def _check_option(name: str, value: Any, default: Any, where: str) -> None:
     def bad(expected: str) -> ConfigError:
         return ConfigError(f"{where}: the option `{name}` should be {expected}, not {value!r}.")
@@ -89,6 +102,8 @@ def _check_option(name: str, value: Any, default: Any, where: str) -> None:
             raise bad("a number no larger than a million")
         if value < 0:
             raise bad("zero or more")
+        if isinstance(default, int) and name not in FRACTIONAL_OPTIONS and value != int(value):
+            raise bad("a whole number")  # a rule counts with it: 7.5 would be cut to 7
     elif isinstance(default, (list, tuple)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise bad("a list of words or phrases")

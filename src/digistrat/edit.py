@@ -14,7 +14,8 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from digistrat import atomic
 from digistrat.atomic import write_bytes
 from digistrat.models import KINDS
 from digistrat.models.common import ID_PATTERN, trim_text
@@ -84,8 +86,23 @@ def _yaml(style: Style) -> Any:
     return yaml
 
 
-def read_text(path: Path) -> tuple[str, Style]:
-    """The file's text (UTF-8 only: anything else is refused) and its detected style."""
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _split_ends(text: str) -> tuple[list[str], list[str]]:
+    """The lines of ``text`` and the line break ending each ("" for the last)."""
+    lines, ends, pos = [], [], 0
+    for found in _BREAK.finditer(text):
+        lines.append(text[pos : found.start()])
+        ends.append(found.group())
+        pos = found.end()
+    lines.append(text[pos:])
+    ends.append("")
+    return lines, ends
+
+
+def _read(path: Path) -> tuple[bytes, str, Style]:
+    """(the file's bytes, its decoded text as saved, its detected style)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -94,18 +111,48 @@ def read_text(path: Path) -> tuple[str, Style]:
         raise EditError(f"{path} is larger than the {MAX_FILE_BYTES // 2**20} MiB limit.")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise EditError(f"{path} is saved as UTF-16: save it as UTF-8 first, then try again.")
-    text, problem = decode(raw)
-    if text is None:
+    saved, problem = decode(raw)
+    if saved is None:
         raise EditError(f"{path}: {problem.message if problem else 'cannot be read'}.")
+    ends = _split_ends(saved)[1]
+    counts = {end: ends.count(end) for end in ("\n", "\r\n", "\r")}
+    text = _BREAK.sub("\n", saved)
     mapping, offset = _guess_indent(text)
     style = Style(
-        newline="\r\n" if "\r\n" in text else "\n",
+        newline=max(counts, key=lambda end: counts[end]) if any(counts.values()) else "\n",
         bom=raw.startswith(b"\xef\xbb\xbf"),
         mapping_indent=mapping,
         sequence_indent=offset + 2,
         sequence_offset=offset,
     )
-    return text.replace("\r\n", "\n"), style
+    return raw, saved, style
+
+
+def read_text(path: Path) -> tuple[str, Style]:
+    """The file's text (UTF-8 only: anything else is refused), every line break as ``\\n``,
+    and its detected style (the commonest line break is ``style.newline``)."""
+    _, saved, style = _read(path)
+    return _BREAK.sub("\n", saved), style
+
+
+def _keep_endings(saved: str, new: str, style: Style) -> str:
+    """``new`` (an edit of ``saved``, with ``\\n`` line breaks) with every line that was in
+    ``saved`` ending as it did there (CR, CRLF, LF, mixed); new lines take the commonest."""
+    import difflib
+
+    old_lines, old_ends = _split_ends(saved)
+    new_lines = new.split("\n")
+    ends = [style.newline] * (len(new_lines) - 1) + [""]
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for k in range(j2 - j1):
+                if j1 + k < len(new_lines) - 1 and old_ends[i1 + k]:
+                    ends[j1 + k] = old_ends[i1 + k]
+    out = "".join(line + end for line, end in zip(new_lines, ends, strict=True))
+    if saved and not saved.endswith(("\n", "\r")) and new_lines[-1] == "":
+        out = out[: -len(ends[-2])] if len(ends) > 1 else out  # it had no final line break
+    return out
 
 
 def _guess_indent(text: str) -> tuple[int, int]:
@@ -195,29 +242,108 @@ def _dump(yaml: Any, data: Any, style: Style, pre: str = "", post: str = "") -> 
     return (b"\xef\xbb\xbf" if style.bom else b"") + text.encode("utf-8")
 
 
-def _prepare(path: Path, model: type[BaseModel], rel: str) -> tuple[Path, str, Style]:
-    """Read ``path`` for editing; refuse if it has problems already (the file is untouched)."""
-    real = path.resolve()  # a link inside the repository stays a link
-    text, style = read_text(real)
-    before = _problems(model, text, rel, path.stem)
+def _prepare(path: Path, model: type[BaseModel], rel: str) -> tuple[bytes, str, Style]:
+    """Read ``path`` for editing; refuse if it has problems already (the file is untouched).
+    Returns the bytes read, the text as saved and its style."""
+    raw, saved, style = _read(path)
+    before = _problems(model, _BREAK.sub("\n", saved), rel, path.stem)
     if before:
         raise EditError(
             f"{rel} has problems already; fix them first (`digistrat check` lists them):\n  "
             + "\n  ".join(before[:10])
         )
-    return real, text, style
+    return raw, saved, style
 
 
-def _finish(path: Path, model: type[BaseModel], rel: str, new: bytes) -> bytes:
-    """Validate the new content and write it atomically, or refuse and write nothing."""
-    after = _problems(model, new.decode("utf-8-sig").replace("\r\n", "\n"), rel, path.stem)
+def _finish(
+    path: Path, model: type[BaseModel], rel: str, new: bytes, expected: bytes | None = None
+) -> bytes:
+    """Validate the new content and write it atomically, or refuse and write nothing. With
+    ``expected``, :class:`digistrat.atomic.Changed` is raised (and nothing written) if the
+    file no longer holds those bytes just before it is replaced."""
+    if len(new) > MAX_FILE_BYTES:
+        raise EditError(
+            f"the change would make {rel} larger than the {MAX_FILE_BYTES // 2**20} MiB that "
+            "`digistrat check` accepts, so nothing was written. Move old progress updates or "
+            "long text into another file, then try again."
+        )
+    after = _problems(model, _BREAK.sub("\n", new.decode("utf-8-sig")), rel, path.stem)
     if after:
         raise EditError(
             f"the change would make {rel} invalid, so nothing was written:\n  "
             + "\n  ".join(after[:10])
         )
-    write_bytes(path, new)
+    write_bytes(path, new, inside=path.parent, expected=expected)
     return new
+
+
+_ATTEMPTS = 20
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an advisory lock on ``path`` (``flock``) while editing it, so that two digistrat
+    commands never edit the same file at once. The lock is on the file itself (no lock file is
+    left behind); as each edit replaces the file, a waiting command that wakes up holding the
+    lock of a replaced file tries again on the new one. Without ``fcntl`` (Windows) there is no
+    lock: the check just before the file is replaced still refuses to overwrite a change."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    for _ in range(1000):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError as exc:
+            raise EditError(f"cannot read {path}: {exc.strerror or exc}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            held, now = os.fstat(fd), os.stat(path)
+        except OSError:
+            os.close(fd)
+            raise
+        if (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino):
+            break
+        os.close(fd)  # the file was replaced while this waited: lock the new one
+    else:  # pragma: no cover - a file replaced a thousand times in a row
+        raise EditError(f"{path} keeps being replaced; nothing was written. Try again.")
+    try:
+        yield
+    finally:
+        os.close(fd)
+
+
+def _edit(
+    path: Path, model: type[BaseModel], rel: str, change: Callable[[str, Style], str]
+) -> bytes:
+    """Lock ``path``, apply ``change`` (normalised text in, normalised text out), validate and
+    write, keeping the line breaks and byte order mark. If the file changes on disk meanwhile
+    (an editor saving it), the change is made again on the new text: nothing is overwritten."""
+    real = path.resolve()  # a link inside the repository stays a link
+    with _locked(real):
+        for _ in range(_ATTEMPTS):
+            raw, saved, style = _prepare(real, model, rel)
+            text = _BREAK.sub("\n", saved)
+            new = _encode(_keep_endings(saved, change(text, style), style), style)
+            try:
+                return _finish(real, model, rel, new, expected=raw)
+            except atomic.Changed:
+                continue
+    raise EditError(
+        f"{rel} kept changing while digistrat was editing it (is an editor saving it over and "
+        "over?), so nothing was written. Save and close it, then try again."
+    )
+
+
+def _round_trip(text: str, style: Style, mutate: Callable[[Any], None]) -> str:
+    yaml = _yaml(style)
+    pre, body, post = split_markers(text)
+    data = yaml.load(body)
+    mutate(data)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return pre + buffer.getvalue() + post
 
 
 def edit_file(
@@ -228,17 +354,10 @@ def edit_file(
     Refuses (raising :class:`EditError`) if the file has problems already, or would have them
     after the edit; in both cases the file is not touched. Returns the bytes written.
     """
-    path, text, style = _prepare(path, model, rel)
-    yaml = _yaml(style)
-    pre, body, post = split_markers(text)
-    data = yaml.load(body)
-    mutate(data)
-    return _finish(path, model, rel, _dump(yaml, data, style, pre, post))
+    return _edit(path, model, rel, lambda text, style: _round_trip(text, style, mutate))
 
 
 def _encode(text: str, style: Style) -> bytes:
-    if style.newline != "\n":
-        text = text.replace("\n", style.newline)
     return (b"\xef\xbb\xbf" if style.bom else b"") + text.encode("utf-8")
 
 
@@ -266,11 +385,6 @@ def add_progress(
     # Line separators and control characters survive only in double quotes, escaped.
     shown_note: Any = note if note.isprintable() else DoubleQuotedScalarString(note)
 
-    real, text, style = _prepare(path, Commitment, rel)
-    spliced = splice_progress(text, style, on, shown_note, number, status)
-    if spliced is not None and _only_inserted(text, spliced, allow=1 if status else 0):
-        return _finish(real, Commitment, rel, _encode(spliced, style))
-
     def mutate(data: Any) -> None:
         entry = CommentedMap()
         entry["date"] = on
@@ -291,7 +405,13 @@ def add_progress(
         if status is not None:
             data["status"] = status
 
-    return edit_file(path, Commitment, mutate, rel=rel)
+    def change(text: str, style: Style) -> str:
+        spliced = splice_progress(text, style, on, shown_note, number, status)
+        if spliced is not None and _only_inserted(text, spliced, allow=1 if status else 0):
+            return spliced
+        return _round_trip(text, style, mutate)
+
+    return _edit(path, Commitment, rel, change)
 
 
 def _scalar(value: Any, style: Style) -> str:
@@ -417,7 +537,7 @@ def normalise_kind(kind: str) -> str:
 
 
 def check_id(ident: str) -> None:
-    if not _ID_RE.match(ident) or len(ident) > 80:
+    if not _ID_RE.fullmatch(ident) or len(ident) > 80:
         raise EditError(
             f"`{ident}` is not a usable id: use lower-case words joined by hyphens, like "
             "`outpatient-booking`.",

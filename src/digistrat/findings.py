@@ -26,6 +26,21 @@ UNREADABLE_FILE = ("F010", "unreadable-file")
 MISSING_STRATEGY = ("F011", "missing-strategy")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` that every output can encode: a byte of a file name that was not UTF-8 (which
+    Python keeps as a lone surrogate, ``\\udcff``) is shown as ``\\xff``, the way Python and
+    git write it; any other lone surrogate as ``\\udXXX``."""
+    return _SURROGATE.sub(_escaped, text)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, located in the repository.
@@ -43,6 +58,16 @@ class Finding:
     message: str
     hint: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 reaches here with its bad bytes as lone surrogates,
+        # which no output (JSON, SARIF, XML, a web page) can encode: show them escaped.
+        for name in ("path", "message", "hint"):
+            value = getattr(self, name)
+            if _SURROGATE.search(value):
+                object.__setattr__(self, name, printable(value))
+        if any(_SURROGATE.search(v) for v in self.extra.values()):
+            object.__setattr__(self, "extra", {k: printable(v) for k, v in self.extra.items()})
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

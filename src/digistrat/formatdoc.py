@@ -67,11 +67,16 @@ def _table(model: type[BaseModel], nested: list[type[BaseModel]]) -> list[str]:
 
 
 def markdown() -> str:
+    from digistrat.clock import EARLIEST, LATEST
+
     out = [
         "# The strategy repository format",
         "",
         "Generated from digistrat's models by `digistrat schema --format markdown`; do not edit.",
         "Unknown keys are errors, so a misspelt key is reported rather than ignored.",
+        f"Every date lies between {EARLIEST.isoformat()} and {LATEST.isoformat()}, and every "
+        "number between minus and plus a million million (1,000,000,000,000); a value beyond "
+        "these is a typing mistake, reported as F002 with its line.",
         "",
     ]
     nested: list[type[BaseModel]] = []

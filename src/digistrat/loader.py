@@ -362,6 +362,19 @@ def _read_entry(reader: _Reader, kind: str, model: type[BaseModel], file: _Entry
     if source is None or loaded is None or (loaded.data is None and loaded.problems):
         return read
     stem = file.name[: file.name.rfind(".")]
+    if F.printable(rel) != rel and F.printable(file.name) == file.name:
+        findings.append(  # a folder on the way has a name that is not UTF-8
+            F.make(
+                F.BAD_FILE_NAME,
+                rel,
+                None,
+                None,
+                f"the folder name in `{rel}` is not valid UTF-8 text (its odd bytes are shown "
+                "as \\x codes), so the file is left out",
+                "Rename the folder with plain letters, digits and hyphens.",
+            )
+        )
+        return read
     if not _ID_RE.match(stem) or stem in _RESERVED:
         findings.append(
             F.make(

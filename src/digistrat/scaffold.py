@@ -96,6 +96,6 @@ def scaffold(
         if target.exists() and not force:
             result.skipped.append(rel)
             continue
-        write_text(target, content)
+        write_text(target, content, inside=directory)
         result.written.append(rel)
     return result

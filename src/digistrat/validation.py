@@ -180,8 +180,35 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
             "Indent the keys that belong to it under it.",
         )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        return f"{name}: {err['msg'].lower()}, got `{_show(value)}`", "Correct the number."
+        return _out_of_bounds(name, value, ctx) or (
+            f"{name}: {err['msg'].lower()}, got `{_show(value)}`",
+            "Correct the number.",
+        )
     return f"{name}: {err['msg']}", ""
+
+
+def _out_of_bounds(name: str, value: Any, ctx: dict[str, Any]) -> tuple[str, str] | None:
+    """The message for a date or a number beyond digistrat's limits, if that is what it is."""
+    from digistrat.clock import EARLIEST, LATEST
+    from digistrat.models.common import LIMIT
+    from digistrat.voice import longdate
+
+    bounds = {str(v) for v in ctx.values()}
+    if bounds & {EARLIEST.isoformat(), LATEST.isoformat()}:
+        return (
+            f"{name}: `{_show(value)}` is outside the dates digistrat accepts "
+            f"({longdate(EARLIEST)} to {longdate(LATEST)})",
+            "Check the year: it is probably a typing mistake.",
+        )
+    if bounds & {str(LIMIT), str(-LIMIT), str(int(LIMIT))}:
+        shown = f"{value:g}" if isinstance(value, float) else _show(value)
+        return (
+            f"{name}: `{shown}` is out of range: numbers must be between minus and plus "
+            "a million million (1,000,000,000,000)",
+            "Check the number; if it really is this large, write it in a larger unit "
+            "(thousands or millions).",
+        )
+    return None
 
 
 def findings_from(

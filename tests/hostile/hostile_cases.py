@@ -104,6 +104,19 @@ def _symlink(rel: str, to: str) -> Callable[[Path], None]:
     return setup
 
 
+def _bytes_name(rel: bytes, text: str) -> Callable[[Path], None]:
+    """A file whose name is not UTF-8 (skipped where the file system refuses such names)."""
+
+    def setup(root: Path) -> None:
+        try:
+            with open(os.fsencode(root) + b"/" + rel, "wb") as handle:
+                handle.write(text.encode())
+        except (OSError, UnicodeError):
+            pass
+
+    return setup
+
+
 def _remove(rel: str) -> Callable[[Path], None]:
     def setup(root: Path) -> None:
         target = root / rel
@@ -417,6 +430,30 @@ CASES: list[Case] = [
             "  options: {a: {b: [1, 2]}}\n",
         },
     ),
+    # --- extreme values: findings with a line, never an internal error ---
+    Case(
+        "year-9999",
+        {"initiatives/x.yaml": "name: X\ncategory: improve\nstart: 9999-12-01\n"},
+        "initiatives/x.yaml",
+        line=3,
+    ),
+    Case(
+        "review-year-9999",
+        {"strategy.yaml": "organisation: T\ntitle: S\nreview:\n  last_reviewed: 9999-12-31\n"},
+        "strategy.yaml",
+        line=4,
+    ),
+    Case(
+        "number-1e306",
+        _svc("name: B\nkind: care\nmeasures:\n  volume_per_year: 1.0e+306\n"),
+        "services/hostile.yaml",
+        line=4,
+    ),
+    Case(
+        "tiny-effort",
+        {"initiatives/x.yaml": "name: X\ncategory: improve\neffort: 1.0e-308\n"},
+    ),
+    Case("name-not-utf8", setup=_bytes_name(b"services/bad\xff.yaml", GOOD_SERVICE)),
     Case(
         "suppression-comments",
         _svc("name: B  # digistrat: ignore[\nkind: care  # digistrat: ignore=F002,,,../x\n"),

@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from digistrat.clock import EARLIEST, LATEST
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 """A lower-case kebab-case identifier, e.g. ``outpatient-booking``."""
@@ -18,6 +20,30 @@ NeedRef = Annotated[
     ),
 ]
 """A reference to a user need: ``<user-group-id>/<need-id>``, e.g. ``outpatients/know-when``."""
+
+# EARLIEST and LATEST (from digistrat.clock) bound every date a strategy file may hold: a
+# year outside them is a typing mistake, and date arithmetic on the year 9999 (a review
+# interval added, a quarter planned) would fail.
+Day = Annotated[
+    date,
+    Field(
+        ge=EARLIEST,
+        le=LATEST,
+        json_schema_extra={
+            "formatMinimum": EARLIEST.isoformat(),
+            "formatMaximum": LATEST.isoformat(),
+        },
+    ),
+]
+"""A date between 1 January 1900 and 31 December 2200."""
+
+LIMIT = 1e12
+"""The largest number (positive or negative) a strategy file may hold: a million million is
+more than any count, cost or score of a public body, and keeps every sum and product finite."""
+Number = Annotated[float, Field(ge=-LIMIT, le=LIMIT)]
+"""A number from minus a million million to a million million."""
+Count = Annotated[int, Field(ge=0, le=int(LIMIT))]
+"""A whole number from 0 to a million million."""
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
@@ -79,9 +105,9 @@ class Owner(Model):
 class Period(Model):
     """A span of time with a start and an end date."""
 
-    start: date
+    start: Day
     """First day, written like 2026-04-01."""
-    end: date
+    end: Day
     """Last day, written like 2029-03-31."""
 
 
@@ -101,11 +127,11 @@ class Evidence(Model):
         "other",
     ]
     """How the evidence was gathered."""
-    date: date
+    date: Day
     """When it was gathered, like 2026-03-31."""
     summary: Text
     """What we learnt, in a sentence or two."""
-    participants: int | None = Field(default=None, ge=0)
+    participants: Count | None = None
     """How many people took part, if known."""
     voices: Literal["usual", "wider", "seldom-heard"] | None = None
     """Whose voices: ``usual`` (expert patients, clinical informaticians, the already engaged),
@@ -120,11 +146,11 @@ class Measure(Model):
     """What is counted, e.g. ``Outpatient letters sent digitally``."""
     unit: ShortText | None = None
     """The unit, e.g. ``%``, ``days``, ``appointments per month``."""
-    baseline: float | None = None
+    baseline: Number | None = None
     """Where we are now."""
-    baseline_date: date | None = None
+    baseline_date: Day | None = None
     """When the baseline was measured."""
-    target: float | None = None
+    target: Number | None = None
     """Where we commit to be by the due date."""
     source: ShortText | None = None
     """Where the numbers come from, e.g. ``PAS monthly extract``."""
@@ -133,9 +159,9 @@ class Measure(Model):
 class Progress(Model):
     """A dated progress update."""
 
-    date: date
+    date: Day
     """When, like 2026-06-30."""
     note: Text
     """What happened."""
-    value: float | None = None
+    value: Number | None = None
     """The measure's value on that date, if measured."""

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
 from digistrat.models.common import (
+    Count,
+    Day,
     Evidence,
     Id,
     Measure,
     Model,
     NeedRef,
+    Number,
     Owner,
     Progress,
     ShortText,
@@ -23,21 +25,21 @@ from digistrat.models.common import (
 class ServiceMeasures(Model):
     """The service's numbers (§6), with the date they were measured so staleness shows."""
 
-    measured_on: date | None = None
+    measured_on: Day | None = None
     """When these figures were last measured, like 2026-03-31."""
-    volume_per_year: float | None = None
+    volume_per_year: Number | None = None
     """How many times the service is used each year."""
-    cost_per_use: float | None = None
+    cost_per_use: Number | None = None
     """What one use costs to provide, in pounds."""
-    quality: float | None = None
+    quality: Number | None = None
     """How good the service is, as a score out of 100 (e.g. from audit or CQC)."""
-    digital_take_up: float | None = None
+    digital_take_up: Number | None = None
     """Percentage of uses that happen digitally (0 to 100)."""
-    user_satisfaction: float | None = None
+    user_satisfaction: Number | None = None
     """Percentage of users satisfied (0 to 100)."""
-    completion_rate: float | None = None
+    completion_rate: Number | None = None
     """Percentage of people who start the service and finish it (0 to 100)."""
-    failure_demand: float | None = None
+    failure_demand: Number | None = None
     """Percentage of contacts caused by something going wrong (chasing, re-booking; 0 to 100)."""
 
 
@@ -71,7 +73,7 @@ class Service(Model):
     """Where it is in its life."""
     status: Literal["live", "legacy", "retiring"] = "live"
     """Live, legacy (to be replaced) or retiring."""
-    switch_off: date | None = None
+    switch_off: Day | None = None
     """When a legacy or retiring service will be switched off (§8: prioritise switching off)."""
     team: ShortText | None = None
     """The team that looks after it (§8: every tool needs a team)."""
@@ -114,7 +116,7 @@ class UserGroup(Model):
     """Patients, carers, staff, the public or partner organisations."""
     description: Text | None = None
     """Who they are."""
-    size: int | None = Field(default=None, ge=0)
+    size: Count | None = None
     """Roughly how many people are in the group."""
     at_risk_of_exclusion: bool = False
     """Whether people in this group risk being left behind by digital services."""
@@ -156,15 +158,15 @@ class Initiative(Model):
     """Services it changes."""
     objectives: list[Id] = []
     """Objectives (from strategy.yaml) it serves."""
-    scores: dict[str, float] = {}
+    scores: dict[str, Number] = {}
     """Scores per prioritisation criterion (keys are criterion ids)."""
-    effort: float | None = Field(default=None, ge=0)
+    effort: Number | None = Field(default=None, ge=0)
     """Relative effort (for example person-months, or points from 1 to 10)."""
-    cost: float | None = Field(default=None, ge=0)
+    cost: Number | None = Field(default=None, ge=0)
     """Estimated cost in pounds."""
-    start: date | None = None
+    start: Day | None = None
     """Planned or actual start."""
-    end: date | None = None
+    end: Day | None = None
     """Planned or actual end."""
     depends_on: list[Id] = []
     """Initiatives that must finish first."""
@@ -194,7 +196,7 @@ class Commitment(Model):
     """Initiatives that deliver it."""
     measure: Measure | None = None
     """How we will know: metric, baseline, target."""
-    due: date | None = None
+    due: Day | None = None
     """When it will be met, like 2027-03-31."""
     status: Literal["on-track", "at-risk", "off-track", "met", "missed"] = "on-track"
     """Where it stands."""

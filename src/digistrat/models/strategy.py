@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from digistrat.models.common import Id, Model, Owner, Period, ShortText, Text
+from digistrat.models.common import (
+    Count,
+    Day,
+    Id,
+    Model,
+    Number,
+    Owner,
+    Period,
+    ShortText,
+    Text,
+)
 
 OrganisationKind = Literal[
     "nhs-trust", "integrated-care-board", "council", "central-government", "other"
@@ -36,7 +45,7 @@ class Review(Model):
 
     cadence: Literal["monthly", "quarterly", "six-monthly", "annually"]
     """How often the strategy itself is reviewed."""
-    last_reviewed: date | None = None
+    last_reviewed: Day | None = None
     """When it was last reviewed, like 2026-09-30."""
 
 
@@ -87,7 +96,7 @@ class Delivered(Model):
 
     what: ShortText
     """What was delivered."""
-    when: date | None = None
+    when: Day | None = None
     """When, like 2025-11-30."""
     impact: Text
     """What changed for patients or staff, with numbers where possible."""
@@ -128,13 +137,13 @@ class Indicator(Model):
         "take-up", "cost-per-transaction", "satisfaction", "completion", "failure-demand", "other"
     ] = "other"
     """Which of the standard service measures it is, if any."""
-    baseline: float | None = None
+    baseline: Number | None = None
     """Where we are now."""
-    baseline_date: date | None = None
+    baseline_date: Day | None = None
     """When the baseline was measured, like 2026-03-31."""
-    target: float | None = None
+    target: Number | None = None
     """Where we aim to be."""
-    due: date | None = None
+    due: Day | None = None
     """By when the target should be reached, like 2028-03-31."""
     unit: ShortText | None = None
     """The unit, e.g. ``%``."""
@@ -152,16 +161,16 @@ class Bottleneck(Model):
     """What the bottleneck is."""
     note: Text | None = None
     """How it limits delivery."""
-    serves_at_once: int | None = Field(default=None, ge=1)
+    serves_at_once: Count | None = Field(default=None, ge=1)
     """How many initiatives it can serve at the same time, e.g. ``2``."""
 
 
 class Capacity(Model):
     """How much the organisation can do at once (§10 Bandwidth)."""
 
-    concurrent_initiatives: int = Field(ge=1)
+    concurrent_initiatives: Count = Field(ge=1)
     """How many initiatives can be in progress at the same time."""
-    effort_per_quarter: float | None = Field(default=None, gt=0)
+    effort_per_quarter: Number | None = Field(default=None, gt=0)
     """Optional: how much effort (in the same unit as initiatives' effort) a quarter can absorb."""
     bottlenecks: list[Bottleneck] = []
     """Named bottlenecks, such as information governance or clinical safety sign-off; give each
@@ -182,7 +191,7 @@ class Decision(Model):
 
     decision: Text
     """What was decided: a programme in flight, a contract, ring-fenced funding."""
-    until: date | None = None
+    until: Day | None = None
     """When it stops constraining us, if known."""
 
 
@@ -233,11 +242,11 @@ class Criterion(Model):
     """The key initiatives use under ``scores``."""
     label: ShortText
     """How it is shown, e.g. ``Patient benefit``."""
-    weight: float = Field(gt=0)
+    weight: Number = Field(gt=0)
     """Its weight; weights are normalised, so 50/25/25 and 2/1/1 are the same."""
-    min: float = 0
+    min: Number = 0
     """Lowest score allowed."""
-    max: float
+    max: Number
     """Highest score allowed."""
     direction: Literal["higher-is-better", "lower-is-better"] = "higher-is-better"
     """Whether a higher score is better (benefit) or worse (cost, risk)."""

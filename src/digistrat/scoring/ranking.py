@@ -6,6 +6,8 @@ Initiatives whose result is missing come last, unranked.
 
 from __future__ import annotations
 
+import math
+import sys
 from collections import Counter
 from fractions import Fraction
 from typing import Any
@@ -111,4 +113,11 @@ def _order(repo: Repository, model: str, evaluated: list[Evaluated]) -> list[Row
 
 
 def _float(value: Fraction | None) -> float | None:
-    return None if value is None else float(value)
+    """``value`` as a float; beyond a float's range (inputs are bounded, so only a bug could
+    get there) the largest float of its sign rather than an internal error."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return math.copysign(sys.float_info.max, value)

@@ -30,6 +30,9 @@ INPUTS = (
     Column("confidence", "Confidence (%)", min=0, max=100),
 )
 EFFORT = Column("effort", "Effort")
+MIN_EFFORT = Fraction(1, 1000)
+"""The least effort a model divides by: a smaller one (say 1e-308) makes a score too large to
+show, and is a typing mistake or the wrong unit."""
 
 
 def read_inputs(
@@ -63,6 +66,18 @@ def read_inputs(
         ev.problems.append(
             _input(repo, ident, EFFORT, "is 0, and the score divides by effort", model)
         )
+    elif values["effort"] < MIN_EFFORT:
+        ev.problems.append(
+            _input(
+                repo,
+                ident,
+                EFFORT,
+                f"is {float(values['effort']):g}, too small to divide by (the least is "
+                f"{float(MIN_EFFORT):g}); write efforts in a smaller unit, such as person-days",
+                model,
+            )
+        )
+        values["effort"] = Fraction(0)  # no total, as for an effort of 0
     return values, parts, ev
 
 
