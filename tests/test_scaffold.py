@@ -49,7 +49,7 @@ def test_init_twice_changes_nothing(tmp_path: Path) -> None:
     scaffold(tmp_path, today=TODAY)
     (tmp_path / "strategy.yaml").write_text("organisation: Mine\ntitle: Edited\n")
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    with pytest.raises(AlreadyARepository, match="strategy.yaml"):
+    with pytest.raises(AlreadyARepository, match=r"strategy\.yaml"):
         scaffold(tmp_path, today=TODAY)
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
 
