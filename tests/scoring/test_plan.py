@@ -229,8 +229,12 @@ def test_an_unscored_proposal_is_left_out_unless_another_waits_for_it(tmp_path: 
     new_entity(tmp_path, "initiative", "needed")
     example = tmp_path / "initiatives/example-initiative.yaml"
     example.write_text(example.read_text() + "depends_on:\n  - needed\n")
+    dated = tmp_path / "initiatives/dated.yaml"
+    new_entity(tmp_path, "initiative", "dated")
+    dated.write_text(dated.read_text() + "start: 2027-04-01\nend: 2027-09-30\n")
     result = plan(load(tmp_path), date(2026, 11, 26))
     buckets = {i.id: i.bucket for i in result.items}
     assert buckets["idea"] == "skipped"
+    assert buckets["dated"] not in ("skipped", "blocked")  # someone planned it: it is planned
     assert buckets["needed"] != "skipped"
     assert buckets["example-initiative"] not in ("skipped", "blocked")

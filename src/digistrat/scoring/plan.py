@@ -166,7 +166,8 @@ class _Builder:
                 self.make(
                     ident,
                     "skipped",
-                    "Left out: it is a proposal that is not scored yet, so it is not ranked.",
+                    "Left out: it is a proposal that is not scored yet, so it is not ranked, "
+                    "and it has no planned dates.",
                 )
             elif ini.status == "in-progress":
                 self.keep_running(ident, ini)
@@ -177,10 +178,17 @@ class _Builder:
         self.finish()
 
     def _unscored_proposal(self, ident: str, ini: Initiative) -> bool:
-        """A proposal the ranking could not rank for want of scores (a new entry, say): it
-        takes no place in the plan until it is scored. When no initiative can be ranked (the
-        scoring configuration has errors) every one is planned, in name order."""
-        return ini.status == "proposed" and self.ranks.get(ident) is None and self.ranked
+        """A proposal with no planned dates the ranking could not rank for want of scores (a
+        new entry, say): it takes no place in the plan until it is scored or given dates. When
+        no initiative can be ranked (the scoring configuration has errors) every one is
+        planned, in name order."""
+        return (
+            ini.status == "proposed"
+            and ini.start is None
+            and ini.end is None
+            and self.ranks.get(ident) is None
+            and self.ranked
+        )
 
     def keep_running(self, ident: str, ini: Initiative) -> None:
         if ini.end is not None:
