@@ -191,3 +191,103 @@ def test_the_loaded_repository_outlives_the_command(tmp_path: Path) -> None:
     cli.load_repository(tmp_path / "repo")  # only the last one is kept
     gc.collect()
     assert watched() is None
+
+
+@pytest.mark.slow
+def test_the_sdist_and_wheel_pass_twine_check(tmp_path: Path) -> None:
+    """What the release workflow publishes: both build, and PyPI would accept their metadata
+    (twine check --strict: the README renders, the fields are well formed)."""
+    pytest.importorskip("build")
+    pytest.importorskip("twine")
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    dists = sorted(tmp_path.glob("digistrat-*"))
+    assert [p.name for p in dists] == [
+        f"digistrat-{__version__}-py3-none-any.whl",
+        f"digistrat-{__version__}.tar.gz",
+    ]
+    checked = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *map(str, dists)],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.count("PASSED") == 2
+    names = zipfile.ZipFile(dists[0]).namelist()
+    assert "digistrat/templates/new/initiatives.yaml" in names
+
+
+def test_the_release_workflow_publishes_with_trusted_publishing() -> None:
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text())
+    assert flow["permissions"] == {"contents": "read"}
+    publish = flow["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"}
+    assert any("pypa/gh-action-pypi-publish" in s.get("uses", "") for s in publish["steps"])
+    text = (ROOT / ".github/workflows/release.yml").read_text()
+    assert "password" not in text and "secrets." not in text  # no stored token
+
+
+def test_init_in_a_repository_with_deleted_examples_recreates_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "x"
+    assert run("init", str(target), "--no-git").returncode == 0
+    (target / "initiatives/example-initiative.yaml").unlink()
+    (target / "README.md").unlink()
+    before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    again = run("init", str(target))
+    assert again.returncode == 1
+    assert "already holds a strategy repository" in again.stderr
+    assert "strategy.yaml exists" in again.stderr
+    assert "Created" not in again.stdout  # it used to say so, and exit 1
+    assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
+    assert not (target / ".git").exists()  # not even git init
+
+
+def test_init_force_replaces_its_own_files_only(tmp_path: Path) -> None:
+    target = tmp_path / "x"
+    run("init", str(target), "--no-git")
+    (target / "initiatives/mine.yaml").write_text("name: Mine\ncategory: improve\n")
+    (target / ".gitignore").write_text("secrets/\n")
+    forced = run("init", str(target), "--force", "--no-git")
+    assert forced.returncode == 0, forced.stderr
+    assert (target / "initiatives/mine.yaml").read_text() == "name: Mine\ncategory: improve\n"
+    assert (target / ".gitignore").read_text() == "secrets/\n/site/\n"
+
+
+@pytest.mark.skipif(not Path("/usr/bin/git").exists(), reason="git is not installed")
+def test_init_starts_git_unless_told_not_to(tmp_path: Path) -> None:
+    made = run("init", str(tmp_path / "g"))
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "g" / ".git").is_dir()
+    assert "Started a git repository" in made.stdout
+    skipped = run("init", str(tmp_path / "n"), "--no-git")
+    assert skipped.returncode == 0 and not (tmp_path / "n" / ".git").exists()
+
+
+def test_init_without_git_on_the_path_is_a_note(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "digistrat", "init", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        env={**command_env(NO_COLOR="1"), "PATH": str(tmp_path / "empty")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "git is not installed" in result.stdout
+    assert (tmp_path / "x" / "strategy.yaml").is_file()
+
+
+def test_init_prints_the_next_three_commands(tmp_path: Path) -> None:
+    made = run("init", str(tmp_path / "my strategy"), "--no-git")
+    lines = made.stdout.splitlines()
+    after = lines[lines.index(next(x for x in lines if x.endswith("Next:"))) + 1 :]
+    assert after[0].strip() == f"cd '{tmp_path / 'my strategy'}'"
+    commands = [x.split("#")[0].strip() for x in after[1:]]
+    assert commands[0] == "digistrat check"
+    assert commands[1].startswith("digistrat new initiative")
+    assert commands[2] == "digistrat render --out site"
+    assert len(commands) == 3

@@ -190,7 +190,7 @@ def test_new_entity_never_overwrites(tmp_path: Path) -> None:
     root = _repo(tmp_path, MESSY)
     before = (root / "commitments/rebook.yaml").read_bytes()
     with pytest.raises(EditError, match="already exists"):
-        new_entity(root, "commitment", "rebook", today=date(2026, 1, 15), known={})
+        new_entity(root, "commitment", "rebook", known={})
     assert (root / "commitments/rebook.yaml").read_bytes() == before
 
 
@@ -198,7 +198,7 @@ def test_new_entity_never_overwrites(tmp_path: Path) -> None:
 def test_new_entity_refuses_unusable_ids(tmp_path: Path, ident: str) -> None:
     root = _repo(tmp_path, MESSY)
     with pytest.raises(EditError) as info:
-        new_entity(root, "services", ident, today=date(2026, 1, 15), known={})
+        new_entity(root, "services", ident, known={})
     assert info.value.usage
     assert not (root / "evil.yaml").exists()
 
@@ -206,7 +206,7 @@ def test_new_entity_refuses_unusable_ids(tmp_path: Path, ident: str) -> None:
 @pytest.mark.parametrize("kind", ["services", "user", "initiative", "commitments"])
 def test_new_entity_is_valid_with_no_dangling_references(tmp_path: Path, kind: str) -> None:
     root = build_tree(tmp_path, {"strategy.yaml": STRATEGY})
-    target = new_entity(root, kind, "fresh-start", today=date(2026, 1, 15), known={})
+    target = new_entity(root, kind, "fresh-start", known={})
     assert target.parent.parent == root and target.name == "fresh-start.yaml"
     text = target.read_text()
     assert text.startswith("# ")  # the template's guidance comments came along
@@ -371,9 +371,9 @@ def test_new_entity_never_writes_through_a_link_leaving_the_repository(tmp_path:
     outside.mkdir()
     (root / "services").symlink_to(outside)
     with pytest.raises(EditError, match="outside the repository"):
-        new_entity(root, "services", "x", today=date(2026, 1, 15), known={})
+        new_entity(root, "services", "x", known={})
     assert list(outside.iterdir()) == []
     (root / "services").unlink()
     (root / "services").write_text("not a folder")
     with pytest.raises(EditError, match="should be a folder"):
-        new_entity(root, "services", "x", today=date(2026, 1, 15), known={})
+        new_entity(root, "services", "x", known={})

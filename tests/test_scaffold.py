@@ -42,24 +42,42 @@ def test_scaffolded_dates_fit_a_horizon_around_today(tmp_path: Path) -> None:
 
 
 def test_init_twice_changes_nothing(tmp_path: Path) -> None:
+    import pytest
+
+    from digistrat.scaffold import AlreadyARepository
+
     scaffold(tmp_path, today=TODAY)
     (tmp_path / "strategy.yaml").write_text("organisation: Mine\ntitle: Edited\n")
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    result = scaffold(tmp_path, today=TODAY)
-    assert result.written == []
-    assert len(result.skipped) == len(before)
+    with pytest.raises(AlreadyARepository, match=r"strategy\.yaml"):
+        scaffold(tmp_path, today=TODAY)
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
 
 
-def test_init_fills_in_only_missing_files_and_force_replaces(tmp_path: Path) -> None:
+def test_init_in_a_repository_brings_back_no_deleted_example(tmp_path: Path) -> None:
+    import pytest
+
+    from digistrat.scaffold import AlreadyARepository
+
     scaffold(tmp_path, today=TODAY)
+    (tmp_path / "services/example-service.yaml").unlink()
     (tmp_path / "README.md").unlink()
-    (tmp_path / "strategy.yaml").write_text("mine\n")
+    with pytest.raises(AlreadyARepository):
+        scaffold(tmp_path, today=TODAY)
+    assert not (tmp_path / "services/example-service.yaml").exists()
+    assert not (tmp_path / "README.md").exists()
+
+
+def test_init_fills_in_only_missing_files_and_force_replaces(tmp_path: Path) -> None:
+    """Without a strategy.yaml it is not a strategy repository yet: init adds what is missing
+    and keeps what is there; --force replaces its own files."""
+    (tmp_path / "README.md").write_text("mine\n")
     result = scaffold(tmp_path, today=TODAY)
-    assert result.written == ["README.md"]
-    assert (tmp_path / "strategy.yaml").read_text() == "mine\n"
+    assert "README.md" in result.skipped and "strategy.yaml" in result.written
+    assert (tmp_path / "README.md").read_text() == "mine\n"
+    (tmp_path / "strategy.yaml").write_text("mine\n")
     forced = scaffold(tmp_path, today=TODAY, force=True)
-    assert "strategy.yaml" in forced.written
+    assert "strategy.yaml" in forced.written and "README.md" in forced.written
     assert (tmp_path / "strategy.yaml").read_text() != "mine\n"
 
 
@@ -118,3 +136,22 @@ def test_an_unknown_kind_is_refused() -> None:
 
     with pytest.raises(ValueError, match="organisation kind"):
         plan("X", TODAY, "hospital")
+
+
+def test_a_new_gitignore_ignores_the_rendered_site(tmp_path: Path) -> None:
+    result = scaffold(tmp_path, today=TODAY)
+    assert result.gitignore == "written"
+    assert "/site/" in (tmp_path / ".gitignore").read_text().splitlines()
+    assert ".gitignore" not in plan("T", TODAY)  # never part of what --force replaces
+
+
+def test_an_existing_gitignore_keeps_every_byte_and_gains_the_line(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_bytes(b"*.pyc\r\nsecrets/")  # no final newline, CRLF
+    assert scaffold(tmp_path, today=TODAY).gitignore == "appended"
+    assert (tmp_path / ".gitignore").read_bytes() == b"*.pyc\r\nsecrets/\r\n/site/\r\n"
+
+
+def test_a_gitignore_that_already_ignores_site_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_bytes(b"site/\n# mine\n")
+    assert scaffold(tmp_path, today=TODAY, force=True).gitignore == "kept"
+    assert (tmp_path / ".gitignore").read_bytes() == b"site/\n# mine\n"

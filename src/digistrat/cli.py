@@ -9,7 +9,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -135,7 +135,12 @@ def _root(
 def init(
     directory: Annotated[Path, typer.Argument(help="Where to create the repository.")] = Path("."),
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files that already exist.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace the files init writes (examples, workflow, hook, README), even in an "
+            "existing strategy repository. Your other files are never touched.",
+        ),
     ] = False,
     organisation: Annotated[
         str, typer.Option(help="Your organisation's name, written into strategy.yaml.")
@@ -147,19 +152,49 @@ def init(
             "central-government or other.",
         ),
     ] = "nhs-trust",
+    install_from: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--install-from",
+            metavar="SOURCE",
+            help="Where CI, the pre-commit hook and the README install digistrat from: "
+            "digistrat==X.Y.Z, git+https://host/org/digistrat@TAG, or a digistrat-X.Y.Z-*.whl "
+            f"path or https URL (default: digistrat=={__version__} from PyPI). Always pinned.",
+        ),
+    ] = None,
+    no_git: Annotated[
+        bool, typer.Option("--no-git", help="Do not run `git init` in a new folder.")
+    ] = False,
 ) -> None:
-    """Create a strategy repository with a commented example of every file kind."""
+    """Create a strategy repository with a commented example of every file kind.
+
+    Exits 1, changing nothing, if the folder already holds a strategy.yaml (use --force)."""
+    from digistrat.install import InstallSourceError, parse
     from digistrat.models.strategy import KIND_NAMES
-    from digistrat.scaffold import scaffold
+    from digistrat.scaffold import AlreadyARepository, scaffold, start_git
 
     if kind not in KIND_NAMES:
         fail(f"`{kind}` is not an organisation kind; choose one of: {', '.join(KIND_NAMES)}.")
     if not organisation.strip():
         fail('--organisation is empty: give your organisation\'s name, like "Example NHS Trust".')
+    try:
+        install = parse(install_from)
+    except InstallSourceError as exc:
+        fail(f"--install-from: {exc}")
     if directory.exists() and not directory.is_dir():
         fail(f"{directory} exists and is not a folder.")
     try:
-        result = scaffold(directory, force=force, organisation=organisation, kind=kind)
+        result = scaffold(
+            directory, force=force, organisation=organisation, kind=kind, install=install
+        )
+    except AlreadyARepository as exc:
+        fail(
+            f"{directory} already holds a strategy repository ({exc} exists); nothing was "
+            "changed. Run `digistrat check` to check it, `digistrat new` to add an "
+            "entry, or `digistrat init --force` to replace the example files, workflow and "
+            "README that init writes (your own files are kept).",
+            EXIT_FINDINGS,
+        )
     except OSError as exc:
         fail(f"could not write to {directory}: {exc.strerror or exc}", EXIT_FINDINGS)
     out = console()
@@ -167,19 +202,44 @@ def init(
         out.print(f"  wrote    {rel}", markup=False)
     for rel in result.skipped:
         out.print(f"  exists   {rel}  (kept; use --force to replace)", markup=False)
-    if result.skipped and not result.written:
-        fail(
-            f"{directory} already holds a strategy repository; nothing was changed. "
-            "Use --force to overwrite the example files.",
-            EXIT_FINDINGS,
+    gitignore = {
+        "written": "  wrote    .gitignore  (keeps the rendered site/ out of git)",
+        "appended": "  added    /site/ to your .gitignore  (the rendered site stays out of git)",
+        "kept": "  exists   .gitignore  (already ignores site/)",
+    }
+    out.print(gitignore[result.gitignore], markup=False)
+    out.print(f"\nCI and the pre-commit hook install {install.describe}.", markup=False)
+    git = "skipped" if no_git else start_git(directory)
+    if git == "started":
+        out.print("Started a git repository here (`git init`).", markup=False)
+    elif git == "no-git":
+        out.print(
+            "Note: git is not installed, so this folder is not a git repository yet. Install "
+            "git and run `git init` here to keep a history of every change.",
+            markup=False,
         )
-    out.print(
-        f"\nCreated a strategy repository in {directory}. Next: edit strategy.yaml, "
-        f"then run `digistrat check {directory}`.",
-        markup=False,
-    )
-    if result.skipped:
-        raise typer.Exit(EXIT_FINDINGS)
+    elif git.startswith("failed"):
+        out.print(
+            f"Note: `git init` did not work ({git.removeprefix('failed: ')}); run it yourself "
+            "to keep a history of every change.",
+            markup=False,
+        )
+    out.print(f"\nCreated a strategy repository in {directory}. Next:", markup=False)
+    steps = [] if directory.resolve() == Path.cwd().resolve() else [f"cd {_shell(directory)}"]
+    steps += [
+        "digistrat check                         # what to change, in plain English",
+        'digistrat new initiative my-idea --name "My idea"   # add your own entries',
+        "digistrat render --out site             # the website, poster and board report",
+    ]
+    for step in steps:
+        out.print(f"  {step}", markup=False)
+
+
+def _shell(path: Path) -> str:
+    """``path`` as a shell word a user can paste."""
+    import shlex
+
+    return shlex.quote(str(path))
 
 
 def emit(text: str, utf8: bool = False) -> None:
@@ -408,6 +468,11 @@ def score(
         out.print(f"No initiatives {none}: nothing to rank.", markup=False)
     else:
         out.print(report.table(ranking, view.rows, view.robustness))
+        unranked = report.unranked_sentences(view.rows)
+        if unranked:
+            out.print("", markup=False)
+        for line in unranked:
+            out.print(line, markup=False)
         out.print("\nPortfolio mix (initiatives shown):", markup=False)
         for line in report.portfolio_sentences(view.mix):
             out.print(f"  {visible(line)}", markup=False)
@@ -748,6 +813,10 @@ def changes(
         emit(history.as_text(found))
 
 
+def _text_option(help_text: str) -> Any:
+    return typer.Option(help=help_text, show_default=False)
+
+
 @app.command("new")
 def new_command(
     kind: Annotated[
@@ -761,9 +830,48 @@ def new_command(
         ),
     ],
     path: RepoArg = None,
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        _text_option("Its name (a service, user group or initiative)."),
+    ] = None,
+    statement: Annotated[
+        Optional[str],  # noqa: UP045
+        _text_option("A commitment's statement: what will change for users."),
+    ] = None,
+    description: Annotated[
+        Optional[str],  # noqa: UP045
+        _text_option("What it is, for whom (not for a commitment)."),
+    ] = None,
+    outcome: Annotated[
+        Optional[str],  # noqa: UP045
+        _text_option("A commitment's outcome for patients or staff."),
+    ] = None,
+    owner: Annotated[
+        Optional[str],  # noqa: UP045
+        _text_option("The accountable person's name."),
+    ] = None,
+    owner_role: Annotated[
+        Optional[str],  # noqa: UP045
+        _text_option("Their role, e.g. Chief Nursing Information Officer."),
+    ] = None,
+    function: Annotated[
+        Optional[str],  # noqa: UP045
+        _text_option("Who leads: clinical, operational, digital or corporate."),
+    ] = None,
+    category: Annotated[
+        Optional[str],  # noqa: UP045
+        _text_option("An initiative's category: maintain, improve or transform."),
+    ] = None,
+    due: Annotated[
+        Optional[str],  # noqa: UP045
+        _text_option("A commitment's due date, like 2027-03-31."),
+    ] = None,
 ) -> None:
-    """Create a new entry from the commented template; never overwrites an existing file."""
-    from digistrat.clock import today
+    """Create a new entry from a commented template; never overwrites an existing file.
+
+    A new initiative is a proposal, with no scores, dates or exemplar flag: it is not ranked
+    or planned until it is scored. Options fill in the main fields (checked before anything
+    is written); the rest stays as examples to replace."""
     from digistrat.edit import EditError, new_entity
 
     repo = load_repository(path)
@@ -774,15 +882,28 @@ def new_command(
         f"{gid}/{need.id}" for gid, group in repo.users.items() for need in group.needs
     }
     known["objectives"] = {o.id for o in repo.strategy.objectives} if repo.strategy else set()
+    criteria = [c.id for c in repo.strategy.scoring.criteria] if repo.strategy else []
+    values = {
+        "name": name,
+        "statement": statement,
+        "description": description,
+        "outcome": outcome,
+        "owner": owner,
+        "owner_role": owner_role,
+        "function": function,
+        "category": category,
+        "due": due,
+    }
     try:
-        target = new_entity(repo.root, kind, ident, today=today(), known=known)
+        target = new_entity(repo.root, kind, ident, known=known, values=values, criteria=criteria)
     except EditError as exc:
         fail(str(exc), EXIT_USAGE if exc.usage else EXIT_FINDINGS)
     except OSError as exc:
         fail(f"could not write the new file: {exc.strerror or exc}", EXIT_FINDINGS)
     rel = target.relative_to(repo.root).as_posix()
     console().print(
-        f"Created {rel}. Replace the example text with your own, then run `digistrat check`.",
+        f"Created {rel}. Replace any example text left with your own, then run "
+        "`digistrat check`: it says what the entry still needs.",
         markup=False,
     )
 

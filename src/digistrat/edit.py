@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -40,17 +40,6 @@ KIND_ALIASES = {
     "user-group": "users",
     "initiative": "initiatives",
     "commitment": "commitments",
-}
-# Keys holding references, per kind: in a new file, references that would dangle are removed.
-_REFERENCES: dict[str, dict[str, str]] = {
-    "services": {"users": "users"},
-    "initiatives": {
-        "needs": "needs",
-        "services": "services",
-        "objectives": "objectives",
-        "depends_on": "initiatives",
-    },
-    "commitments": {"initiatives": "initiatives"},
 }
 
 
@@ -548,16 +537,22 @@ def check_id(ident: str) -> None:
 
 
 def new_entity(
-    root: Path, kind: str, ident: str, *, today: date, known: dict[str, set[str]]
+    root: Path,
+    kind: str,
+    ident: str,
+    *,
+    known: Mapping[str, set[str]] | None = None,
+    values: Mapping[str, str | None] | None = None,
+    criteria: Sequence[str] = (),
 ) -> Path:
-    """Create ``<kind>/<ident>.yaml`` from the ``init`` template. Never overwrites.
+    """Create ``<kind>/<ident>.yaml`` from its commented template. Never overwrites.
 
-    ``known`` maps reference keys to the ids that exist in the repository; template references
-    that would not resolve are removed rather than left dangling.
+    ``values``: the main fields (``name``, ``owner``, ``category``, ``due`` …, see
+    :data:`digistrat.newentry.FIELDS`), checked with the model before anything is written:
+    a value that cannot be used is refused as a usage error. ``known`` (ids that exist, by
+    kind) and ``criteria`` (the scoring criteria) only fill in the examples in comments.
     """
-    from ruamel.yaml.comments import CommentedSeq
-
-    from digistrat.scaffold import plan
+    from digistrat.newentry import NewEntryProblem, render
 
     folder = normalise_kind(kind)
     check_id(ident)
@@ -575,31 +570,23 @@ def new_entity(
         raise EditError(f"`{folder}` should be a folder, but it is a file; nothing was written.")
     if target.exists() or target.is_symlink():
         raise EditError(f"{folder}/{ident}.yaml already exists; nothing was changed.")
-    templates = {
-        rel: text
-        for rel, text in plan("Example NHS Trust", today).items()
-        if rel.startswith(f"{folder}/")
-    }
-    if not templates:
-        raise EditError(f"there is no template for {folder}.")
-    text = next(iter(templates.values()))
-    mapping, offset = _guess_indent(text)
-    style = Style("\n", False, mapping, offset + 2, offset)
-    yaml = _yaml(style)
-    data = yaml.load(text)
-    for key, target_kind in _REFERENCES.get(folder, {}).items():
-        refs = data.get(key)
-        if isinstance(refs, CommentedSeq):
-            for i in range(len(refs) - 1, -1, -1):
-                if refs[i] not in known.get(target_kind, set()):
-                    del refs[i]
-            if not refs:
-                refs.fa.set_flow_style()
-    new = _dump(yaml, data, style)
-    problems = _problems(KINDS[folder], new.decode("utf-8"), f"{folder}/{ident}.yaml", ident)
-    if problems:  # the shipped template itself is broken: a bug, but never write it
-        raise EditError("the template is not valid:\n  " + "\n  ".join(problems))
-    _create_exclusive(target, new)
+    try:
+        text = render(folder, values or {}, criteria=criteria, known=known)
+    except NewEntryProblem as exc:
+        raise EditError(str(exc), usage=True) from None
+    problems = _problems(KINDS[folder], text, f"{folder}/{ident}.yaml", ident)
+    if problems:
+        given = any(v is not None for v in (values or {}).values())
+        raise EditError(
+            (
+                "these values cannot be used, so nothing was written:\n  "
+                if given
+                else "the template is not valid (a bug in digistrat):\n  "
+            )
+            + "\n  ".join(problems[:10]),
+            usage=given,
+        )
+    _create_exclusive(target, text.encode("utf-8"))
     return target
 
 

@@ -36,8 +36,7 @@ def test_init_twice_changes_nothing(tmp_path: Path) -> None:
 
 
 def test_init_into_a_partial_repository_writes_only_what_is_missing(tmp_path: Path) -> None:
-    mine = {
-        "strategy.yaml": b"# my own strategy, not the template\norganisation: Mine\ntitle: T\n",
+    mine = {  # no strategy.yaml yet: with one, init refuses (test_init_twice_changes_nothing)
         "services/example-service.yaml": b"name: Mine\nkind: care\n",
         "README.md": b"my notes\r\n",
         "notes/private.txt": b"keep me",
@@ -52,7 +51,7 @@ def test_init_into_a_partial_repository_writes_only_what_is_missing(tmp_path: Pa
         assert after[rel] == raw, f"{rel} was changed"
     missing = set(plan("x", __import__("datetime").date(2026, 1, 15))) - set(mine)
     assert missing <= set(after), missing - set(after)
-    for rel in ("strategy.yaml", "services/example-service.yaml", "README.md"):
+    for rel in ("services/example-service.yaml", "README.md"):
         assert rel in output  # each kept file is reported as kept
 
 

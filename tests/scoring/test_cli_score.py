@@ -146,7 +146,9 @@ def test_other_models_from_the_command_line(clean: Path) -> None:
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
     assert rows["beta"]["quadrant"] == "quick-win"
     code, out, _ = run(str(clean), "--model", "rice")
-    assert code == 1 and "has no score for `reach`" in out
+    # missing inputs leave initiatives unranked, a warning (D003), not a failed command
+    assert code == 0 and "has no score for `reach`" in out
+    assert "are not ranked, because a score is missing" in out
 
 
 @pytest.mark.parametrize(

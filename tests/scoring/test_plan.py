@@ -215,3 +215,26 @@ def test_without_a_usable_ranking_the_plan_goes_by_name(tmp_path: Path) -> None:
     assert [i.id for i in p.items] == ["alpha", "beta"]
     assert p.items[0].reason == "Not ranked. A place is free now."
     assert "cannot be ranked" in p.problems[0].message
+
+
+def test_an_unscored_proposal_is_left_out_unless_another_waits_for_it(tmp_path: Path) -> None:
+    """A new proposal takes no place in the plan until it is scored; but one that planned
+    work depends on is planned (unranked), so that the work waiting for it can be."""
+    from digistrat.edit import new_entity
+    from digistrat.loader import load
+    from digistrat.scaffold import scaffold
+
+    scaffold(tmp_path, today=date(2026, 11, 26))
+    new_entity(tmp_path, "initiative", "idea")
+    new_entity(tmp_path, "initiative", "needed")
+    example = tmp_path / "initiatives/example-initiative.yaml"
+    example.write_text(example.read_text() + "depends_on:\n  - needed\n")
+    dated = tmp_path / "initiatives/dated.yaml"
+    new_entity(tmp_path, "initiative", "dated")
+    dated.write_text(dated.read_text() + "start: 2027-04-01\nend: 2027-09-30\n")
+    result = plan(load(tmp_path), date(2026, 11, 26))
+    buckets = {i.id: i.bucket for i in result.items}
+    assert buckets["idea"] == "skipped"
+    assert buckets["dated"] not in ("skipped", "blocked")  # someone planned it: it is planned
+    assert buckets["needed"] != "skipped"
+    assert buckets["example-initiative"] not in ("skipped", "blocked")

@@ -114,6 +114,7 @@ class _Builder:
         self.base = base
         self.duration = duration
         self.ranks = ranks
+        self.ranked = any(rank is not None for rank in ranks.values())
         self.board = Board(out.capacity, out.effort_per_quarter)
         self.placed: dict[str, tuple[int, int]] = {}
         self.items: dict[str, PlanItem] = {}
@@ -153,9 +154,22 @@ class _Builder:
     # -- steps ---------------------------------------------------------------------------------
     def run(self) -> None:
         pending: dict[str, Initiative] = {}
+        needed = {
+            dep
+            for ini in self.repo.initiatives.values()
+            if ini.status not in ("done", "stopped")
+            for dep in ini.depends_on
+        }
         for ident, ini in sorted(self.repo.initiatives.items()):
             if ini.status in ("done", "stopped"):
                 self.make(ident, "skipped", "Left out: " + _LEFT_OUT[ini.status])
+            elif self._unscored_proposal(ident, ini) and ident not in needed:
+                self.make(
+                    ident,
+                    "skipped",
+                    "Left out: it is a proposal that is not scored yet, so it is not ranked, "
+                    "and it has no planned dates.",
+                )
             elif ini.status == "in-progress":
                 self.keep_running(ident, ini)
             else:
@@ -163,6 +177,19 @@ class _Builder:
         self.check_overload()
         self.schedule(pending)
         self.finish()
+
+    def _unscored_proposal(self, ident: str, ini: Initiative) -> bool:
+        """A proposal with no planned dates the ranking could not rank for want of scores (a
+        new entry, say): it takes no place in the plan until it is scored or given dates. When
+        no initiative can be ranked (the scoring configuration has errors) every one is
+        planned, in name order."""
+        return (
+            ini.status == "proposed"
+            and ini.start is None
+            and ini.end is None
+            and self.ranks.get(ident) is None
+            and self.ranked
+        )
 
     def keep_running(self, ident: str, ini: Initiative) -> None:
         if ini.end is not None:

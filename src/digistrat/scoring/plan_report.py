@@ -16,7 +16,7 @@ SECTIONS = (
     ("next", "Next: the following two quarters"),
     ("later", "Later"),
     ("blocked", "Blocked: cannot be planned"),
-    ("skipped", "Left out: done or stopped"),
+    ("skipped", "Left out: done, stopped or not scored yet"),
 )
 
 

@@ -15,7 +15,7 @@ from digistrat.scoring.portfolio import Portfolio
 from digistrat.scoring.result import Ranking, Row
 from digistrat.scoring.robustness import Move, Robustness
 from digistrat.scoring.value_effort import LABELS
-from digistrat.voice import count, shortlist
+from digistrat.voice import count, listing, shortlist
 
 FORMATS = ("table", "csv", "json", "markdown")
 TITLES = {
@@ -278,9 +278,26 @@ def portfolio_sentences(mix: Portfolio) -> list[str]:
         out.append(
             f"{count(len(mix.without_effort), 'initiative', zero=None)} "
             f"{'has' if len(mix.without_effort) == 1 else 'have'} no effort and "
-            "are left out of the "
+            f"{'is' if len(mix.without_effort) == 1 else 'are'} left out of the "
             "effort shares: " + shortlist(mix.without_effort)
         )
+    return out
+
+
+def unranked_sentences(rows: Sequence[Row]) -> list[str]:
+    """Which initiatives are not ranked, and why: a proposal nobody has scored yet is listed,
+    never given a rank it has not earned."""
+    unranked = [r for r in rows if r.rank is None]
+    if not unranked:
+        return []
+    out = [
+        f"{count(len(unranked), 'initiative', zero=None)} "
+        f"{'is' if len(unranked) == 1 else 'are'} not ranked, because a score is missing:"
+    ]
+    for r in unranked:
+        scores = listing([f"`{m}`" for m in r.missing]) if r.missing else "an input"
+        out.append(f"  {r.id} ({r.status}): no score for {scores}")
+    out.append("Add the missing scores under `scores:` in each file to rank them.")
     return out
 
 

@@ -122,7 +122,8 @@ class PlanItem:
     status: str
     rank: int | None
     bucket: str
-    """now, next, later, blocked (cannot be planned) or skipped (done or stopped)."""
+    """now, next, later, blocked (cannot be planned) or skipped (done, stopped, or
+    a proposal not scored yet)."""
     reason: str
     first: int | None = None
     """Index of the quarter it starts (0 = this quarter); None if not planned."""

@@ -75,17 +75,21 @@ def _points(weight: Fraction, share: Fraction) -> Fraction:
 
 
 def missing_finding(repo: Repository, ident: str, missing: list[str], model: str) -> Finding:
-    """D003: the initiative has no score for some of the model's inputs."""
+    """D003: the initiative has no score for some of the model's inputs.
+
+    A warning, as in ``check`` (the rule D003): a new proposal is often not scored yet. It is
+    listed as not ranked, never given a rank, and the warning stays until it is scored."""
     path, line, col = repo.where("initiatives", ident, "scores")
     names = ", ".join(f"`{m}`" for m in missing)
     return Finding(
         MISSING[0],
         MISSING[1],
-        "error",
+        "warning",
         path,
         line,
         col,
-        f"`{ident}` has no score for {names}, so its {model} total is missing (not zero)",
+        f"`{ident}` has no score for {names}, so it is not ranked: its {model} total is "
+        "missing (not zero)",
         "Add under `scores:` " + ", ".join(f"`{m}: <number>`" for m in missing) + ".",
     )
 
