@@ -32,3 +32,13 @@ def test_self_dependency(tmp_path: Path) -> None:
 def test_chain_without_loop(tmp_path: Path) -> None:
     block = "# initiatives/online-booking.yaml\ndepends_on: [platform]\n" + _ini("platform", "[]")
     assert hits(rule, tmp_path, block) == []
+
+
+def test_diamond_is_not_a_loop(tmp_path: Path) -> None:
+    # online-booking needs platform and records; records also needs platform.
+    block = (
+        "# initiatives/online-booking.yaml\ndepends_on: [platform, records]\n"
+        + _ini("platform", "[]")
+        + _ini("records", "[platform]")
+    )
+    assert hits(rule, tmp_path, block) == []

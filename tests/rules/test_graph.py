@@ -27,3 +27,15 @@ def test_depths_take_the_longest_branch_and_skip_loops() -> None:
     assert result["a"] == (2, "c")
     assert result["z"] == (1, "x")
     assert result["x"] == (0, "")
+
+
+def test_a_diamond_is_not_a_cycle() -> None:
+    # a needs b and c, and c also needs b: b is reached twice, but nothing loops back.
+    edges = {"a": ["b", "c"], "b": [], "c": ["b"]}
+    assert cycles(edges) == []
+    assert depths(edges, set())["a"] == (2, "c")
+
+
+def test_a_diamond_beside_a_real_cycle_reports_only_the_cycle() -> None:
+    edges = {"a": ["c", "b"], "b": ["d"], "c": ["d"], "d": [], "x": ["y"], "y": ["x", "d"]}
+    assert cycles(edges) == [["x", "y"]]

@@ -31,3 +31,28 @@ def test_option(tmp_path: Path) -> None:
         _on("2026-01-01") + "# strategy.yaml\ncheck:\n  options:\n    max-measure-age-days: 100\n"
     )
     assert len(hits(rule, tmp_path, block)) == 1
+
+
+# EXAMPLE_TODAY is 1 June 2026; the default limit is 400 days.
+# 2025-04-27 is exactly 400 days before it, 2025-04-26 is 401 and 2025-04-28 is 399.
+
+
+def test_exactly_at_the_limit_is_not_stale(tmp_path: Path) -> None:
+    assert hits(rule, tmp_path, _on("2025-04-27")) == []
+
+
+def test_one_day_under_the_limit_is_not_stale(tmp_path: Path) -> None:
+    assert hits(rule, tmp_path, _on("2025-04-28")) == []
+
+
+def test_one_day_over_the_limit_is_stale(tmp_path: Path) -> None:
+    [(_, _, message)] = hits(rule, tmp_path, _on("2025-04-26"))
+    assert "are 401 days old" in message
+
+
+def test_option_boundary(tmp_path: Path) -> None:
+    option = "# strategy.yaml\ncheck:\n  options:\n    max-measure-age-days: 100\n"
+    # 2026-02-21 is 100 days before 1 June 2026.
+    assert hits(rule, tmp_path / "at", _on("2026-02-21") + option) == []
+    assert hits(rule, tmp_path / "under", _on("2026-02-22") + option) == []
+    assert len(hits(rule, tmp_path / "over", _on("2026-02-20") + option)) == 1
