@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from digistrat.rules import c006_too_many_commitments as rule
 from rules.rule_helpers import hits
 
@@ -26,3 +28,17 @@ def test_met_and_missed_do_not_count(tmp_path: Path) -> None:
 def test_option(tmp_path: Path) -> None:
     block = "# strategy.yaml\ncheck:\n  options:\n    max-commitments: 1\n"
     assert len(hits(rule, tmp_path, block, write=_commitments(1))) == 1
+
+
+# The baseline has one open commitment, so n extra makes n + 1.
+@pytest.mark.parametrize(("extra", "found"), [(8, False), (9, False), (10, True)])
+def test_default_boundary(tmp_path: Path, extra: int, found: bool) -> None:
+    assert bool(hits(rule, tmp_path, write=_commitments(extra))) is found
+
+
+@pytest.mark.parametrize(("extra", "found"), [(0, False), (1, False), (2, True)])
+def test_option_boundary(tmp_path: Path, extra: int, found: bool) -> None:
+    block = "# strategy.yaml\ncheck:\n  options:\n    max-commitments: 2\n"
+    found_ = hits(rule, tmp_path, block, write=_commitments(extra))
+    assert bool(found_) is found
+    assert not found_ or "keep to 2 or fewer" in found_[0][2]
