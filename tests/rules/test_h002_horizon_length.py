@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from digistrat.findings import Finding
 from digistrat.rules import h002_horizon_length as rule
-from rules.rule_helpers import hits
+from rules.rule_helpers import findings, hits
 
 
 def _horizon(start: str, end: str, extra: str = "") -> str:
@@ -81,3 +82,40 @@ def test_shortest_option_boundary(tmp_path: Path, end: str, found: bool) -> None
     found_ = hits(rule, tmp_path, _horizon("2026-04-01", end, extra))
     assert bool(found_) is found
     assert not found_ or "needs at least 2" in found_[0][2]
+
+
+def _one(tmp_path: Path, start: str, end: str) -> Finding:
+    [found] = findings(tmp_path, _horizon(start, end), only=rule.CODE)
+    text = (tmp_path / found.path).read_text(encoding="utf-8").splitlines()
+    assert found.line is not None and text[found.line - 1] == f"  end: {end}"
+    return found
+
+
+def test_where_and_how_to_fix_a_long_horizon(tmp_path: Path) -> None:
+    found = _one(tmp_path, "2026-04-01", "2036-03-31")
+    assert found.path == "strategy.yaml"
+    assert found.hint == (
+        "Bring `end` within 5 years of `start` and rely on regular reviews rather than a long "
+        "fixed plan."
+    )
+
+
+def test_where_and_how_to_fix_a_short_horizon(tmp_path: Path) -> None:
+    found = _one(tmp_path, "2026-04-01", "2026-09-30")
+    assert found.path == "strategy.yaml"
+    assert found.hint == "Set a horizon of one to five years; keep shorter plans in initiatives."
+
+
+@pytest.mark.parametrize("end", ["2025-04-01", "2026-04-01"])
+def test_where_and_how_to_fix_an_end_not_after_the_start(tmp_path: Path, end: str) -> None:
+    found = _one(tmp_path, "2026-04-01", end)
+    assert found.path == "strategy.yaml"
+    assert found.message == f"the horizon ends ({end}) before it starts (2026-04-01)"
+    assert found.hint == (
+        "Check the two dates: `start` comes first, `end` one to five years later."
+    )
+
+
+def test_no_horizon_is_left_to_h001(tmp_path: Path) -> None:
+    # every finding, not only H002's: a rule that crashes is reported under another code
+    assert findings(tmp_path, "# strategy.yaml\nhorizon:\n", only=rule.CODE) == []
