@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from digistrat.rules import c006_too_many_commitments as rule
-from rules.rule_helpers import hits
+from rules.rule_helpers import findings, hits
 
 
 def _commitments(n: int, status: str = "on-track") -> dict[str, str]:
@@ -42,3 +42,22 @@ def test_option_boundary(tmp_path: Path, extra: int, found: bool) -> None:
     found_ = hits(rule, tmp_path, block, write=_commitments(extra))
     assert bool(found_) is found
     assert not found_ or "keep to 2 or fewer" in found_[0][2]
+
+
+@pytest.mark.parametrize("status", ["met", "missed"])
+def test_closed_commitments_do_not_count(tmp_path: Path, status: str) -> None:
+    assert hits(rule, tmp_path, write=_commitments(15, status)) == []
+
+
+def test_reported_on_the_last_file_with_a_fix(tmp_path: Path) -> None:
+    # In path order `zz.yaml` comes after `zz-more.yaml` ("." sorts after "-"), although the
+    # name `zz` sorts before `zz-more`: the finding goes on the last file a reader reaches.
+    write = _commitments(9)
+    write["commitments/zz.yaml"] = "statement: Last.\nstatus: on-track\n"
+    write["commitments/zz-more.yaml"] = "statement: Nearly last.\nstatus: on-track\n"
+    [found] = findings(tmp_path, write=write, only=rule.CODE)
+    assert found.path == "commitments/zz.yaml"
+    assert found.message == "there are 12 open commitments; keep to 10 or fewer"
+    assert found.hint == (
+        "Merge related commitments, or move some to a later refresh of the strategy."
+    )
