@@ -33,7 +33,7 @@ if [[ "${1:-}" == "--core" ]]; then
   exit
 fi
 if [[ $# -lt 2 ]]; then
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
   exit 2
 fi
 module="$1"
@@ -49,8 +49,10 @@ if [[ "${KEEP:-0}" != 1 ]]; then
   trap 'rm -rf "$work"' EXIT
 fi
 cd "$root"
-# The files the tests read: the package, the tests, the bundled examples and templates.
-git ls-files -z src tests examples templates pyproject.toml | xargs -0 cp --parents -t "$work"
+# The files the tests read: the package, the tests, the bundled examples and templates (as
+# they are on disk, including new files not yet committed).
+git ls-files -z --cached --others --exclude-standard \
+  src tests examples templates pyproject.toml | xargs -0 cp --parents -t "$work"
 
 tests=""
 for t in "$@"; do tests+="\"$t\", "; done
