@@ -83,3 +83,10 @@ def test_past_due_is_left_to_c005(tmp_path: Path) -> None:
 def test_no_measured_value(tmp_path: Path) -> None:
     block = _commitment(10).replace(", value: 10", "")
     assert hits(rule, tmp_path, block) == []
+
+
+# With a 15-point tolerance the line at 50% allows values down to 35%.
+@pytest.mark.parametrize(("value", "found"), [(36, False), (35, False), (34.9, True)])
+def test_tolerance_option_boundary(tmp_path: Path, value: float, found: bool) -> None:
+    block = _commitment(value) + "# strategy.yaml\ncheck: {options: {behind-tolerance: 15}}\n"
+    assert bool(hits(rule, tmp_path, block)) is found

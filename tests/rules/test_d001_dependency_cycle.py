@@ -48,3 +48,13 @@ def test_a_loop_of_ten_is_named_in_full(tmp_path: Path) -> None:
 def test_a_loop_of_eleven_is_cut_after_ten(tmp_path: Path) -> None:
     [(_, _, message)] = hits(rule, tmp_path, _ring(11))
     assert message.endswith("l08 → l09 … and 1 more")
+
+
+def test_diamond_is_not_a_loop(tmp_path: Path) -> None:
+    # online-booking needs platform and records; records also needs platform.
+    block = (
+        "# initiatives/online-booking.yaml\ndepends_on: [platform, records]\n"
+        + _ini("platform", "[]")
+        + _ini("records", "[platform]")
+    )
+    assert hits(rule, tmp_path, block) == []

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from digistrat.rules import d002_long_dependency_chain as rule
 from rules.rule_helpers import hits
 
@@ -42,3 +44,17 @@ def test_loops_are_left_to_d001(tmp_path: Path) -> None:
     files = _chain(6)
     files["initiatives/step-5.yaml"] = files["initiatives/step-5.yaml"].replace("[]", "[step-0]")
     assert hits(rule, tmp_path, write=files) == []
+
+
+# _chain(n) is a chain of n - 1 dependencies; the default limit is 3.
+@pytest.mark.parametrize(("n", "found"), [(3, False), (4, False), (5, True)])
+def test_default_boundary(tmp_path: Path, n: int, found: bool) -> None:
+    assert bool(hits(rule, tmp_path, write=_chain(n))) is found
+
+
+@pytest.mark.parametrize(("n", "found"), [(2, False), (3, False), (4, True)])
+def test_option_boundary(tmp_path: Path, n: int, found: bool) -> None:
+    block = "# strategy.yaml\ncheck:\n  options:\n    max-dependency-chain: 2\n"
+    found_ = hits(rule, tmp_path, block, write=_chain(n))
+    assert bool(found_) is found
+    assert not found_ or "chain of 3 unfinished" in found_[0][2]

@@ -45,3 +45,21 @@ def test_the_date_is_written_out(tmp_path: Path) -> None:
     review: the poor Hertfordshire variant read "last reviewed 1400 days ago (2023-01-31)")."""
     [(_, _, message)] = hits(rule, tmp_path, _review("quarterly", "2025-12-01"))
     assert "(1 December 2025)" in message and "2025-12-01" not in message
+
+
+# Quarterly is 92 days, plus 30 days' grace: due 122 days after the last review. Today is
+# 1 June 2026, so a review on 30 January 2026 is exactly at the limit.
+@pytest.mark.parametrize(
+    ("last", "found"), [("2026-01-31", False), ("2026-01-30", False), ("2026-01-29", True)]
+)
+def test_grace_boundary(tmp_path: Path, last: str, found: bool) -> None:
+    assert bool(hits(rule, tmp_path, _review("quarterly", last))) is found
+
+
+# With 60 days' grace the limit is 152 days: 31 December 2025.
+@pytest.mark.parametrize(
+    ("last", "found"), [("2026-01-01", False), ("2025-12-31", False), ("2025-12-30", True)]
+)
+def test_grace_option_boundary(tmp_path: Path, last: str, found: bool) -> None:
+    block = _review("quarterly", last) + "check:\n  options:\n    review-grace-days: 60\n"
+    assert bool(hits(rule, tmp_path, block)) is found

@@ -96,3 +96,27 @@ def test_closed_initiatives_do_not_count(tmp_path: Path, status: str) -> None:
 def test_open_initiatives_count(tmp_path: Path, status: str) -> None:
     files = _initiatives(*["improve/core"] * 3, status=status)
     assert len(_messages(tmp_path, files)) == 2
+
+
+@pytest.mark.parametrize(("extra", "flagged"), [(2, False), (3, True), (4, True)])
+def test_minimum_boundary(tmp_path: Path, extra: int, flagged: bool) -> None:
+    # 3, 4 and 5 open initiatives, all improve and core: below, at and above the minimum of 4
+    assert bool(_messages(tmp_path, _initiatives(*["improve/core"] * extra))) is flagged
+
+
+@pytest.mark.parametrize(("extra", "flagged"), [(0, False), (1, True), (2, True)])
+def test_minimum_option_boundary(tmp_path: Path, extra: int, flagged: bool) -> None:
+    block = "# strategy.yaml\ncheck:\n  options:\n    min-open-initiatives: 2\n"
+    assert bool(_messages(tmp_path, _initiatives(*["improve/core"] * extra), block)) is flagged
+
+
+@pytest.mark.parametrize(("share", "flagged"), [(76, False), (75, False), (74, True)])
+def test_category_share_option_boundary(tmp_path: Path, share: int, flagged: bool) -> None:
+    # 3 of 4 open initiatives are `improve`: 75%
+    block = f"# strategy.yaml\ncheck:\n  options:\n    max-category-share: {share}\n"
+    files = _initiatives("improve/experiment", "improve/core", "transform/core")
+    messages = _messages(tmp_path, files, block)
+    assert bool(messages) is flagged
+    assert not messages or messages == [
+        "3 of the 4 open initiatives are `improve` initiatives: the portfolio is not mixed"
+    ]

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from digistrat.rules import p002_too_many_principles as rule
 from rules.rule_helpers import hits
 
@@ -25,3 +27,15 @@ def test_eight_is_too_many_and_points_at_the_eighth(tmp_path: Path) -> None:
 def test_option(tmp_path: Path) -> None:
     block = _principles(4, "check:\n  options:\n    max-principles: 3\n")
     assert len(hits(rule, tmp_path, block)) == 1
+
+
+@pytest.mark.parametrize(("n", "found"), [(6, False), (7, False), (8, True)])
+def test_default_boundary(tmp_path: Path, n: int, found: bool) -> None:
+    assert bool(hits(rule, tmp_path, _principles(n))) is found
+
+
+@pytest.mark.parametrize(("n", "found"), [(2, False), (3, False), (4, True)])
+def test_option_boundary(tmp_path: Path, n: int, found: bool) -> None:
+    found_ = hits(rule, tmp_path, _principles(n, "check:\n  options:\n    max-principles: 3\n"))
+    assert bool(found_) is found
+    assert not found_ or "at most about 3" in found_[0][2]

@@ -74,3 +74,39 @@ def test_options(tmp_path: Path) -> None:
     assert "aim for at most 3 sentences and 3 words" in found[0][2]
     bad = run(rule, tmp_path, write=files, options={"mission-max-words": "many"})
     assert "at most 30 words" in bad[0][2]
+
+
+def _words(n: int, sentences: int = 1) -> str:
+    """A mission of ``n`` words in ``sentences`` sentences (the last takes the remainder)."""
+    each = n // sentences
+    sizes = [each] * (sentences - 1) + [n - each * (sentences - 1)]
+    return " ".join(("Care " + " ".join(["word"] * (size - 1))).strip() + "." for size in sizes)
+
+
+def _mission(tmp_path: Path, mission: str, **options: int) -> list[str]:
+    files = {"strategy.yaml": strategy_with(mission=f'"{mission}"')}
+    return [m for _, _, m in run(rule, tmp_path, write=files, options=options)]
+
+
+@pytest.mark.parametrize(("n", "found"), [(29, False), (30, False), (31, True)])
+def test_words_boundary(tmp_path: Path, n: int, found: bool) -> None:
+    assert bool(_mission(tmp_path, _words(n))) is found
+
+
+@pytest.mark.parametrize(("n", "found"), [(4, False), (5, False), (6, True)])
+def test_words_option_boundary(tmp_path: Path, n: int, found: bool) -> None:
+    messages = _mission(tmp_path, _words(n), **{"mission-max-words": 5})
+    assert bool(messages) is found
+    assert not messages or messages[0].startswith(f"the mission has {n} words")
+
+
+@pytest.mark.parametrize(("sentences", "found"), [(1, False), (2, False), (3, True)])
+def test_sentences_option_boundary(tmp_path: Path, sentences: int, found: bool) -> None:
+    messages = _mission(tmp_path, _words(21, sentences), **{"mission-max-sentences": 2})
+    assert bool(messages) is found
+    assert not messages or messages[0].startswith("the mission has 3 sentences:")
+
+
+@pytest.mark.parametrize(("n", "found"), [(11, False), (12, False), (13, True)])
+def test_two_sentences_are_a_slogan_up_to_twelve_words(tmp_path: Path, n: int, found: bool) -> None:
+    assert bool(_mission(tmp_path, _words(n, 2))) is found

@@ -72,3 +72,13 @@ def test_needs_without_evidence_are_left_to_u002(tmp_path: Path) -> None:
 )
 def test_months_later(day: date, months: int, expected: date) -> None:
     assert rule.months_later(day, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "flagged"), [("2025-06-02", False), ("2025-06-01", False), ("2025-05-31", True)]
+)
+def test_option_boundary(tmp_path: Path, day: str, flagged: bool) -> None:
+    # 12 months before 1 June 2026 is 1 June 2025: at the limit
+    block = "# strategy.yaml\ncheck:\n  options:\n    max-evidence-age-months: 12\n"
+    found = hits(rule, tmp_path, block, write={"users/carers.yaml": _group(day)})
+    assert bool(found) is flagged

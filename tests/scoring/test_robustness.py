@@ -118,3 +118,27 @@ def test_verdicts_in_plain_english(ranking) -> None:  # type: ignore[no-untyped-
     assert "Beta above Gamma: holds within ±10 points" in text
     assert "Gamma above Delta: fragile, the order flips within ±10 points" in text
     assert "would put Delta above Gamma (now 1 point apart)" in text
+
+
+def test_fragile_needs_the_other_weights_lowered(tmp_path: Path) -> None:
+    """A pair that only swaps when the band also takes weight away from the leader's strength.
+
+    Alpha leads by 10 points (Access 1.0 vs 0.2, Burden 0.2 vs 0.8, weights 50/50). At the
+    corner most favourable to Beta (Access 40, Burden 60) Beta is 4 points ahead, so the pair
+    is fragile; raising Burden alone (Access 50, Burden 60) would leave Beta 4 points behind.
+    """
+    repo = make_repo(
+        tmp_path,
+        {
+            "alpha": initiative("Alpha", scores={"a": 10, "b": 2}),  # 60
+            "beta": initiative("Beta", scores={"a": 2, "b": 8}),  # 50
+        },
+        TWO,
+    )
+    rb = robustness(score(repo), band=10, top=2)
+    [pair] = rb.pairs
+    assert (pair.above, pair.below, pair.gap) == ("alpha", "beta", pytest.approx(10))
+    assert pair.verdict == "fragile"
+    # a narrower band (5 points: Access 45, Burden 55) leaves Alpha 3 points ahead
+    [narrow] = robustness(score(repo), band=5, top=2).pairs
+    assert narrow.verdict == "holds"

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Mutation testing of one module against the tests that cover it, with mutmut (the `mutation`
+# extra: pip install -e '.[test,mutation]').
+#
+#   scripts/mutation.sh MODULE TEST_FILE...
+#   scripts/mutation.sh src/digistrat/rules/graph.py tests/rules/test_graph.py
+#   scripts/mutation.sh --core        # the modules and tests recorded in docs/testing.md
+#
+# The run happens in a throw-away copy of the project (mutmut writes a `mutants/` folder and
+# its config is read from pyproject.toml), so the worktree is never modified. It prints the
+# surviving mutants with their diffs and a summary line per module:
+#   MODULE detected/total score% (killed N, timeout N, survived N, no tests N, other N)
+# (detected = killed + timeout; "no tests" means no selected test reached the mutated code).
+# Environment: JOBS (parallel children, default 1: the machine is shared), KEEP=1 to keep the
+# copy for `mutmut show`/`mutmut browse`, VENV (default .venv).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+venv="${VENV:-$root/.venv}"
+jobs="${JOBS:-1}"
+
+core() {
+  "$0" src/digistrat/rules/graph.py tests/rules/test_graph.py \
+    tests/rules/test_d001_dependency_cycle.py tests/rules/test_d002_long_dependency_chain.py
+  "$0" src/digistrat/rules/s005_measures_stale.py tests/rules/test_s005_measures_stale.py
+  "$0" src/digistrat/rules/h002_horizon_length.py tests/rules/test_h002_horizon_length.py
+  "$0" src/digistrat/rules/c006_too_many_commitments.py \
+    tests/rules/test_c006_too_many_commitments.py
+}
+
+if [[ "${1:-}" == "--core" ]]; then
+  core
+  exit
+fi
+if [[ $# -lt 2 ]]; then
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+  exit 2
+fi
+module="$1"
+shift
+[[ -f "$root/$module" ]] || { echo "no such module: $module" >&2; exit 2; }
+[[ -x "$venv/bin/mutmut" ]] || {
+  echo "mutmut is not installed: $venv/bin/pip install -e '.[test,mutation]'" >&2
+  exit 2
+}
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/digistrat-mutation.XXXXXX")"
+if [[ "${KEEP:-0}" != 1 ]]; then
+  trap 'rm -rf "$work"' EXIT
+fi
+cd "$root"
+# The files the tests read: the package, the tests, the bundled examples and templates (as
+# they are on disk, including new files not yet committed).
+git ls-files -z --cached --others --exclude-standard \
+  src tests examples templates pyproject.toml | xargs -0 cp --parents -t "$work"
+
+tests=""
+for t in "$@"; do tests+="\"$t\", "; done
+cat >>"$work/pyproject.toml" <<TOML
+
+[tool.mutmut]
+source_paths = ["src"]
+only_mutate = ["$module"]
+pytest_add_cli_args = ["-p", "no:randomly", "-p", "no:cacheprovider", "-q"]
+pytest_add_cli_args_test_selection = [${tests%, }]
+TOML
+
+cd "$work"
+start=$(date +%s)
+"$venv/bin/mutmut" run --max-children "$jobs" >"$work/run.log" 2>&1 || {
+  tail -40 "$work/run.log" >&2
+  exit 1
+}
+seconds=$(($(date +%s) - start))
+"$venv/bin/mutmut" results --all true >"$work/results.txt" 2>&1 || true
+grep -E ': survived$' "$work/results.txt" | sed 's/: survived$//' | while read -r name; do
+  echo "--- survived: $name"
+  "$venv/bin/mutmut" show "$name" 2>/dev/null | sed -n '3,$p'
+done
+"$venv/bin/python" - "$module" "$work/results.txt" "$seconds" <<'PY'
+import collections, sys
+module, path, seconds = sys.argv[1], sys.argv[2], sys.argv[3]
+counts = collections.Counter()
+for line in open(path, encoding="utf-8"):
+    name, sep, status = line.strip().rpartition(": ")
+    if sep and "__mutmut_" in name:
+        counts[status] += 1
+total = sum(counts.values())
+# A mutant that makes the tests hang (timeout) was detected too, as in mutmut's own summary.
+detected = counts["killed"] + counts["timeout"]
+score = 100 * detected / total if total else 0.0
+other = total - detected - counts["survived"] - counts["no tests"]
+print(
+    f"{module} {detected}/{total} {score:.0f}% (killed {counts['killed']}, "
+    f"timeout {counts['timeout']}, survived {counts['survived']}, "
+    f"no tests {counts['no tests']}, other {other}) in {seconds} s"
+)
+PY
+[[ "${KEEP:-0}" == 1 ]] && echo "kept: $work"
+exit 0
