@@ -111,11 +111,6 @@ def test_matrix_is_capped_at_max_items() -> None:
     assert len(_points(matrix("m", "T", "D", many))) == MAX_ITEMS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="charts._clear moves crowded markers sideways without bounds: the 7th marker at the "
-    "left edge lands at cx=-11, off the chart (found by issue 22's coordinate tests)",
-)
 def test_crowded_markers_stay_on_the_chart() -> None:
     for value, effort in ((0, 0), (100, 10)):
         crowd = [Point(str(n), f"I{n}", value, effort) for n in range(9)]

@@ -159,7 +159,7 @@ def matrix(
     for p in shown:
         x = left + size_w * min(p.effort, max_effort) / max_effort
         y = top + size_h - size_h * max(0.0, min(p.value, 100.0)) / 100
-        x = _clear(x, y, placed)
+        x = _clear(x, y, placed, left, left + size_w)
         placed.append((x, y))
         out.append(
             f'<g class="point"><circle cx="{x:.1f}" cy="{y:.1f}" r="13" fill="{DARK_BLUE}"/>'
@@ -174,10 +174,14 @@ def matrix(
     return Markup("".join(out))
 
 
-def _clear(x: float, y: float, placed: list[tuple[float, float]]) -> float:
-    """Move a marker sideways until it no longer covers one already drawn."""
+def _clear(x: float, y: float, placed: list[tuple[float, float]], low: float, high: float) -> float:
+    """Move a marker sideways until it no longer covers one already drawn, staying between
+    ``low`` and ``high`` (the plot's edges): a crowded marker that finds no free place is
+    drawn where it belongs, over the others, rather than off the chart."""
     for step in (0, 1, -1, 2, -2, 3, -3, 4, -4):
         nx = x + step * 27
+        if not low <= nx <= high:
+            continue
         if all((nx - px) ** 2 + (y - py) ** 2 >= 26**2 for px, py in placed):
             return nx
     return x
