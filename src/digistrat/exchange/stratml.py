@@ -104,6 +104,11 @@ def stratml(repo: Repository, part: Part = 1) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
 
 
+def goal_count(repo: Repository) -> int:
+    """How many goals the document has: one per objective, and one for work linked to none."""
+    return len(_Writer(repo, 1).goals())
+
+
 class _Writer:
     def __init__(self, repo: Repository, part: Part) -> None:
         assert repo.strategy is not None
