@@ -182,7 +182,7 @@ def test_same_strategy_same_text() -> None:
 def test_hostile_text_is_kept_exactly(
     validator: jsonschema.Draft202012Validator, tmp_path: Path
 ) -> None:
-    payloads = [*HOSTILE_TEXT, f'{MARK} \x1b[31m\x00 \u2028 "quotes" \\ back']
+    payloads = [f'{text} \x1b[31m\x00 \u2028 "quotes" \\ back' for text in HOSTILE_TEXT]
     repo = load(poisoned_copy(EXAMPLES / "riverside", tmp_path / "repo", payloads))
     assert not [f for f in repo.findings if f.severity == "error"], repo.findings[:3]
     text = export_json(repo)

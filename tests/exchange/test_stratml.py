@@ -292,14 +292,13 @@ def test_one_namespace_and_no_prefixes(tmp_path: Path) -> None:
         assert not re.search(r"<\w+:", text)
 
 
+CONTROL = "\x1b]0;owned\x07\x1b[2J\x00\x08\x0b\x0c\x7f\x85\ufffe\r\n\r"
 HOSTILE = [
-    *HOSTILE_TEXT,
-    f"{MARK} \x1b]0;owned\x07\x1b[2J\x1b[31m escape codes",
-    f"{MARK} ]]> <![CDATA[ x ]]> & &amp; <!-- comment -->",
-    f"{MARK} \x00\x08\x0b\x0c\x7f\x85\ufffe bad characters",
-    f"{MARK} \r\n line ends \r",
+    *(f"{text} {CONTROL}end" for text in HOSTILE_TEXT),
+    f"{MARK} ]]> <![CDATA[ x ]]> & &amp; <!-- comment --> {CONTROL}",
     f'{MARK} <?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e;',
 ]
+"""Every payload but the last carries control characters, so each text StratML takes has some."""
 
 
 @pytest.mark.parametrize("part", [1, 2])
