@@ -105,7 +105,8 @@ def stratml(repo: Repository, part: Part = 1) -> bytes:
 
 
 def goal_count(repo: Repository) -> int:
-    """How many goals the document has: one per objective, and one for work linked to none."""
+    """How many goals the document has: one per objective, and one more for the work linked to
+    none of them when there is some (or when there is no objective at all)."""
     return len(_Writer(repo, 1).goals())
 
 
