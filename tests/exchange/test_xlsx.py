@@ -138,7 +138,7 @@ def test_the_workbook_is_finished(tmp_path: Path) -> None:
 def test_an_existing_file_is_never_overwritten_without_force(tmp_path: Path) -> None:
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"keep me")
-    with pytest.raises(ExportProblem, match="exists already.*--force"):
+    with pytest.raises(ExportProblem, match=r"exists already.*--force"):
         export(load(EXAMPLE), target, TODAY)
     assert target.read_bytes() == b"keep me"
     export(load(EXAMPLE), target, TODAY, force=True)
