@@ -125,10 +125,10 @@ SHEET_KINDS: dict[str, Kind] = {
     "commitments tracker": "commitments",
 }
 SKIPPED_SHEETS = {
-    "read me": "a note for readers",
-    "criteria": "read for the criteria's weights and scales",
-    "plan": "computed by digistrat from the initiatives",
-    "risks": "risks live in strategy.yaml, which import does not change apart from criteria",
+    "read me": "it is a note for readers",
+    "criteria": "it gives the criteria's weights and scales, used for the scores",
+    "plan": "digistrat works the plan out from the initiatives",
+    "risks": "risks live in strategy.yaml, which import changes only to add scoring criteria",
 }
 
 NUMBER_FIELDS = {
@@ -1032,6 +1032,7 @@ def _entry(
     given: dict[str, str | None] = {}
     extra: dict[str, Any] = {}
     scores: dict[str, float] = {}
+    score_cells: dict[str, str] = {}
     measure: dict[str, Any] = {}
     measures: dict[str, Any] = {}
     ident: str | None = None
@@ -1069,6 +1070,7 @@ def _entry(
                 )
                 continue
             scores[name[6:]] = _int(n)
+            score_cells[name[6:]] = where
             continue
         if name == "id":
             ident, ident_cell = _slug(_text(value)), where
@@ -1187,7 +1189,7 @@ def _entry(
             if c and not c.min <= value <= c.max:
                 result.notes.append(
                     Note(
-                        first,
+                        score_cells[cid],
                         f"the `{c.label}` score of `{given.get(key)}` is {value:g}, outside "
                         f"its scale ({c.min:g} to {c.max:g}); it is imported as written and "
                         "`digistrat check` will report it",

@@ -117,7 +117,7 @@ def unique_headers(labels: Sequence[str], reserved: Sequence[str]) -> list[str]:
     return out
 
 
-MATRIX_FIXED = ["Rank", "ID", "Initiative", "Category", "Type", "Status", "Effort", "Cost"]
+MATRIX_FIXED = ["Rank", "ID", "Initiative", "Category", "Type", "Status", "Owner", "Effort", "Cost"]
 
 
 def matrix_headers(criteria: Sequence[Criterion]) -> tuple[list[str], list[str]]:
@@ -156,6 +156,7 @@ def _matrix_sheet(repo: Repository, criteria: Sequence[Criterion]) -> _Sheet:
         _Column("Category", choices=_choices(Initiative, "category")),
         _Column("Type", choices=_choices(Initiative, "type")),
         _Column("Status", 12, choices=_choices(Initiative, "status")),
+        _Column("Owner"),
         _Column("Effort", 8),
         _Column("Cost", 12, POUNDS),
     ]
@@ -184,6 +185,7 @@ def _matrix_sheet(repo: Repository, criteria: Sequence[Criterion]) -> _Sheet:
             ini.category,
             ini.type,
             ini.status,
+            _owner(ini),
             ini.effort,
             ini.cost,
         ]
