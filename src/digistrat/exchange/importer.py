@@ -385,6 +385,8 @@ class Column:
     """A field name, ``score:<criterion id>``, or None when unknown."""
     computed: bool = False
     ignored: bool = False
+    described: str | None = None
+    """For a criterion's text column whose scores are in the next column: that header."""
 
 
 def _field_names(kind: Kind) -> dict[str, str]:
@@ -434,7 +436,7 @@ def match_columns(
             continue
         if pending is not None and key in SCORE_WORDS:
             col.field = pending.field
-            pending.field, pending.ignored = None, True
+            pending.field, pending.ignored, pending.described = None, True, col.header
             pending = None
             continue
         pending = None
@@ -866,6 +868,16 @@ def _plan_table(
         result.criteria = list(criteria)
     for col in columns:
         where = _cell(table, header_no, col.index)
+        if col.described:
+            result.notes.append(
+                Note(
+                    where,
+                    f"the column `{col.header}` describes the criterion in words; its scores "
+                    f"are in the `{col.described}` column after it, so the words were not "
+                    "imported",
+                    "Copy them into the initiatives' descriptions by hand if you need them.",
+                )
+            )
         if col.field and col.field.startswith("score:") and col.field[6:] not in known_ids:
             ident = col.field[6:]
             result.notes.append(
