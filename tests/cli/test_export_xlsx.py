@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import openpyxl
 from typer.testing import CliRunner
 
 from digistrat.cli import app
-
-sys.path.insert(0, str(Path(__file__).parent.parent / "exchange"))
-from xlsx_helpers import calderdale  # noqa: E402
+from exchange_helpers import calderdale
 
 ENV = {"DIGISTRAT_TODAY": "2026-06-01", "NO_COLOR": "1", "COLUMNS": "200"}
 

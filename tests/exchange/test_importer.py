@@ -7,7 +7,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from xlsx_helpers import PUBLISHED, calderdale, empty_repo, guide_matrix
 
 from digistrat.exchange import importer
 from digistrat.exchange.importer import (
@@ -21,6 +20,7 @@ from digistrat.exchange.importer import (
 from digistrat.exchange.xlsx import export
 from digistrat.loader import Repository, load
 from digistrat.scoring import score
+from exchange_helpers import PUBLISHED, calderdale, empty_repo, guide_matrix
 
 TODAY = date(2026, 6, 1)
 EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "riverside"

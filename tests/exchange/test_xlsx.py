@@ -9,12 +9,12 @@ from typing import Any
 
 import openpyxl
 import pytest
-from xlsx_helpers import CRITERIA, PUBLISHED, calderdale, evaluate
 
 from digistrat.exchange.cells import TRIGGERS
 from digistrat.exchange.xlsx import ExportProblem, export
 from digistrat.loader import load
 from digistrat.scoring import score
+from exchange_helpers import CRITERIA, PUBLISHED, calderdale, evaluate
 
 TODAY = date(2026, 6, 1)
 EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "riverside"
