@@ -283,3 +283,14 @@ def test_import_needs_a_name_column(tmp_path: Path) -> None:
     outcome = run(empty_repo(tmp_path / "e", scoring=True), csv_file)
     assert outcome.created == []
     assert "no column of `x` gives the name" in outcome.refused[0].message
+
+
+def test_the_guide_matrix_imported_exports_and_imports_again_the_same(tmp_path: Path) -> None:
+    first = empty_repo(tmp_path / "first")
+    run(first, guide_matrix(tmp_path / "guide.xlsx"))
+    book = export(load(first), tmp_path / "again.xlsx", TODAY)
+    second = empty_repo(tmp_path / "second")
+    outcome = run(second, book)
+    assert outcome.refused == []
+    assert ranking(load(second)) == ranking(load(first))
+    assert [r.total for r in score(load(second)).rows] == [90, 90, 90, 80, 75, 75, 70, 70]

@@ -184,3 +184,28 @@ def test_hostile_names_never_become_formulas(tmp_path: Path) -> None:
             assert [c.value for c in ws[1]][: len(table.tableColumns)] == [
                 t.name for t in table.tableColumns
             ]
+
+
+def test_criteria_with_the_same_label_get_distinct_headers(tmp_path: Path) -> None:
+    criteria = CRITERIA.replace("label: Staff benefit", "label: Patient benefits")
+    root = calderdale(tmp_path / "repo", criteria)
+    out = export(load(root), tmp_path / "m.xlsx", TODAY)
+    headers = list(columns(out, "Matrix"))
+    assert headers[9:15] == [
+        "Patient benefits",
+        "Patient benefits points",
+        "Patient benefits 2",
+        "Patient benefits 2 points",
+        "Financial benefit",
+        "Financial benefit points",
+    ]
+    assert matrix_results(out) == score_results(root)
+
+
+def test_a_strategy_that_cannot_be_read_still_exports_the_rest(tmp_path: Path) -> None:
+    root = calderdale(tmp_path / "repo")
+    (root / "strategy.yaml").write_text("organisation: [\n")
+    out = export(load(root), tmp_path / "m.xlsx", TODAY)
+    wb = openpyxl.load_workbook(out)
+    assert wb["Matrix"].max_row == 1 + len(PUBLISHED)
+    assert "strategy.yaml could not be read" in " ".join(str(c.value) for c in wb["Read me"]["A"])

@@ -39,7 +39,7 @@ def export_xlsx(
     weight on the Criteria sheet and the totals and ranks follow), the commitments tracker,
     the services register, the risks and the plan by quarter."""
     from digistrat.clock import today
-    from digistrat.exchange.xlsx import ExportProblem, export
+    from digistrat.exchange.xlsx import UNREADABLE, ExportProblem, export
 
     if out.suffix.lower() != ".xlsx":
         fail(f"{out} does not end in .xlsx; give a file name like strategy.xlsx.")
@@ -48,6 +48,8 @@ def export_xlsx(
         written = export(repo, out, today(), force=force)
     except ExportProblem as exc:
         fail(str(exc), EXIT_FINDINGS)
+    if repo.strategy is None:
+        console(stderr=True).print(f"warning: {UNREADABLE}", markup=False)
     console().print(
         f"Wrote {written}: open it in Excel or LibreOffice. The repository stays the strategy; "
         "to bring rows back in, use `digistrat import`.",

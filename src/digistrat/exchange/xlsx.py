@@ -60,6 +60,12 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 """Cells a user is invited to change (weights and scales)."""
 
 
+UNREADABLE = (
+    "strategy.yaml could not be read, so the Matrix has no totals and the Risks sheet is "
+    "empty: run `digistrat check` and fix the errors it lists, then export again."
+)
+
+
 class ExportProblem(Exception):
     """The workbook cannot be written where asked (exists already, a folder, no permission)."""
 
@@ -392,7 +398,9 @@ def _readme(repo: Repository, today: date, criteria: Sequence[Criterion]) -> lis
         "Text that starts like a formula (=, +, -, @) is shown with a ' in front so that it is "
         "never run as one.",
     ]
-    if not criteria:
+    if s is None:
+        lines.insert(3, UNREADABLE)
+    elif not criteria:
         lines.insert(3, "This strategy has no scoring criteria, so the Matrix has no totals.")
     return lines
 
