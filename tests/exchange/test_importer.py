@@ -294,3 +294,39 @@ def test_the_guide_matrix_imported_exports_and_imports_again_the_same(tmp_path: 
     assert outcome.refused == []
     assert ranking(load(second)) == ranking(load(first))
     assert [r.total for r in score(load(second)).rows] == [90, 90, 90, 80, 75, 75, 70, 70]
+
+
+def test_a_repeated_row_is_refused_naming_the_first(tmp_path: Path) -> None:
+    csv_file = tmp_path / "list.csv"
+    csv_file.write_text("Name,Category\nWi-Fi,improve\nWi-Fi,maintain\n")
+    outcome = run(empty_repo(tmp_path / "e", scoring=True), csv_file)
+    assert [e.id for e in outcome.created] == ["wi-fi"]
+    assert [(n.where, n.message) for n in outcome.refused] == [
+        ("list!A3", "`wi-fi` is the id of the row at list!A2 too, so this row was not imported")
+    ]
+
+
+def test_criteria_in_strategy_yaml_are_matched_by_label_plural_or_not(tmp_path: Path) -> None:
+    root = empty_repo(tmp_path / "init", scoring=True)  # init's criteria: 50/25/25 on 10/5/5
+    outcome = run(root, guide_matrix(tmp_path / "guide.xlsx"))
+    assert outcome.criteria_added == [] and outcome.refused == []
+    assert not [n for n in outcome.notes if "matches no field" in n.message]
+    totals = {r.name: r.total for r in score(load(root)).rows}
+    assert totals == {name: total for name, *_, total in PUBLISHED.values()}
+
+
+def test_a_weight_in_a_header_that_differs_from_strategy_yaml_is_reported(
+    tmp_path: Path,
+) -> None:
+    csv_file = tmp_path / "m.csv"
+    csv_file.write_text(
+        "Name,Patient benefit (40%),Staff benefit (30%),Financial benefit (30%)\nA,5,3,3\n"
+    )
+    outcome = run(empty_repo(tmp_path / "init", scoring=True), csv_file)
+    notes = {n.where: n.message for n in outcome.notes}
+    assert notes["m!B1"].startswith(
+        "the sheet weighs `Patient benefit (40%)` at 40%, strategy.yaml at 50%"
+    )
+    assert load(tmp_path / "init").initiatives["a"].scores == {
+        "patient-benefit": 5, "staff-benefit": 3, "financial-benefit": 3
+    }  # fmt: skip

@@ -373,6 +373,12 @@ def norm(text: Any) -> str:
     return " ".join(re.sub(r"[^0-9a-z%£]+", " ", str(text).casefold().replace("_", " ")).split())
 
 
+def loose(text: Any) -> str:
+    """A criterion's name as compared: as :func:`norm`, and plurals made singular
+    (``Patient Benefits`` is the criterion ``Patient benefit``)."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in norm(text).split())
+
+
 WEIGHTED = re.compile(r"^(?P<label>.*?)\s*\(\s*(?P<weight>\d+(?:\.\d+)?)\s*%\s*\)\s*(?P<rest>.*)$")
 SCORE_WORDS = ("score", "scores", "rating", "points out of")
 
@@ -386,6 +392,8 @@ class Column:
     computed: bool = False
     ignored: bool = False
     described: str | None = None
+    weight: float | None = None
+    """The weight written in the header, like ``Patient benefits (50%)``."""
     """For a criterion's text column whose scores are in the next column: that header."""
 
 
@@ -411,7 +419,7 @@ def match_columns(
     by_crit: dict[str, str] = {}
     for c in criteria:
         for key in (c.id, c.label, f"{c.label} score", f"{c.id} score"):
-            by_crit.setdefault(norm(key), c.id)
+            by_crit.setdefault(loose(key), c.id)
     mapped = {norm(k): v for k, v in mapping.items()}
     columns: list[Column] = []
     new: list[CriterionSpec] = []
@@ -443,10 +451,10 @@ def match_columns(
         if key in names:
             col.field = names[key]
             continue
-        if key in by_crit:
-            col.field = "score:" + by_crit[key]
+        if loose(key) in by_crit:
+            col.field = "score:" + by_crit[loose(key)]
             continue
-        if key.endswith(" points") and norm(key.removesuffix(" points")) in by_crit:
+        if key.endswith(" points") and loose(key.removesuffix(" points")) in by_crit:
             col.computed = True
             continue
         if key in COMPUTED[kind]:
@@ -455,13 +463,12 @@ def match_columns(
         weighted = WEIGHTED.match(text)
         if kind == "initiatives" and weighted:
             label = weighted["label"].strip()
-            ident = by_crit.get(norm(label)) or _slug(label)
+            ident = by_crit.get(loose(label)) or _slug(label)
             col.field = "score:" + ident
-            if norm(label) not in by_crit:
-                new.append(
-                    CriterionSpec(ident, label, float(weighted["weight"]), 0, 0)  # scale later
-                )
-                by_crit[norm(label)] = ident
+            col.weight = float(weighted["weight"])
+            if loose(label) not in by_crit:
+                new.append(CriterionSpec(ident, label, col.weight, 0, 0))  # scale later
+                by_crit[loose(label)] = ident
             if not _numeric_column(values, i):
                 pending = col
             continue
@@ -866,8 +873,24 @@ def _plan_table(
         known_ids = {c.id for c in criteria}
     if kind == "initiatives" and not stated and criteria and not result.criteria:
         result.criteria = list(criteria)
+    weights = {c.id: c.weight for c in criteria}
+    total_weight = sum(weights.values())
     for col in columns:
         where = _cell(table, header_no, col.index)
+        ident = col.field[6:] if col.field and col.field.startswith("score:") else ""
+        if col.weight is not None and ident in weights and stated and total_weight > 0:
+            share = 100 * weights[ident] / total_weight
+            if abs(share - col.weight) > 0.05:
+                result.notes.append(
+                    Note(
+                        where,
+                        f"the sheet weighs `{col.header}` at {col.weight:g}%, strategy.yaml at "
+                        f"{share:.3g}%: the scores are imported, and ranked with the weights in "
+                        "strategy.yaml",
+                        f"If the sheet is right, change the weight of `{ident}` under "
+                        "`scoring: criteria:` in strategy.yaml.",
+                    )
+                )
         if col.described:
             result.notes.append(
                 Note(
@@ -1176,7 +1199,14 @@ def _entry(
     if ident is None and given.get(key):
         ident = _slug(str(given[key]))[:60].strip("-")
         ident_cell = first
-    if ident and ident in taken[kind]:
+    earlier = next((e.where for e in result.entries if (e.kind, e.id) == (kind, ident)), None)
+    if ident and earlier:
+        refuse(
+            ident_cell,
+            f"`{ident}` is the id of the row at {earlier} too, so this row was not imported",
+            "Give one of them another id (an ID column), or delete the repeated row.",
+        )
+    elif ident and ident in taken[kind]:
         refuse(
             ident_cell,
             f"`{ident}` exists already ({kind}/{ident}.yaml), so the row was not "
