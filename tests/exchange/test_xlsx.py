@@ -127,6 +127,10 @@ def test_the_workbook_is_finished(tmp_path: Path) -> None:
         for dv in commitments.data_validations.dataValidation
     }
     assert validations[col["Status"]] == '"on-track,at-risk,off-track,met,missed"'
+    rows = {r[0].value: r for r in commitments.iter_rows(min_row=2)}
+    percent = rows["change-appointments-online"]  # its measure's unit is %
+    assert percent[ord(col["Baseline"]) - 65].number_format == '0.0"%"'
+    assert rows["care-at-home"][ord(col["Baseline"]) - 65].number_format == "General"
     services = wb["Services"]
     scol = {c.value: c.column_letter for c in services[1]}
     assert services[f"{scol['Cost per use']}2"].number_format == '"£"#,##0.00'

@@ -29,7 +29,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 
 from digistrat.exchange.cells import unsafe_text
 from digistrat.loader import Repository
@@ -842,7 +842,7 @@ def plan(repo: Repository, path: Path, options: Options) -> Plan:
 
 
 def _cell(table: Table, row_no: int, index: int) -> str:
-    return f"{table.title}!{get_column_letter(index + 1)}{row_no}"
+    return f"{quote_sheetname(table.title)}!{get_column_letter(index + 1)}{row_no}"
 
 
 def _plan_table(
