@@ -330,3 +330,18 @@ def test_a_weight_in_a_header_that_differs_from_strategy_yaml_is_reported(
     assert load(tmp_path / "init").initiatives["a"].scores == {
         "patient-benefit": 5, "staff-benefit": 3, "financial-benefit": 3
     }  # fmt: skip
+
+
+def test_a_damaged_sheet_inside_a_valid_workbook_is_refused_clearly(tmp_path: Path) -> None:
+    import zipfile
+
+    good = guide_matrix(tmp_path / "good.xlsx")
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # cut off half way
+            dst.writestr(item, data)
+    with pytest.raises(ImportProblem, match="a sheet is damaged"):
+        importer.read_file(bad)

@@ -287,28 +287,36 @@ def _read_xlsx(path: Path, only: str | None) -> list[Table]:
                     + "."
                 )
             names = match
-        out = []
-        for name in names:
-            ws, wf = values[name], formulas[name]
-            table = Table(name, [])
-            for (row_no, row), frow in zip(
-                enumerate(ws.iter_rows(values_only=True), 1),
-                wf.iter_rows(values_only=True),
-                strict=False,
-            ):
-                cells = list(row[:MAX_COLUMNS])
-                for col, (v, f) in enumerate(zip(cells, frow, strict=False), 1):
-                    if v is None and isinstance(f, str) and f.startswith("="):
-                        table.formulas.add((row_no, col))
-                if any(_blank(c) is False for c in cells):
-                    if len(table.rows) >= MAX_ROWS + HEADER_SEARCH:
-                        raise ImportProblem(_too_many(name))
-                    table.rows.append((row_no, cells))
-            out.append(table)
-        return out
+        return [_read_sheet(values[name], formulas[name], name) for name in names]
+    except ImportProblem:
+        raise
+    except Exception as exc:  # a damaged sheet inside a valid zip
+        raise ImportProblem(
+            f"{path.name} could not be read as an Excel workbook: a sheet is damaged "
+            f"({type(exc).__name__}). Open it in Excel or LibreOffice and save it again."
+        ) from None
     finally:
         values.close()
         formulas.close()
+
+
+def _read_sheet(ws: Any, wf: Any, name: str) -> Table:
+    """One sheet's non-blank rows, noting formulas that have no saved value."""
+    table = Table(name, [])
+    for (row_no, row), frow in zip(
+        enumerate(ws.iter_rows(values_only=True), 1),
+        wf.iter_rows(values_only=True),
+        strict=False,
+    ):
+        cells = list(row[:MAX_COLUMNS])
+        for col, (v, f) in enumerate(zip(cells, frow, strict=False), 1):
+            if v is None and isinstance(f, str) and f.startswith("="):
+                table.formulas.add((row_no, col))
+        if any(_blank(c) is False for c in cells):
+            if len(table.rows) >= MAX_ROWS + HEADER_SEARCH:
+                raise ImportProblem(_too_many(name))
+            table.rows.append((row_no, cells))
+    return table
 
 
 def _too_many(name: str) -> str:
