@@ -345,3 +345,11 @@ def test_a_damaged_sheet_inside_a_valid_workbook_is_refused_clearly(tmp_path: Pa
             dst.writestr(item, data)
     with pytest.raises(ImportProblem, match="a sheet is damaged"):
         importer.read_file(bad)
+
+
+@pytest.mark.parametrize(
+    ("title", "ref"),
+    [("Matrix", "Matrix"), ("My sheet", "'My sheet'"), ("Bob's", "'Bob''s'"), ("2027", "'2027'")],
+)
+def test_sheet_names_in_cell_references(title: str, ref: str) -> None:
+    assert importer.sheet_ref(title) == ref

@@ -29,7 +29,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import get_column_letter
 
 from digistrat.exchange.cells import unsafe_text
 from digistrat.loader import Repository
@@ -850,7 +850,14 @@ def plan(repo: Repository, path: Path, options: Options) -> Plan:
 
 
 def _cell(table: Table, row_no: int, index: int) -> str:
-    return f"{quote_sheetname(table.title)}!{get_column_letter(index + 1)}{row_no}"
+    return f"{sheet_ref(table.title)}!{get_column_letter(index + 1)}{row_no}"
+
+
+def sheet_ref(title: str) -> str:
+    """A sheet's name as a spreadsheet writes it in a reference: ``Matrix``, ``'My sheet'``."""
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", title):
+        return title
+    return "'" + title.replace("'", "''") + "'"
 
 
 def _plan_table(
