@@ -86,6 +86,8 @@ class _Sheet:
     columns: list[_Column]
     rows: list[list[Any]] = field(default_factory=list)
     freeze: str = "B2"
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    """(index in ``rows``, column index) → a number format for that one cell."""
 
 
 def _choices(model: type[Any], name: str) -> tuple[str, ...]:
@@ -247,7 +249,6 @@ def _commitments_sheet(repo: Repository) -> _Sheet:
             _Column("Initiatives"),
         ],
     )
-    percent_cols = (5, 6, 8)
     for ident, c in sorted(repo.commitments.items()):
         m = c.measure
         note, value, when = _latest(c)
@@ -268,8 +269,9 @@ def _commitments_sheet(repo: Repository) -> _Sheet:
                 ", ".join(c.initiatives) or None,
             ]
         )
-        if m and m.unit == "%":  # this row's numbers are percentages
-            sheet.rows[-1].append({"percent": percent_cols})
+        if m and m.unit == "%":  # baseline, target and latest value are percentages
+            for col in (5, 6, 8):
+                sheet.formats[(len(sheet.rows) - 1, col)] = PERCENT
     return sheet
 
 
@@ -444,18 +446,14 @@ def _write(wb: Workbook, sheet: _Sheet) -> None:
         cell.font = HEADER_FONT
     widths = [max(len(c.header), c.width_hint) for c in sheet.columns]
     for row_no, values in enumerate(sheet.rows, 2):
-        extra: dict[str, Any] = {}
-        if values and isinstance(values[-1], dict):
-            extra = values[-1]
-            values = values[:-1]
         for col, value in enumerate(values, 1):
             column = sheet.columns[col - 1]
             cell = ws.cell(row=row_no, column=col)
             _set(cell, value)
             if column.number_format:
                 cell.number_format = column.number_format
-            if col - 1 in extra.get("percent", ()):
-                cell.number_format = PERCENT
+            if (row_no - 2, col - 1) in sheet.formats:
+                cell.number_format = sheet.formats[(row_no - 2, col - 1)]
             shown = _shown_length(value)
             widths[col - 1] = max(widths[col - 1], shown)
     for col, width in enumerate(widths, 1):
