@@ -353,3 +353,15 @@ def test_a_damaged_sheet_inside_a_valid_workbook_is_refused_clearly(tmp_path: Pa
 )
 def test_sheet_names_in_cell_references(title: str, ref: str) -> None:
     assert importer.sheet_ref(title) == ref
+
+
+def test_too_many_columns_are_refused_not_cut_off(tmp_path: Path) -> None:
+    csv_file = tmp_path / "wide.csv"
+    csv_file.write_text("Name" + "," * 250 + "far\nA" + "," * 250 + "x\n")
+    with pytest.raises(ImportProblem, match="row 1 of `wide` has values beyond column 200"):
+        importer.read_file(csv_file)
+    csv_file.write_text("Name" + "," * 250 + "\nA" + "," * 250 + "\n")  # blank beyond: fine
+    assert importer.read_file(csv_file)[0].rows == [
+        (1, ["Name"] + [""] * 199),
+        (2, ["A"] + [""] * 199),
+    ]

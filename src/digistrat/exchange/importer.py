@@ -308,7 +308,7 @@ def _read_sheet(ws: Any, wf: Any, name: str) -> Table:
         wf.iter_rows(values_only=True),
         strict=False,
     ):
-        cells = list(row[:MAX_COLUMNS])
+        cells = _within_columns(list(row), name, row_no)
         for col, (v, f) in enumerate(zip(cells, frow, strict=False), 1):
             if v is None and isinstance(f, str) and f.startswith("="):
                 table.formulas.add((row_no, col))
@@ -317,6 +317,19 @@ def _read_sheet(ws: Any, wf: Any, name: str) -> Table:
                 raise ImportProblem(_too_many(name))
             table.rows.append((row_no, cells))
     return table
+
+
+def _within_columns(cells: list[Any], name: str, row_no: int) -> list[Any]:
+    """The row's cells, refusing the file if a value lies beyond :data:`MAX_COLUMNS`."""
+    if len(cells) > MAX_COLUMNS:
+        if any(not _blank(c) for c in cells[MAX_COLUMNS:]):
+            raise ImportProblem(
+                f"row {row_no} of `{name}` has values beyond column {MAX_COLUMNS}; import reads "
+                f"up to {MAX_COLUMNS} columns, so nothing was imported. Remove the columns you "
+                "do not need."
+            )
+        cells = cells[:MAX_COLUMNS]
+    return cells
 
 
 def _too_many(name: str) -> str:
@@ -359,7 +372,7 @@ def _read_csv(path: Path) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         for row_no, row in enumerate(reader, 1):
-            cells: list[Any] = [c for c in row[:MAX_COLUMNS]]
+            cells: list[Any] = _within_columns(list(row), path.stem, row_no)
             if any(_blank(c) is False for c in cells):
                 if len(table.rows) >= MAX_ROWS + HEADER_SEARCH:
                     raise ImportProblem(_too_many(path.name))
