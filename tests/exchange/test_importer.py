@@ -365,3 +365,13 @@ def test_too_many_columns_are_refused_not_cut_off(tmp_path: Path) -> None:
         (1, ["Name"] + [""] * 199),
         (2, ["A"] + [""] * 199),
     ]
+
+
+def test_lists_of_ids_in_one_cell(tmp_path: Path) -> None:
+    csv_file = tmp_path / "list.csv"
+    csv_file.write_text(
+        'Name,Category,Depends on,Technology\nA,improve,,\nB,improve,"A; c-d",EPR\n'
+    )
+    run(empty_repo(tmp_path / "e", scoring=True), csv_file)
+    b = load(tmp_path / "e").initiatives["b"]
+    assert (b.depends_on, b.technology) == (["a", "c-d"], ["EPR"])

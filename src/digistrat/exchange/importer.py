@@ -68,6 +68,10 @@ ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
         "cost": ("cost £", "budget", "estimated cost"),
         "start": ("start date", "starts"),
         "end": ("end date", "finish", "ends"),
+        "services": ("service", "services affected"),
+        "objectives": ("objective", "strategic objective", "goal"),
+        "depends_on": ("depends on", "dependencies", "dependency", "after"),
+        "technology": ("technologies", "systems"),
     },
     "services": {
         "id": ("ref", "reference", "key"),
@@ -90,6 +94,8 @@ ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
         "measured_on": ("measured", "as at"),
         "opportunity": ("opportunity level",),
         "switch_off": ("switch off", "switch off date", "retirement date"),
+        "users": ("user groups", "used by"),
+        "systems": ("system",),
     },
     "commitments": {
         "id": ("ref", "reference", "key"),
@@ -144,6 +150,9 @@ NUMBER_FIELDS = {
     "baseline",
     "target",
 }
+ID_LISTS = {"initiatives", "services", "objectives", "depends_on", "users"}
+"""Fields holding ids of other entries, written in a cell separated by commas."""
+TEXT_LISTS = {"technology", "systems"}
 DATE_FIELDS = {"start", "end", "measured_on", "switch_off", "due"}
 TEMPLATE_FIELDS = {
     "name",
@@ -1206,8 +1215,11 @@ def _entry(
         if name in ("metric", "unit"):
             measure[name] = text
             continue
-        if name == "initiatives":
-            extra["initiatives"] = [_slug(t) for t in re.split(r"[,;\n]+", text) if t.strip()]
+        if name in ID_LISTS:
+            extra[name] = [_slug(t) for t in re.split(r"[,;\n]+", text) if t.strip()]
+            continue
+        if name in TEXT_LISTS:
+            extra[name] = [t.strip() for t in re.split(r"[,;\n]+", text) if t.strip()]
             continue
         if name == "team":
             extra["team"] = text
