@@ -213,3 +213,12 @@ def test_a_strategy_that_cannot_be_read_still_exports_the_rest(tmp_path: Path) -
     wb = openpyxl.load_workbook(out)
     assert wb["Matrix"].max_row == 1 + len(PUBLISHED)
     assert "strategy.yaml could not be read" in " ".join(str(c.value) for c in wb["Read me"]["A"])
+
+
+def test_a_very_long_criterion_label_still_makes_a_valid_table(tmp_path: Path) -> None:
+    long = "Benefit " * 37  # 296 characters: allowed for a label, too long for an Excel table
+    root = calderdale(tmp_path / "repo", CRITERIA.replace("Staff benefit", long.strip()))
+    out = export(load(root), tmp_path / "m.xlsx", TODAY)
+    table = openpyxl.load_workbook(out)["Matrix"].tables["Matrix"]
+    assert max(len(c.name) for c in table.tableColumns) <= 255
+    assert matrix_results(out) == score_results(root)

@@ -52,6 +52,9 @@ PERCENT = '0.0"%"'
 """A number that is already a percentage (70 means 70%), shown with a % sign."""
 POINTS = "0.0"
 MAX_WIDTH = 60
+HEADER_LIMIT = 200
+"""Excel refuses a table whose column name is longer than 255 characters (a label may be 300);
+room is left for " points" and a number."""
 LONG = 40
 """Columns wider than this wrap their text."""
 
@@ -115,7 +118,7 @@ def unique_headers(labels: Sequence[str], reserved: Sequence[str]) -> list[str]:
     seen = {r.casefold() for r in reserved}
     out = []
     for label in labels:
-        text = " ".join(str(label).split()) or "Criterion"
+        text = " ".join(str(label).split())[:HEADER_LIMIT].rstrip() or "Criterion"
         candidate, n = text, 1
         while candidate.casefold() in seen:
             n += 1
