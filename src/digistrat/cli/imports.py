@@ -50,6 +50,7 @@ def import_command(
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--column",
+            metavar="HEADER=FIELD",
             help='Map one header to a field, like --column "Case study=name" (repeatable; '
             '"=ignore" leaves a column out).',
             show_default=False,
