@@ -41,7 +41,7 @@ def test_a_refused_row_exits_1_and_names_its_cell(tmp_path: Path) -> None:
     assert code == 1
     assert "list!B3: refused: `sideways` is not a category" in err
     assert "hint: Use one of: maintain, improve, transform." in err
-    assert "Created 1 entry; 1 row(s) or column(s) refused, listed above." in out
+    assert "Created 1 entry; refused: 1 row or column, listed above." in out
 
 
 def test_column_option_maps_a_header(tmp_path: Path) -> None:

@@ -72,6 +72,7 @@ def import_command(
         read_mapping,
     )
     from digistrat.visible import visible
+    from digistrat.voice import count
 
     repo = load_repository(path)
     try:
@@ -120,12 +121,12 @@ def import_command(
         if n.hint:
             err.print(visible(f"    hint: {n.hint}"), markup=False)
     created = len(outcome.created)
-    things = "entry" if created == 1 else "entries"
-    summary = (
-        f"{'Would create' if dry_run else 'Created'} {created} {things}"
-        + (f"; {len(refused)} row(s) or column(s) refused, listed above" if refused else "")
-        + "."
-    )
+    made = count(created, "entry", "entries", zero=None)
+    summary = f"{'Would create' if dry_run else 'Created'} {made}"
+    if refused:
+        summary += f"; refused: {count(len(refused), 'row or column', 'rows or columns')}"
+        summary += ", listed above"
+    summary += "."
     if not dry_run and created:
         summary += " Run `digistrat check` to see what they still need."
     out.print(summary, markup=False)

@@ -299,24 +299,24 @@ def _services_sheet(repo: Repository) -> _Sheet:
             _Column("Switch-off", 16, DATE),
         ],
     )
-    for ident, s in sorted(repo.services.items()):
-        m = s.measures
+    for ident, service in sorted(repo.services.items()):
+        m = service.measures
         sheet.rows.append(
             [
                 ident,
-                s.name,
-                s.kind,
-                s.phase,
-                s.status,
-                _owner(s),
+                service.name,
+                service.kind,
+                service.phase,
+                service.status,
+                _owner(service),
                 m.volume_per_year if m else None,
                 m.cost_per_use if m else None,
                 m.digital_take_up if m else None,
                 m.user_satisfaction if m else None,
                 m.completion_rate if m else None,
                 m.measured_on if m else None,
-                s.opportunity.level if s.opportunity else None,
-                s.switch_off,
+                service.opportunity.level if service.opportunity else None,
+                service.switch_off,
             ]
         )
     return sheet
