@@ -24,6 +24,7 @@ from digistrat.cli import (  # noqa: F401 - importing a command module registers
     new,
     progress,
     export,
+    imports,
 )
 
 # isort: on

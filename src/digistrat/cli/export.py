@@ -1,5 +1,5 @@
-"""`digistrat export`: the strategy written for other tools (StratML and a JSON export here;
-the spreadsheet export joins the same group)."""
+"""`digistrat export`: the strategy written for other tools, one subcommand each: a
+spreadsheet workbook (xlsx), StratML and a versioned JSON export."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from digistrat.loader import Repository
 
 export_app = typer.Typer(
-    help="Write the strategy for other tools: StratML (ISO 17469-1) or a JSON export.",
+    help="Write the strategy for other tools: a spreadsheet workbook (xlsx), StratML "
+    "(ISO 17469-1) or a JSON export.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -149,3 +150,38 @@ def export_json_command(
         f"and {count(len(repo.users), 'user group')}"
     )
     _write_export(export_json(repo).encode("utf-8"), out, done)
+
+
+@export_app.command("xlsx")
+def export_xlsx(
+    path: RepoArg = None,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="The workbook to write, like strategy.xlsx.", show_default=False
+        ),
+    ] = Path("strategy.xlsx"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the file if it exists already.")
+    ] = False,
+) -> None:
+    """Write one workbook for the board: the prioritisation matrix (live formulas: change a
+    weight on the Criteria sheet and the totals and ranks follow), the commitments tracker,
+    the services register, the risks and the plan by quarter."""
+    from digistrat.clock import today
+    from digistrat.exchange.xlsx import UNREADABLE, ExportProblem, export
+
+    if out.suffix.lower() != ".xlsx":
+        fail(f"{out} does not end in .xlsx; give a file name like strategy.xlsx.")
+    repo = load_repository(path)
+    try:
+        written = export(repo, out, today(), force=force)
+    except ExportProblem as exc:
+        fail(str(exc), EXIT_FINDINGS)
+    if repo.strategy is None:
+        console(stderr=True).print(f"warning: {UNREADABLE}", markup=False)
+    console().print(
+        f"Wrote {written}: open it in Excel or LibreOffice. The repository stays the strategy; "
+        "to bring rows back in, use `digistrat import`.",
+        markup=False,
+    )

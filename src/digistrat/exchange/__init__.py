@@ -1,1 +1,1 @@
-"""Exchange formats: what digistrat writes for other tools to read (StratML, a JSON export)."""
+"""Exchange with other tools: spreadsheets (xlsx, csv) out and in, StratML and JSON."""
