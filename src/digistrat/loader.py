@@ -331,6 +331,8 @@ def _frameworks(repo: Repository, reader: _Reader) -> list[Finding]:
             )
             continue
         data = trim_text(loaded.data)
+        source.kept = data  # small; its text is not the strategy's, so no ``texts``
+        repo.files[rel] = source
         given = data.get("id") if isinstance(data, dict) else None
         ident = given if isinstance(given, str) and _ID_RE.match(given) else stem
         if ident in repo.framework_files:
@@ -351,6 +353,7 @@ def _frameworks(repo: Repository, reader: _Reader) -> list[Finding]:
         found.extend(problems)
         if framework is not None:
             repo.frameworks[ident] = framework
+            repo.paths[(FRAMEWORKS, ident)] = rel
             found.extend(_duplicate_measures(framework, data, rel))
     return found
 

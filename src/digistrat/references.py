@@ -4,6 +4,7 @@ missing a second time."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -12,6 +13,7 @@ from digistrat import findings as F
 from digistrat.findings import Finding
 from digistrat.frameworks import available
 from digistrat.models import KINDS
+from digistrat.models.framework import MEASURE_REF_PATTERN
 from digistrat.repository import STRATEGY_FILE, Repository
 from digistrat.suggest import Suggester
 from digistrat.validation import locate
@@ -89,6 +91,7 @@ def reference_lists(kind: str, data: Any) -> Mapping[str, Any]:
     return out or _NONE
 
 
+_MEASURE_RE = re.compile(MEASURE_REF_PATTERN)
 _MEASURE = "framework measure (`framework:measure`, see docs/frameworks.md)"
 
 # kind → (key holding references, the kind or set it refers to, how to name it)
@@ -175,6 +178,8 @@ def check_references(repo: Repository, found: list[Finding] | None = None) -> li
                 continue
             for i, ref in enumerate(refs):
                 if isinstance(ref, str) and ref not in known[target]:
+                    if target == "measures" and not _MEASURE_RE.match(ref):
+                        continue  # not written as one: the schema check says so
                     line, col = _located(repo, path, (key, i))
                     if _file_of(target, ref) in unreadable:
                         out.append(_knock_on(path, line, col, ref, _file_of(target, ref)))
@@ -234,7 +239,7 @@ def _framework_references(
     for i, objective in enumerate(objectives if isinstance(objectives, list) else []):
         serves = objective.get("serves") if isinstance(objective, dict) else None
         for j, ref in enumerate(serves if isinstance(serves, list) else []):
-            if not isinstance(ref, str) or ref in measures:
+            if not isinstance(ref, str) or ref in measures or not _MEASURE_RE.match(ref):
                 continue
             line, col = _located(repo, STRATEGY_FILE, ("objectives", i, "serves", j))
             if _file_of("measures", ref) in unreadable:
