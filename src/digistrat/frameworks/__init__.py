@@ -123,6 +123,12 @@ class Coverage:
     framework: Framework
     measures: tuple[MeasureCoverage, ...]
 
+    @property
+    def mapped(self) -> bool:
+        """Whether any objective, initiative or commitment names one of its measures: until
+        then, the strategy has not been mapped onto the framework at all."""
+        return any(m.initiatives or m.objectives or m.commitments for m in self.measures)
+
     def _in(self, state: State) -> list[MeasureCoverage]:
         return [m for m in self.measures if m.state == state]
 
