@@ -108,3 +108,18 @@ def test_a_council_without_a_system_still_shows_its_framework(tmp_path: Path) ->
     board = (_render(tmp_path, block) / "board.html").read_text(encoding="utf-8")
     row, _ = _question_8(board)
     assert "Local Digital Declaration: 1 of 5 measures have funded work" in row
+
+
+def test_an_initiative_page_names_the_measures_it_serves(tmp_path: Path) -> None:
+    block = MAPPED.replace(
+        "serves: [wgll:empower-citizens]", "serves: [wgll:empower-citizens, ldd:open-culture]"
+    )
+    out = _render(tmp_path, block)
+    page = (out / "initiatives" / "online-booking.html").read_text(encoding="utf-8")
+    served = page.split('id="frameworks"', 1)[1].split("</ul>", 1)[0]
+    assert (
+        '<a href="../frameworks.html#measure-wgll-empower-citizens">'
+        "What Good Looks Like: Empower citizens</a>" in served
+    )
+    # a framework the strategy does not answer to is named, not linked (it has no section)
+    assert "<li>Local Digital Declaration: Embed an open culture</li>" in served
