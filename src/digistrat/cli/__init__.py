@@ -25,6 +25,7 @@ from digistrat.cli import (  # noqa: F401 - importing a command module registers
     progress,
     export,
     imports,
+    frameworks,
 )
 
 # isort: on
