@@ -120,7 +120,7 @@ def read_layout(root: Path, fetch: bool = True) -> Layout:
     seen: dict[str, int | None] = {}
     for index, item in enumerate(data["members"]):
         line, column = locate(data, ["members", index]) or (None, None)
-        member = _member(item, layout.findings)
+        member = _member(item, layout.findings, line, column)
         if member is None:
             continue
         if member.id in seen:
@@ -161,15 +161,16 @@ _HINT_GIT = (
 )
 
 
-def _member(item: Any, findings: list[Finding]) -> Member | None:
+def _member(
+    item: Any, findings: list[Finding], line: int | None, column: int | None
+) -> Member | None:
     if not isinstance(item, dict):
-        pos = getattr(item, "pos", None)
         findings.append(
             F.make(
                 F.SCHEMA,
                 SYSTEM_FILE,
-                pos[0] if pos else None,
-                pos[1] if pos else None,
+                line,
+                column,
                 "each member should be a block of `key: value` lines, starting `- id: ...`",
                 "Write each member as `- id: riverside` with `path: ../riverside` below it.",
             )
