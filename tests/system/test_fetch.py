@@ -13,6 +13,7 @@ from digistrat.system import fetch as fetch_module
 from digistrat.system.fetch import FetchError, fetch, folder_for
 from digistrat.system.members import read_layout
 from git_helpers import git
+
 from helpers import build_tree
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

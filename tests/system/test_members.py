@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from digistrat.system.members import is_system, read_layout
-from helpers import build_tree
 from system.system_helpers import make_system, run_system
+
+from helpers import build_tree
 
 
 def test_members_are_found_in_order(tmp_path: Path) -> None:
