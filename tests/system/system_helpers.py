@@ -42,7 +42,7 @@ def make_system(
     for ident, overlay in members.items():
         materialise(ics / "members" / ident, textwrap.dedent(overlay).strip("\n"))
     if system_yaml is None:
-        entries = "".join(f"  - id: {m}\n    path: members/{m}\n" for m in members)
+        entries = "".join(f"  - id: {m}\n    name: {m}\n    path: members/{m}\n" for m in members)
         system_yaml = "members:\n" + entries
     (ics / "system.yaml").write_text(textwrap.dedent(system_yaml).lstrip("\n"), encoding="utf-8")
     return ics

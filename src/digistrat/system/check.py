@@ -75,6 +75,7 @@ def _view(place: Place) -> MemberView:
         name=member.name or member.id,
         label=place.label,
         site=member.site,
+        named=member.name is not None,
         entry=Where("system.yaml", place.line, place.column),
         available=place.root is not None,
         problem=place.problem,

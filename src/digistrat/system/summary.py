@@ -78,6 +78,8 @@ class MemberView:
     site: str | None
     entry: Where
     """Its entry in system.yaml."""
+    named: bool = False
+    """Whether system.yaml gave its name (else its strategy's ``organisation`` is used)."""
     available: bool = True
     problem: str = ""
     organisation: str = ""
@@ -117,7 +119,7 @@ def summarise(
         view.mission = strategy.mission or ""
         view.horizon_end = strategy.horizon.end if strategy.horizon else None
         view.capacity = strategy.capacity.concurrent_initiatives if strategy.capacity else None
-    if view.name == view.id and view.organisation:
+    if not view.named and view.organisation:
         view.name = view.organisation
     view.counts = dict(Counter(f.severity for f in result.findings))
     view.board = board
