@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
@@ -93,6 +94,7 @@ def _prepare(
     questions_of: Mapping[str, Iterable[int]] | None,
     changes: Changes | None = None,
     assured: pages.Checked | None = None,
+    system: Any = None,
 ) -> _Prepared:
     if repo.strategy is None:
         raise RenderError(
@@ -120,6 +122,7 @@ def _prepare(
 
     site = context.build(repo, lambda: priorities.build(repo, today), today, findings, set(chosen))
     site.changes = changes
+    site.system = system
     user_dir = repo.root / env.USER_TEMPLATES
     if env.has_user_templates(user_dir):  # their pages may show findings: find them first
         site.findings = list(assurance().findings)
@@ -193,6 +196,7 @@ def render(
     processes: int | None = None,
     changes: Changes | None = None,
     assured: pages.Checked | None = None,
+    system: Any = None,
 ) -> Rendered:
     """Render and write into ``out``. Raises :class:`OutputError` or :class:`RenderError`.
 
@@ -200,12 +204,14 @@ def render(
     allows; 1 renders in this process only; 2 always splits where ``fork`` exists (see
     :mod:`.parallel`). ``changes`` (see :func:`digistrat.since.changes_since`) adds the
     "What changed" page to the site. ``assured``: what ``check`` found, when the caller has
-    already run it (see :func:`checked`), so that it does not run twice."""
+    already run it (see :func:`checked`), so that it does not run twice. ``system``: the
+    system view (:func:`digistrat.system.view.build`) of a system repository, whose pages the
+    site then includes under ``system/``."""
     previous = check_folder(out, repo.root, force)
     chosen = [o for o in ALL_OUTPUTS if o in set(only)]
     user_dir = repo.root / env.USER_TEMPLATES
     with _template_errors(user_dir):
-        ready = _prepare(repo, today, chosen, findings, questions_of, changes, assured)
+        ready = _prepare(repo, today, chosen, findings, questions_of, changes, assured, system)
     writer = Writer(out, previous, force)
     writer.start(page.path for page in ready.todo)
 
