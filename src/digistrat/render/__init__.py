@@ -71,7 +71,7 @@ def checked(repo: Repository, today: date) -> pages.Checked:
     rules = all_rules()
     return pages.Checked(
         list(result.findings),
-        {r.code: tuple(r.questions) for r in rules},
+        {r.code: tuple(r.questions) for r in rules if r.origin != "system"},
         {r.code: r.summary for r in rules},
         Withheld(list(result.switched_off), list(result.withheld)),
     )

@@ -55,7 +55,7 @@ def _board(result: CheckResult) -> dict[int, str]:
     from digistrat.render.assurance import Withheld, verdicts
 
     rules = all_rules()
-    questions = {r.code: tuple(r.questions) for r in rules}
+    questions = {r.code: tuple(r.questions) for r in rules if r.origin != "system"}
     summaries = {r.code: r.summary for r in rules}
     found = verdicts(
         result.findings,
