@@ -49,6 +49,8 @@ class _Job:
     today: date
     select: Sequence[str] | None
     ignore: Sequence[str] | None
+    shared: frozenset[str] = frozenset()
+    """The ids of the system's shared services."""
 
 
 def _board(result: CheckResult) -> dict[int, str]:
@@ -105,7 +107,7 @@ def check_member(job: _Job) -> tuple[MemberView, list[Finding]]:
             )
         result = run(repo, job.today, config)
         findings.extend(result.findings)
-        summarise(view, repo, result, _board(result))
+        summarise(view, repo, result, _board(result), job.shared)
         return view, relabel(findings, place.label)
     except Exception as exc:  # a bug, or a member the loader could not cope with
         view.available = False
@@ -167,7 +169,8 @@ def check_system(
     layout = read_layout(system.root, fetch=fetch)
     findings: list[Finding] = [*own.findings, *layout.findings]
     views: list[MemberView] = []
-    jobs = [_Job(p, today, select, ignore) for p in layout.places if p.root is not None]
+    shared = frozenset(system.services)
+    jobs = [_Job(p, today, select, ignore, shared) for p in layout.places if p.root is not None]
     done = iter(checked_members(jobs))
     for n, place in enumerate(layout.places):
         if place.root is None:

@@ -41,6 +41,8 @@ class InitiativeInfo:
     sourcing: str | None
     where: Where
     """Its file (the whole file: no line)."""
+    sourcing_at: Where | None = None
+    """Where its ``sourcing`` is, for an initiative on a shared service."""
     priorities_at: Where | None = None
     """Where its ``shared_priorities`` list is, when it has one."""
     depends_at: Where | None = None
@@ -65,6 +67,9 @@ class ServiceInfo:
     switch_off: date | None
     systems: tuple[str, ...]
     where: Where
+    """Its file; for a member's part of a shared service, its ``status`` line."""
+    systems_at: Where | None = None
+    """Where its ``systems`` are, for a member's part of a shared service."""
 
 
 @dataclass(slots=True)
@@ -107,9 +112,15 @@ def prefixed(label: str, path: str) -> str:
 
 
 def summarise(
-    view: MemberView, repo: Repository, result: CheckResult, board: dict[int, str]
+    view: MemberView,
+    repo: Repository,
+    result: CheckResult,
+    board: dict[int, str],
+    shared: frozenset[str] = frozenset(),
 ) -> MemberView:
-    """Fill ``view`` from the member's loaded repository and its check."""
+    """Fill ``view`` from the member's loaded repository and its check. ``shared``: the ids
+    of the system's shared services, whose places in the member's files are looked up (only
+    those: looking a place up may read a file again)."""
     strategy = repo.strategy
     label = view.label
     if strategy is not None:
@@ -130,14 +141,13 @@ def summarise(
         for need in group.needs
     }
     for sid, s in repo.services.items():
+        where = Where(prefixed(label, repo.path_of("services", sid)))
+        systems_at = None
+        if sid in shared:
+            where = _place(repo, label, "services", sid, "status")
+            systems_at = _place(repo, label, "services", sid, "systems")
         view.services[sid] = ServiceInfo(
-            sid,
-            s.name,
-            s.kind,
-            s.status,
-            s.switch_off,
-            tuple(s.systems),
-            Where(prefixed(label, repo.path_of("services", sid))),
+            sid, s.name, s.kind, s.status, s.switch_off, tuple(s.systems), where, systems_at
         )
     for iid, i in repo.initiatives.items():
         path = prefixed(label, repo.path_of("initiatives", iid))
@@ -159,8 +169,15 @@ def summarise(
                 tuple(i.system_depends_on),
                 i.sourcing.approach if i.sourcing else None,
                 Where(path),
-                _at(repo, label, iid, "shared_priorities") if i.shared_priorities else None,
-                _at(repo, label, iid, "system_depends_on") if i.system_depends_on else None,
+                _place(repo, label, "initiatives", iid, "sourcing")
+                if i.sourcing and shared.intersection(i.services)
+                else None,
+                _place(repo, label, "initiatives", iid, "shared_priorities")
+                if i.shared_priorities
+                else None,
+                _place(repo, label, "initiatives", iid, "system_depends_on")
+                if i.system_depends_on
+                else None,
             )
         )
     view.commitments = dict(Counter(c.status for c in repo.commitments.values()))
@@ -170,8 +187,8 @@ def summarise(
     return view
 
 
-def _at(repo: Repository, label: str, iid: str, key: str) -> Where:
-    path, line, column = repo.where("initiatives", iid, key)
+def _place(repo: Repository, label: str, kind: str, ident: str, key: str) -> Where:
+    path, line, column = repo.where(kind, ident, key)
     return Where(prefixed(label, path), line, column)
 
 

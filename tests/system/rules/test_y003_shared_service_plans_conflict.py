@@ -20,6 +20,7 @@ def test_different_systems_for_one_shared_service(tmp_path: Path) -> None:
     )
     [found] = codes(ics, "Y003")
     assert found.path == "members/south/services/outpatient-booking.yaml"
+    assert found.line == 23  # its `systems:` key
     assert "runs on Other Booker" in found.message and "on Booking Hub" in found.message
 
 
@@ -68,6 +69,7 @@ def test_buying_and_building_the_same_shared_service(tmp_path: Path) -> None:
     ics = make_system(tmp_path, {"north": "", "south": build})
     [found] = codes(ics, "Y003")
     assert "will buy" in found.message and "will build" in found.message
+    assert found.path.endswith("initiatives/online-booking.yaml") and found.line is not None
 
 
 def test_services_not_shared_are_not_compared(tmp_path: Path) -> None:

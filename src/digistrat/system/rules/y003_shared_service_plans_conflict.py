@@ -69,7 +69,7 @@ def check(ctx: SystemContext) -> SystemCheck:
             m, i = rest[0][1]
             fm, fi = first[1]
             yield SystemViolation(
-                i.where,
+                i.sourcing_at or i.where,
                 f"members take different approaches to the shared service “{shared.name}”: "
                 f"{m.name}'s “{i.name}” will {rest[0][0]} while "
                 f"{fm.name}'s “{fi.name}” will {first[0]}",
@@ -82,7 +82,7 @@ def check(ctx: SystemContext) -> SystemCheck:
             for other, theirs in with_systems[:index]:
                 if not mine & {x.lower() for x in theirs.systems}:
                     yield SystemViolation(
-                        s.where,
+                        s.systems_at or s.where,
                         f"{m.name}'s part of the shared service “{shared.name}” runs on "
                         f"{', '.join(s.systems)}, and {other.name}'s on "
                         f"{', '.join(theirs.systems)}: no system in common",
