@@ -54,3 +54,21 @@ def test_member_text_is_escaped_and_output_is_deterministic(tmp_path: Path) -> N
     assert "<script>alert(1)</script>" not in first["system/index.html"]
     assert "&lt;script&gt;" in first["system/index.html"]
     assert _render(root, tmp_path / "two") == first
+
+
+def test_render_from_the_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {"DIGISTRAT_TODAY": "2026-12-02", "PATH": "/usr/bin:/bin", "DIGISTRAT_PROCESSES": "1"}
+    out = tmp_path / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "digistrat", "render", str(EXAMPLE), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (out / "system" / "paper.html").is_file() and (out / "board.html").is_file()
