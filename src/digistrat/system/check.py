@@ -131,6 +131,12 @@ def _processes(count: int) -> int:
     return max(1, min(cores(), count))
 
 
+def _one_core() -> None:
+    """In a worker: the cores are already shared out one member per worker, so the loader
+    does not fork a second process of its own (see :mod:`digistrat.parallel`)."""
+    os.environ["DIGISTRAT_PROCESSES"] = "1"
+
+
 def checked_members(
     jobs: list[_Job], processes: int | None = None
 ) -> Iterator[tuple[MemberView, list[Finding]]]:
@@ -143,7 +149,7 @@ def checked_members(
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_one_core) as pool:
         yield from pool.map(check_member, jobs)
 
 
