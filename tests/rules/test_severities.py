@@ -21,7 +21,7 @@ ERRORS = _codes(
     "C001 C002 C003 C005 C007 C012 D001 D004 D005 H001 H002 H003 I001 M001 N001 O001 P001 Q001 "
     "S004 U001 U002 U005 Z002 "
     # New in December 2026: the system view (a reference that does not resolve).
-    "Y005"
+    "G004"
 )
 
 WARNINGS = _codes(
@@ -37,10 +37,10 @@ WARNINGS = _codes(
     # New in December 2026 (realism, indicators, the rest of the guide).
     "C009 C010 C011 C013 I006 R004 R005 R006 R007 S009 U009 W004 X003 "
     # New in December 2026: the system view.
-    "Y002 Y003 Y006"
+    "G001 G002 G005"
 )
 
-INFO = _codes("I003 I005 N003 U008 W001 W002 W003 Y004")
+INFO = _codes("I003 I005 N003 U008 W001 W002 W003 G003")
 
 
 @pytest.mark.parametrize(

@@ -94,8 +94,8 @@ def test_the_example_system_from_the_command_line() -> None:
     report = json.loads(done.stdout)
     items = report["findings"] if isinstance(report, dict) else report
     found = {(f["code"], f["path"]) for f in items}
-    assert ("Y002", "strategy.yaml") in found
-    assert ("Y006", "members/northbank/initiatives/results-in-shared-record.yaml") in found
-    assert ("Y004", "members/northbank/initiatives/virtual-ward-monitoring.yaml") in found
-    assert {c for c, _ in found} >= {"Y002", "Y003", "Y004", "Y006"}
+    assert ("G001", "strategy.yaml") in found
+    assert ("G005", "members/northbank/initiatives/results-in-shared-record.yaml") in found
+    assert ("G003", "members/northbank/initiatives/virtual-ward-monitoring.yaml") in found
+    assert {c for c, _ in found} >= {"G001", "G002", "G003", "G005"}
     assert "Traceback" not in done.stderr

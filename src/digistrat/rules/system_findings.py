@@ -1,6 +1,6 @@
-"""Catalogue entries for the system rules (codes Y002 on), run by ``check`` on a system
+"""Catalogue entries for the system rules (codes G001 on), run by ``check`` on a system
 repository only (see :mod:`digistrat.system.rules`). Their documentation is their module's
-docstring, as for every rule; ``digistrat explain Y002`` reads it."""
+docstring, as for every rule; ``digistrat explain G001`` reads it."""
 
 from __future__ import annotations
 

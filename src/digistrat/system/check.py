@@ -169,7 +169,7 @@ def check_system(
     if config is None:
         config = load_config(system, select=select, ignore=ignore)
     own = run(system, today, config)
-    if config.enabled("Y002"):  # Y002 tells which shared priorities nobody works on, across
+    if config.enabled("G001"):  # G001 tells which shared priorities nobody works on, across
         # the members: the system's own initiatives need not serve each one (I003).
         own.findings = [f for f in own.findings if f.code != "I003"]
     layout = read_layout(system.root, fetch=fetch)

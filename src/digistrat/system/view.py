@@ -91,9 +91,9 @@ class SystemView:
     quarters: list[str]
     loads: list[Load]
     candidates: list[Finding]
-    """Y004 findings: work several members plan (candidates for joint work)."""
+    """G003 findings: work several members plan (candidates for joint work)."""
     conflicts: list[Finding]
-    """Y003 findings: conflicting plans for a shared service."""
+    """G002 findings: conflicting plans for a shared service."""
     unavailable: list[MemberView]
     decisions: list[Decision]
     counts: dict[str, int]
@@ -177,8 +177,8 @@ def build(checked: SystemResult, today: date) -> SystemView:
         waiting=waiting,
         quarters=[quarter_label(n) for n in numbers],
         loads=loads,
-        candidates=[f for f in findings if f.code == "Y004"],
-        conflicts=[f for f in findings if f.code == "Y003"],
+        candidates=[f for f in findings if f.code == "G003"],
+        conflicts=[f for f in findings if f.code == "G002"],
         unavailable=[m for m in members if not m.available],
         decisions=[],
         counts=dict(Counter(f.severity for f in findings)),
@@ -189,9 +189,9 @@ def build(checked: SystemResult, today: date) -> SystemView:
     return view
 
 
-SYSTEM_CODES = frozenset(("Y003", "Y005", "Y006"))
+SYSTEM_CODES = frozenset(("G002", "G004", "G005"))
 """System rules whose findings about a member's work count against its board question 8
-(Y004, joint work, is advice; Y002 is about the system's own priorities)."""
+(G003, joint work, is advice; G001 is about the system's own priorities)."""
 
 _WORSE = {"error": "red", "warning": "amber"}
 _ORDER = ("not-assessed", "green", "amber", "red")

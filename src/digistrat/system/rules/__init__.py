@@ -6,11 +6,11 @@ from importlib import import_module
 from types import ModuleType
 
 _NAMES: tuple[str, ...] = (
-    "y002_shared_priority_unworked",
-    "y003_shared_service_plans_conflict",
-    "y004_joint_work_candidate",
-    "y005_unknown_system_reference",
-    "y006_waiting_on_system_work",
+    "g001_shared_priority_unworked",
+    "g002_shared_service_plans_conflict",
+    "g003_joint_work_candidate",
+    "g004_unknown_system_reference",
+    "g005_waiting_on_system_work",
 )
 """Every system rule module, in code order."""
 

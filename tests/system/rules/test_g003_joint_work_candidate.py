@@ -1,10 +1,10 @@
-"""Y004: the same work planned by several members: a candidate for joint work (info)."""
+"""G003: the same work planned by several members: a candidate for joint work (info)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from digistrat.system.rules.y004_joint_work_candidate import signature
+from digistrat.system.rules.g003_joint_work_candidate import signature
 from system.system_helpers import codes, make_system
 
 
@@ -35,7 +35,7 @@ def test_the_same_need_in_two_members_is_one_note(tmp_path: Path) -> None:
             "west": _own("Staff rota", "I need my shifts a month ahead."),
         },
     )
-    [found] = codes(ics, "Y004")
+    [found] = codes(ics, "G003")
     assert found.severity == "info"
     assert found.path == "members/north/initiatives/online-booking.yaml"
     assert "“Booking app”" in found.message and "south's “Patient portal”" in found.message
@@ -50,7 +50,7 @@ def test_the_same_technology_for_the_same_kind_of_service(tmp_path: Path) -> Non
             "south": _own("Clinic tool", "I need another thing.", "video consultations"),
         },
     )
-    [found] = codes(ics, "Y004")
+    [found] = codes(ics, "G003")
     assert "transaction services with video consultations" in found.message
 
 
@@ -62,15 +62,15 @@ def test_different_work_is_not_told(tmp_path: Path) -> None:
             "south": _own("Clinic tool", "I need another thing.", "video"),
         },
     )
-    assert codes(ics, "Y004") == []
+    assert codes(ics, "G003") == []
 
 
 def test_min_members_option(tmp_path: Path) -> None:
     ics = make_system(tmp_path, {"north": "", "south": ""})
-    assert codes(ics, "Y004")  # the baseline's work, twice
+    assert codes(ics, "G003")  # the baseline's work, twice
     strategy = ics / "strategy.yaml"
     strategy.write_text(strategy.read_text() + "check:\n  options:\n    min-members: 3\n")
-    assert codes(ics, "Y004") == []
+    assert codes(ics, "G003") == []
 
 
 def test_signature_sets_aside_small_words_case_and_punctuation() -> None:

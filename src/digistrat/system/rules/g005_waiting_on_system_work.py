@@ -25,7 +25,7 @@ from __future__ import annotations
 from digistrat.system.rules.base import SystemCheck, SystemContext, SystemViolation
 from digistrat.voice import longdate
 
-CODE = "Y006"
+CODE = "G005"
 NAME = "waiting-on-system-work"
 SEVERITY = "warning"
 SECTION = "§5 Understand the system context; §10 Sequencing"
@@ -46,7 +46,7 @@ def check(ctx: SystemContext) -> SystemCheck:
             for wid in i.system_depends_on:
                 system = work.get(wid)
                 if system is None:
-                    continue  # Y005 reports it
+                    continue  # G004 reports it
                 reason = ""
                 if system.status == "stopped":
                     reason = "which the system has stopped"

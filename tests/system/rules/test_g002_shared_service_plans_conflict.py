@@ -1,4 +1,4 @@
-"""Y003: members with conflicting plans for a shared service (a system service whose id a
+"""G002: members with conflicting plans for a shared service (a system service whose id a
 member's service also has)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def test_different_systems_for_one_shared_service(tmp_path: Path) -> None:
         tmp_path,
         {"north": PART, "south": PART.replace("Booking Hub", "Other Booker")},
     )
-    [found] = codes(ics, "Y003")
+    [found] = codes(ics, "G002")
     assert found.path == "members/south/services/outpatient-booking.yaml"
     assert found.line == 23  # its `systems:` key
     assert "runs on Other Booker" in found.message and "on Booking Hub" in found.message
@@ -28,7 +28,7 @@ def test_the_same_system_passes_in_any_case(tmp_path: Path) -> None:
     ics = make_system(
         tmp_path, {"north": PART, "south": PART.replace("Booking Hub", "booking hub, X")}
     )
-    assert codes(ics, "Y003") == []
+    assert codes(ics, "G002") == []
 
 
 def test_one_member_retiring_it_while_another_invests(tmp_path: Path) -> None:
@@ -40,7 +40,7 @@ def test_one_member_retiring_it_while_another_invests(tmp_path: Path) -> None:
     status: proposed
     """
     ics = make_system(tmp_path, {"north": retiring, "south": ""})
-    [found] = codes(ics, "Y003")
+    [found] = codes(ics, "G002")
     assert found.path == "members/north/services/outpatient-booking.yaml"
     assert "switch off" in found.message and "while south is investing" in found.message
 
@@ -58,7 +58,7 @@ def test_retiring_alone_is_no_conflict(tmp_path: Path) -> None:
         .read_text()
         .replace("status: in-progress", "status: proposed")
     )
-    assert codes(ics, "Y003") == []
+    assert codes(ics, "G002") == []
 
 
 def test_buying_and_building_the_same_shared_service(tmp_path: Path) -> None:
@@ -67,7 +67,7 @@ def test_buying_and_building_the_same_shared_service(tmp_path: Path) -> None:
     sourcing: {approach: build}
     """
     ics = make_system(tmp_path, {"north": "", "south": build})
-    [found] = codes(ics, "Y003")
+    [found] = codes(ics, "G002")
     assert "will buy" in found.message and "will build" in found.message
     assert found.path.endswith("initiatives/online-booking.yaml") and found.line is not None
 
@@ -81,4 +81,4 @@ def test_services_not_shared_are_not_compared(tmp_path: Path) -> None:
         system=system,
     )
     (ics / "initiatives" / "online-booking.yaml").unlink()
-    assert codes(ics, "Y003") == []
+    assert codes(ics, "G002") == []

@@ -1,4 +1,4 @@
-"""Y005: a member names a shared priority or system initiative that does not exist."""
+"""G004: a member names a shared priority or system initiative that does not exist."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def test_unknown_priority_and_initiative_are_located_with_a_suggestion(tmp_path:
     """
     ics = make_system(tmp_path, {"north": member})
     (ics / "initiatives" / "online-booking.yaml").rename(ics / "initiatives" / "platform.yaml")
-    found = codes(ics, "Y005")
+    found = codes(ics, "G004")
     assert [(f.path, f.severity) for f in found] == [
         ("members/north/initiatives/online-booking.yaml", "error")
     ] * 2
@@ -32,4 +32,4 @@ def test_known_ids_pass(tmp_path: Path) -> None:
     system_depends_on: [online-booking]
     """
     ics = make_system(tmp_path, {"north": member})
-    assert codes(ics, "Y005") == []
+    assert codes(ics, "G004") == []

@@ -22,7 +22,7 @@ from __future__ import annotations
 from digistrat.system.rules.base import SystemCheck, SystemContext, SystemViolation
 from digistrat.system.where import Where
 
-CODE = "Y002"
+CODE = "G001"
 NAME = "shared-priority-unworked"
 SEVERITY = "warning"
 SECTION = "§5 Understand the system context; §2 Q8"

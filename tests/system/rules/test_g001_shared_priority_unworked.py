@@ -1,4 +1,4 @@
-"""Y002: a shared priority no member works on."""
+"""G001: a shared priority no member works on."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from system.system_helpers import WORKS_ON_IT, codes, make_system
 
 def test_a_priority_nobody_works_on_is_reported_at_the_objective(tmp_path: Path) -> None:
     ics = make_system(tmp_path, {"north": "", "south": ""})
-    [found] = codes(ics, "Y002")
+    [found] = codes(ics, "G001")
     assert (found.path, found.line) == ("strategy.yaml", 16)
     assert "“One shared care record” (`shared-care-record`)" in found.message
     assert "shared_priorities: [shared-care-record]" in found.hint
@@ -17,13 +17,13 @@ def test_a_priority_nobody_works_on_is_reported_at_the_objective(tmp_path: Path)
 
 def test_one_member_working_on_it_is_enough(tmp_path: Path) -> None:
     ics = make_system(tmp_path, {"north": "", "south": WORKS_ON_IT})
-    assert codes(ics, "Y002") == []
+    assert codes(ics, "G001") == []
 
 
 def test_stopped_work_does_not_count(tmp_path: Path) -> None:
     stopped = WORKS_ON_IT + "status: stopped\n"
     ics = make_system(tmp_path, {"north": stopped})
-    assert len(codes(ics, "Y002")) == 1
+    assert len(codes(ics, "G001")) == 1
 
 
 def test_the_systems_own_work_is_named_but_does_not_count(tmp_path: Path) -> None:
@@ -35,12 +35,12 @@ def test_the_systems_own_work_is_named_but_does_not_count(tmp_path: Path) -> Non
         .replace("shorter-waits", "shared-care-record")
         .replace("Online booking for outpatients", "Shared record platform")
     )
-    [found] = codes(ics, "Y002")
+    [found] = codes(ics, "G001")
     assert "the system's own work (Shared record platform) serves it" in found.message
 
 
 def test_the_system_objective_check_gives_way(tmp_path: Path) -> None:
     """I003 (objective no initiative serves) is not reported for the system's own
-    objectives: Y002 tells it across the members."""
+    objectives: G001 tells it across the members."""
     ics = make_system(tmp_path, {"north": WORKS_ON_IT})
     assert codes(ics, "I003") == []

@@ -32,7 +32,7 @@ from digistrat.system.rules.base import SystemCheck, SystemContext, SystemViolat
 if TYPE_CHECKING:
     from digistrat.system.summary import InitiativeInfo
 
-CODE = "Y004"
+CODE = "G003"
 NAME = "joint-work-candidate"
 SEVERITY = "info"
 SECTION = "§5 Understand the system context; §2 Q8"

@@ -30,7 +30,7 @@ from digistrat.system.rules.base import SystemCheck, SystemContext, SystemViolat
 if TYPE_CHECKING:
     from digistrat.system.summary import InitiativeInfo, MemberView
 
-CODE = "Y003"
+CODE = "G002"
 NAME = "shared-service-plans-conflict"
 SEVERITY = "warning"
 SECTION = "§5 Understand the system context; §2 Q8"

@@ -21,7 +21,7 @@ import difflib
 
 from digistrat.system.rules.base import SystemCheck, SystemContext, SystemViolation
 
-CODE = "Y005"
+CODE = "G004"
 NAME = "unknown-system-reference"
 SEVERITY = "error"
 SECTION = "§5 Understand the system context; §2 Q8"

@@ -1,4 +1,4 @@
-"""Y006: a member waits for system work that is stopped, late, or finishes after it starts.
+"""G005: a member waits for system work that is stopped, late, or finishes after it starts.
 
 The baseline member initiative runs from 1 April 2026 to 30 September 2026; the examples'
 today is 1 June 2026."""
@@ -44,7 +44,7 @@ def test_late_or_stopped_system_work_is_reported(
 ) -> None:
     ics = make_system(tmp_path, {"north": WAITS})
     _system_work(ics, **fields)
-    [found] = codes(ics, "Y006")
+    [found] = codes(ics, "G005")
     assert found.path == "members/north/initiatives/online-booking.yaml" and found.line
     assert words in found.message
 
@@ -60,10 +60,10 @@ def test_late_or_stopped_system_work_is_reported(
 def test_work_that_fits_passes(tmp_path: Path, fields: dict[str, str]) -> None:
     ics = make_system(tmp_path, {"north": WAITS})
     _system_work(ics, **fields)
-    assert codes(ics, "Y006") == []
+    assert codes(ics, "G005") == []
 
 
 def test_finished_member_work_is_not_told(tmp_path: Path) -> None:
     ics = make_system(tmp_path, {"north": WAITS + "status: done\n"})
     _system_work(ics, status="stopped")
-    assert codes(ics, "Y006") == []
+    assert codes(ics, "G005") == []
