@@ -15,6 +15,7 @@ from datetime import date
 from digistrat.checker import CheckResult
 from digistrat.findings import Finding
 from digistrat.repository import Repository
+from digistrat.system.rules.g003_joint_work_candidate import signature
 from digistrat.system.where import Where
 
 ACTIVE = ("approved", "in-progress")
@@ -35,7 +36,9 @@ class InitiativeInfo:
     service_kinds: tuple[str, ...]
     technology: tuple[str, ...]
     needs: tuple[str, ...]
-    """The statements of the needs it addresses (lower case)."""
+    """The needs it addresses, each as the words that matter in its statement (see
+    :func:`digistrat.system.rules.g003_joint_work_candidate.signature`): all the system
+    rules compare, and smaller to keep for every initiative of every member."""
     shared_priorities: tuple[str, ...]
     system_depends_on: tuple[str, ...]
     sourcing: str | None
@@ -136,7 +139,7 @@ def summarise(
     view.board = board
     view.files = len(repo.files)
     statements = {
-        f"{gid}/{need.id}": need.statement.lower()
+        f"{gid}/{need.id}": " ".join(signature(need.statement))
         for gid, group in repo.users.items()
         for need in group.needs
     }
