@@ -40,7 +40,7 @@ WARNINGS = _codes(
     "G001 G002 G005"
 )
 
-INFO = _codes("I003 I005 N003 U008 W001 W002 W003 G003")
+INFO = _codes("I003 I005 N003 U008 W001 W002 W003 Y002 G003")
 
 
 @pytest.mark.parametrize(
