@@ -36,7 +36,9 @@ def test_the_example_system_site(tmp_path: Path) -> None:
     assert "2 member initiatives wait for it" in roadmap
     assert "Oct–Dec 2026" in roadmap and "£200,000" in roadmap
     assert "Decisions for the board" in paper and "Agree which members lead" in paper
-    assert "FRAMEWORK COVERAGE" not in paper  # the marker is a template comment only
+    assert "What Good Looks Like: coverage by member" in index
+    assert 'tag--red">uncovered' in index and 'tag--green">covered' in index
+    assert "no member works on Well led, Support people and Healthy populations" in paper
     assert '<link rel="stylesheet" href="../assets/style.css">' in paper
 
 

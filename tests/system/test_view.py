@@ -62,3 +62,22 @@ def test_unavailable_members_are_listed_not_counted(tmp_path: Path) -> None:
     )
     view = build(run_system(ics, TODAY), TODAY)
     assert [m.id for m in view.unavailable] == ["gone"] and view.loads == []
+
+
+def test_framework_coverage_across_members(tmp_path: Path) -> None:
+    """A measure one member covers is not a gap of the system; a member that names no
+    measure at all is shown as not mapped rather than as covering nothing."""
+    mapped = """
+    # initiatives/online-booking.yaml
+    serves: [wgll:empower-citizens]
+    """
+    ics = make_system(tmp_path, {"north": mapped, "south": ""})
+    view = build(run_system(ics, TODAY), TODAY)
+    [row] = view.frameworks
+    assert row.id == "wgll" and [m.id for m, _ in row.members] == ["north", "south"]
+    north, south = (cells for _, cells in row.members)
+    assert south is None and north is not None
+    assert north["empower-citizens"] == "covered" and north["well-led"] == "uncovered"
+    assert "Empower citizens" not in row.nobody() and "Well led" in row.nobody()
+    assert row.unmapped == ["south"]
+    assert any("Well led" in d.text for d in view.decisions)

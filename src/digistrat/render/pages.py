@@ -282,7 +282,13 @@ def system_pages(site: Site) -> list[Page]:
     from digistrat.report.catalogue import QUESTIONS
     from digistrat.system.view import KIND_WORDS
 
-    values = {"sv": site.system, "questions": QUESTIONS, "sentence": sentence, "kinds": KIND_WORDS}
+    values = {
+        "sv": site.system,
+        "questions": QUESTIONS,
+        "sentence": sentence,
+        "kinds": KIND_WORDS,
+        "states": {"covered": "green", "unfunded": "amber", "uncovered": "red"},
+    }
     return [
         Page(SYSTEM_INDEX, "system/index.html", values),
         Page("system/roadmap.html", "system/roadmap.html", values),

@@ -75,6 +75,19 @@ class ServiceInfo:
     """Where its ``systems`` are, for a member's part of a shared service."""
 
 
+@dataclass(frozen=True, slots=True)
+class FrameworkInfo:
+    """How one member's work covers one framework (see :mod:`digistrat.frameworks`)."""
+
+    id: str
+    name: str
+    mapped: bool
+    """Whether the member names any of its measures at all."""
+    measures: tuple[tuple[str, str, str], ...]
+    """(measure id, measure name, state) in the framework's order; state is ``covered``,
+    ``unfunded`` (proposed work only) or ``uncovered``."""
+
+
 @dataclass(slots=True)
 class MemberView:
     """One member, as the system view sees it."""
@@ -107,6 +120,8 @@ class MemberView:
     """Commitments by status."""
     files: int = 0
     entities: int = 0
+    frameworks: list[FrameworkInfo] = field(default_factory=list)
+    """Coverage of each framework the member answers to."""
 
 
 def prefixed(label: str, path: str) -> str:
@@ -184,10 +199,26 @@ def summarise(
             )
         )
     view.commitments = dict(Counter(c.status for c in repo.commitments.values()))
+    view.frameworks = frameworks_of(repo)
     view.entities = (
         len(repo.services) + len(repo.users) + len(repo.initiatives) + len(repo.commitments)
     )
     return view
+
+
+def frameworks_of(repo: Repository) -> list[FrameworkInfo]:
+    """The member's coverage of each framework it answers to."""
+    from digistrat.frameworks import coverages
+
+    return [
+        FrameworkInfo(
+            c.framework_id,
+            c.framework.name,
+            c.mapped,
+            tuple((m.measure.id, m.measure.name, m.state) for m in c.measures),
+        )
+        for c in coverages(repo)
+    ]
 
 
 def _place(repo: Repository, label: str, kind: str, ident: str, key: str) -> Where:

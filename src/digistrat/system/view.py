@@ -81,6 +81,29 @@ class Decision:
 
 
 @dataclass(slots=True)
+class FrameworkRow:
+    """One framework across the members that answer to it."""
+
+    id: str
+    name: str
+    measures: list[tuple[str, str]]
+    """(id, name) of each measure, in the framework's order."""
+    members: list[tuple[MemberView, dict[str, str] | None]] = field(default_factory=list)
+    """Each member answering to it, with each measure's state (None: not mapped at all)."""
+
+    def nobody(self, states: tuple[str, ...] = ("uncovered",)) -> list[str]:
+        """Names of the measures whose state is in ``states`` for every mapped member."""
+        mapped = [cells for _, cells in self.members if cells is not None]
+        if not mapped:
+            return []
+        return [name for mid, name in self.measures if all(c[mid] in states for c in mapped)]
+
+    @property
+    def unmapped(self) -> list[str]:
+        return [m.name for m, cells in self.members if cells is None]
+
+
+@dataclass(slots=True)
 class SystemView:
     organisation: str
     title: str
@@ -102,6 +125,8 @@ class SystemView:
     """Per member id, its findings by severity (as told by ``check`` on the system)."""
     roadmap: list[tuple[MemberView, list[InitiativeInfo]]]
     """Per member, its approved and in-progress initiatives by start date."""
+    frameworks: list[FrameworkRow] = field(default_factory=list)
+    """Coverage of each framework some member answers to."""
 
     def on_question(self, number: int, status: str) -> list[str]:
         """The names of the members whose status on board question ``number`` is ``status``."""
@@ -185,8 +210,23 @@ def build(checked: SystemResult, today: date) -> SystemView:
         member_findings={k: dict(v) for k, v in per_member.items()},
         roadmap=roadmap,
     )
+    view.frameworks = framework_rows(available)
     view.decisions = decisions(view)
     return view
+
+
+def framework_rows(members: list[MemberView]) -> list[FrameworkRow]:
+    """Each framework some member answers to, with every such member's coverage of it."""
+    rows: dict[str, FrameworkRow] = {}
+    for m in members:
+        for f in m.frameworks:
+            row = rows.get(f.id)
+            if row is None:
+                measures = [(mid, name) for mid, name, _ in f.measures]
+                row = rows[f.id] = FrameworkRow(f.id, f.name, measures)
+            cells = {mid: state for mid, _, state in f.measures} if f.mapped else None
+            row.members.append((m, cells))
+    return list(rows.values())
 
 
 SYSTEM_CODES = frozenset(("G002", "G004", "G005"))
@@ -251,6 +291,15 @@ def decisions(view: SystemView) -> list[Decision]:
                 f"{count(len(view.candidates), 'group')} of members plan the same kind of work.",
             )
         )
+    for row in view.frameworks:
+        gaps = row.nobody()
+        if gaps:
+            out.append(
+                Decision(
+                    f"Agree who leads the {row.name} measures no member works on: {listing(gaps)}.",
+                    "No initiative of any member that has mapped its work serves them.",
+                )
+            )
     over = [ld.member.name for ld in view.loads if any(ld.over(q) for q in range(QUARTERS))]
     if over:
         out.append(
