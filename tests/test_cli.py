@@ -126,7 +126,14 @@ def test_schema_for_one_kind_and_all(tmp_path: Path) -> None:
     one = json.loads(run("schema", "services").stdout)
     assert one["title"] == "digistrat services/<id>.yaml"
     everything = json.loads(run("schema").stdout)
-    assert set(everything) == {"strategy", "services", "users", "initiatives", "commitments"}
+    assert set(everything) == {
+        "strategy",
+        "services",
+        "users",
+        "initiatives",
+        "commitments",
+        "frameworks",
+    }
     assert run("schema", "nonsense").returncode == 2
     written = run("schema", "--out", str(tmp_path / "s"))
     assert written.returncode == 0

@@ -205,3 +205,24 @@ def test_a_framework_file_that_is_not_yaml(tmp_path: Path) -> None:
     repo = _repo(tmp_path, {"frameworks/ours.yaml": "name: [unclosed\n"})
     [(path, _, message, _)] = _errors(repo)
     assert path == "frameworks/ours.yaml" and "YAML" in message
+
+
+def test_a_frameworks_folder_that_leaves_the_repository_is_not_read(tmp_path: Path) -> None:
+    outside = build_tree(tmp_path / "outside", {"ours.yaml": OWN})
+    repo_root = build_tree(tmp_path / "repo", {"strategy.yaml": STRATEGY})
+    (repo_root / "frameworks").symlink_to(outside, target_is_directory=True)
+    repo = load(repo_root)
+    [(path, _, message, _)] = _errors(repo)
+    assert path == "frameworks" and "outside the repository" in message
+    assert repo.frameworks == {}
+
+
+def test_a_framework_file_linked_from_outside_is_not_read(tmp_path: Path) -> None:
+    outside = build_tree(tmp_path / "outside", {"ours.yaml": OWN}) / "ours.yaml"
+    repo_root = build_tree(tmp_path / "repo", {"strategy.yaml": STRATEGY})
+    (repo_root / "frameworks").mkdir()
+    (repo_root / "frameworks" / "ours.yaml").symlink_to(outside)
+    repo = load(repo_root)
+    [(path, _, message, _)] = _errors(repo)
+    assert path == "frameworks/ours.yaml" and "outside the repository" in message
+    assert repo.frameworks == {}

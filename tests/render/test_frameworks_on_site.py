@@ -123,3 +123,14 @@ def test_an_initiative_page_names_the_measures_it_serves(tmp_path: Path) -> None
     )
     # a framework the strategy does not answer to is named, not linked (it has no section)
     assert "<li>Local Digital Declaration: Embed an open culture</li>" in served
+
+
+def test_the_document_says_how_each_mapped_framework_is_covered(tmp_path: Path) -> None:
+    text = (_render(tmp_path, MAPPED) / "strategy.md").read_text(encoding="utf-8")
+    assert (
+        "**What Good Looks Like**: 2 of 7 measures have funded work; only proposed work for "
+        "Healthy populations; no initiative yet for Well led, Ensure smart foundations, "
+        "Safe practice, Support people." in text
+    )
+    unmapped = (_render(tmp_path / "again", "") / "strategy.md").read_text(encoding="utf-8")
+    assert "What Good Looks Like" not in unmapped

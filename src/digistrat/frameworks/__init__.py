@@ -28,6 +28,7 @@ __all__ = [
     "FUNDED",
     "Coverage",
     "MeasureCoverage",
+    "as_data",
     "available",
     "builtin",
     "chosen",
@@ -204,3 +205,29 @@ def coverage(repo: Repository, framework: str | Framework) -> Coverage:
 def coverages(repo: Repository) -> list[Coverage]:
     """The coverage of each chosen framework (see :func:`chosen`)."""
     return [coverage(repo, f) for f in chosen(repo)]
+
+
+def as_data(c: Coverage) -> dict[str, object]:
+    """One framework's coverage as plain data (for JSON): the framework, then each measure
+    with its state and the ids of what serves it."""
+    fw = c.framework
+    return {
+        "id": c.framework_id,
+        "name": fw.name,
+        "owner": fw.owner,
+        "source": fw.source,
+        "version": fw.version,
+        "mapped": c.mapped,
+        "measures": [
+            {
+                "ref": m.ref,
+                "name": m.measure.name,
+                "state": m.state,
+                "initiatives": list(m.initiatives),
+                "funded": list(m.funded),
+                "objectives": list(m.objectives),
+                "commitments": list(m.commitments),
+            }
+            for m in c.measures
+        ],
+    }
