@@ -74,3 +74,24 @@ def test_render_from_the_command_line(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (out / "system" / "paper.html").is_file() and (out / "board.html").is_file()
+
+
+def test_the_icb_paper_summary_fits_two_a4_pages(tmp_path: Path) -> None:
+    """The summary, decisions included, on two pages of A4 (WeasyPrint, as board.pdf)."""
+    import io
+
+    import pytest
+
+    from digistrat.render import pdf
+
+    if pdf.missing() is not None:
+        pytest.skip("needs WeasyPrint (the pdf extra)")
+    from pypdf import PdfReader
+
+    _render(EXAMPLE, tmp_path / "site")
+    html = (tmp_path / "site/system/paper.html").read_text(encoding="utf-8")
+    css = (tmp_path / "site/assets/style.css").read_text(encoding="utf-8")
+    pages = PdfReader(io.BytesIO(pdf.board_pdf(html, css, TODAY))).pages
+    first_two = " ".join((p.extract_text() or "") for p in pages[:2])
+    assert "Decisions for the board" in first_two
+    assert "Ask members' leads whether to do the overlapping work" in " ".join(first_two.split())

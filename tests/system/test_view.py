@@ -80,4 +80,4 @@ def test_framework_coverage_across_members(tmp_path: Path) -> None:
     assert north["empower-citizens"] == "covered" and north["well-led"] == "uncovered"
     assert "Empower citizens" not in row.nobody() and "Well led" in row.nobody()
     assert row.unmapped == ["south"]
-    assert any("Well led" in d.text for d in view.decisions)
+    assert any("Well led" in d.why and "What Good Looks Like" in d.text for d in view.decisions)

@@ -296,8 +296,9 @@ def decisions(view: SystemView) -> list[Decision]:
         if gaps:
             out.append(
                 Decision(
-                    f"Agree who leads the {row.name} measures no member works on: {listing(gaps)}.",
-                    "No initiative of any member that has mapped its work serves them.",
+                    f"Agree who leads the {row.name} measures no member works on.",
+                    f"{listing(gaps)}: no initiative of any member that has mapped its work "
+                    "serves them.",
                 )
             )
     over = [ld.member.name for ld in view.loads if any(ld.over(q) for q in range(QUARTERS))]
