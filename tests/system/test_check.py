@@ -99,3 +99,20 @@ def test_the_example_system_from_the_command_line() -> None:
     assert ("G003", "members/northbank/initiatives/virtual-ward-monitoring.yaml") in found
     assert {c for c, _ in found} >= {"G001", "G002", "G003", "G005"}
     assert "Traceback" not in done.stderr
+
+
+def test_a_member_that_breaks_the_checker_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import digistrat.system.check as module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(module, "_processes", lambda count: 1)
+    monkeypatch.setattr(module, "summarise", broken)
+    result = run_system(make_system(tmp_path, {"north": "", "south": ""}))
+    problems = [f for f in result.result.findings if f.code == "F012"]
+    assert [f.line for f in problems] == [2, 5]
+    assert "could not be checked (RuntimeError: boom)" in problems[0].message
+    assert [m.available for m in result.members] == [False, False]
