@@ -105,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
                     command = [*command, "--out", str(scratch / f"out-{rep}")]
                 sample = run_once(command)
                 samples[name].append(sample)
-                print(f"  {name}: {sample.seconds:.2f} s, {sample.peak_mib:.0f} MiB", file=sys.stderr)
+                print(
+                    f"  {name}: {sample.seconds:.2f} s, {sample.peak_mib:.0f} MiB", file=sys.stderr
+                )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     median = {name: statistics.median(s.seconds for s in got) for name, got in samples.items()}
