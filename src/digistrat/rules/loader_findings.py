@@ -89,12 +89,12 @@ LOADER: list[RuleInfo] = [
         "error",
         _FORMAT + "; §10 Make choices (Sequencing)",
         """
-        A reference names an initiative, need, service, objective, bottleneck or user group that
-        is unknown.
+        A reference names an initiative, need, service, objective, bottleneck, user group or
+        framework measure that is unknown.
 
-        A broken reference (including `depends_on` naming an unknown initiative) means a
-        dependency, a need or an objective silently drops out of the plan and the board report.
-        The hint suggests the closest existing id.
+        A broken reference means what it links silently drops out: a dependency (`depends_on`)
+        out of the plan, a need or an objective out of the board report, a framework measure
+        (`serves:`) out of the coverage. The hint suggests the closest existing id.
 
         Failing example::
 
