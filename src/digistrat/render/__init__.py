@@ -193,6 +193,7 @@ def render(
     processes: int | None = None,
     changes: Changes | None = None,
     assured: pages.Checked | None = None,
+    some: Callable[[context.Site, list[pages.Page]], list[pages.Page]] | None = None,
 ) -> Rendered:
     """Render and write into ``out``. Raises :class:`OutputError` or :class:`RenderError`.
 
@@ -200,12 +201,20 @@ def render(
     allows; 1 renders in this process only; 2 always splits where ``fork`` exists (see
     :mod:`.parallel`). ``changes`` (see :func:`digistrat.since.changes_since`) adds the
     "What changed" page to the site. ``assured``: what ``check`` found, when the caller has
-    already run it (see :func:`checked`), so that it does not run twice."""
+    already run it (see :func:`checked`), so that it does not run twice.
+
+    ``some``: given the site as arranged and every file to make, which of them to make
+    (None: all of them). Files produced but not chosen are left as they are in ``out``;
+    files no longer produced are removed as usual. ``digistrat serve`` uses it to make only
+    the pages an edit affects (see :mod:`digistrat.serve.affected`)."""
     previous = check_folder(out, repo.root, force)
     chosen = [o for o in ALL_OUTPUTS if o in set(only)]
     user_dir = repo.root / env.USER_TEMPLATES
     with _template_errors(user_dir):
         ready = _prepare(repo, today, chosen, findings, questions_of, changes, assured)
+    produced = {page.path for page in ready.todo}
+    if some is not None:
+        ready.todo = some(ready.site, ready.todo)
     writer = Writer(out, previous, force)
     writer.start(page.path for page in ready.todo)
 
@@ -237,7 +246,11 @@ def render(
         raise
     if progress is not None:
         progress("Rendering", total, total)
-    result = writer.finish(keep=lambda rel: pages.output_of(rel) not in chosen)
+    result = writer.finish(
+        keep=lambda rel: (
+            pages.output_of(rel) not in chosen or (some is not None and rel in produced)
+        )
+    )
     return Rendered(dict(writer.records.digests), result)
 
 
