@@ -66,7 +66,11 @@ def needs_full(changed: Iterable[str]) -> str | None:
 
 
 def mentions(site: Site) -> dict[Key, set[Key]]:
-    """Every entity page of ``site``, with the entities whose data it shows."""
+    """Every entity page of ``site``, with the entities whose data it shows.
+
+    Both ways, as the site links both ways: if a service's page shows an initiative, that
+    initiative's page shows the service (a test holds this), so the pages that show a changed
+    entity are those of the entities it shows."""
     shown: dict[Key, set[Key]] = {}
     for sid, service in site.services.items():
         found = {("users", gid) for gid in service.users}
@@ -121,12 +125,9 @@ def plan(before: Site, after: Site, changed: set[Key], todo: list[Page]) -> list
     entities ``changed`` changed from ``before`` to ``after``."""
     changed = set(changed) | reranked(before, after)
     touched = set(changed)
-    for shown in (mentions(before), mentions(after)):
+    for shown in (mentions(before), mentions(after)):  # both ways: see :func:`mentions`
         for key in changed:
             touched.update(shown.get(key, ()))
-        for key, seen in shown.items():
-            if not seen.isdisjoint(changed):
-                touched.add(key)
     entity_pages = {page_of(key) for key in touched if key[0] in PAGE_OF_KIND}
     return [
         page for page in todo if page.template not in ENTITY_TEMPLATES or page.path in entity_pages
