@@ -1060,18 +1060,7 @@ def serve(
         shown_host = f"[{host}]" if ":" in host else host
         url = f"http://{shown_host}:{server.server_address[1]}/"
         thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        errors = errors_in(preview.findings)
-        say.print(f"Serving {root.name} at {url}  (Ctrl-C to stop)", markup=False)
-        if errors:
-            say.print(
-                f"`digistrat check` finds {count(errors, 'error')}: see {url}{FINDINGS[1:]}",
-                markup=False,
-            )
-        if open_browser:
-            import webbrowser
-
-            webbrowser.open(url)
+        stop = threading.Event()
 
         def told(batch: set[str], outcome: Outcome) -> None:
             names = ", ".join(sorted(batch)[:3]) + (" …" if len(batch) > 3 else "")
@@ -1089,14 +1078,26 @@ def serve(
                     markup=False,
                 )
 
-        stop = threading.Event()
-        try:
+        try:  # from here on Ctrl-C, whenever it comes, stops the server and nothing else
+            thread.start()
+            say.print(f"Serving {root.name} at {url}  (Ctrl-C to stop)", markup=False)
+            errors = errors_in(preview.findings)
+            if errors:
+                say.print(
+                    f"`digistrat check` finds {count(errors, 'error')}: see {url}{FINDINGS[1:]}",
+                    markup=False,
+                )
+            if open_browser:
+                import webbrowser
+
+                webbrowser.open(url)
             follow(preview, watch(root, stop), told)
         except KeyboardInterrupt:
             pass
         finally:
             stop.set()
-            server.shutdown()
+            if thread.is_alive():  # shutdown waits for serve_forever, which may not have begun
+                server.shutdown()
             server.server_close()
         say.print("Stopped serving.", markup=False)
     finally:
