@@ -45,6 +45,12 @@ EDITS = {
         r / "initiatives/ambient-voice-notes.yaml", "patient-benefit: 5", "patient-benefit: 1"
     ),
     "an initiative deleted": lambda r: (r / "initiatives/rostering-app.yaml").unlink(),
+    "a user group's need renamed": lambda r: edit(
+        r / "users/carers.yaml", "name: ", "name: Renamed "
+    ),
+    "a commitment's status changed": lambda r: edit(
+        r / "commitments/care-at-home.yaml", "status: on-track", "status: at-risk"
+    ),
     "a commitment added": lambda r: (r / "commitments/new-one.yaml").write_text(
         (r / "commitments/care-at-home.yaml")
         .read_text(encoding="utf-8")
@@ -57,6 +63,8 @@ CHANGED = {
     "a service renamed": ["services/community-nursing.yaml"],
     "an initiative re-scored": ["initiatives/ambient-voice-notes.yaml"],
     "an initiative deleted": ["initiatives/rostering-app.yaml"],
+    "a user group's need renamed": ["users/carers.yaml"],
+    "a commitment's status changed": ["commitments/care-at-home.yaml"],
     "a commitment added": ["commitments/new-one.yaml"],
     "strategy.yaml edited": ["strategy.yaml"],
 }

@@ -10,8 +10,10 @@ change, the pages to make again are:
   entities that mention them;
 - the page of every initiative whose place in the ranking changed (its rank, its score, its
   roadmap bucket, or the number of ranked initiatives), treated as changed itself;
-- every page that is not an entity's own page: the home page, the lists, priorities, roadmap,
-  the board report, the poster and the document all summarise the whole strategy.
+- the pages that summarise entities of the kinds changed (:data:`SUMMARIES`: the list of
+  services after a service changed, priorities and roadmap after an initiative did), and
+  every other page that is not an entity's own: the home page, the board report, the poster
+  and the document summarise the whole strategy.
 
 Anything else (``strategy.yaml``, the repository's configuration, its own templates) can change
 any page: :func:`needs_full` says so, and the whole site is made again.
@@ -33,6 +35,21 @@ Key = tuple[str, str]
 
 PAGE_OF_KIND = {kind: kind for kind in KINDS}
 """Entity pages live in a folder named after their kind: ``services/<id>.html``."""
+
+
+SUMMARIES: dict[str, frozenset[str]] = {
+    "priorities.html": frozenset({"initiatives"}),
+    "roadmap.html": frozenset({"initiatives"}),
+    "context.html": frozenset({"initiatives"}),
+    "services/index.html": frozenset({"services"}),
+    "users/index.html": frozenset({"users"}),
+    "commitments/index.html": frozenset({"commitments"}),
+    "glossary.html": frozenset(),
+    "assets/style.css": frozenset(),
+}
+"""Pages that are not an entity's own, with the kinds of entity whose data they show (read
+from digistrat's templates: ``site/services.html`` shows only services, say). Re-ranked
+initiatives count as changed initiatives. Any other page is made again after every edit."""
 
 
 def page_of(key: Key) -> str:
@@ -65,32 +82,44 @@ def needs_full(changed: Iterable[str]) -> str | None:
     return None
 
 
+def shown_by(site: Site, key: Key) -> set[Key]:
+    """The entities whose data the page of ``key`` shows (none if it has no page)."""
+    kind, ident = key
+    found: set[Key] = set()
+    if kind == "services" and ident in site.services:
+        found.update(("users", gid) for gid in site.services[ident].users)
+        found.update(("initiatives", iid) for iid in site.by_service.get(ident, ()))
+    elif kind == "users" and ident in site.users:
+        found.update(("services", sid) for sid in site.services_of_user.get(ident, ()))
+        for need in site.users[ident].needs:
+            found.update(("initiatives", iid) for iid in site.by_need.get(f"{ident}/{need.id}", ()))
+    elif kind == "initiatives" and ident in site.initiatives:
+        initiative = site.initiatives[ident]
+        found.update(("users", ref.split("/", 1)[0]) for ref in initiative.needs)
+        found.update(("services", sid) for sid in initiative.services)
+        found.update(("initiatives", dep) for dep in initiative.depends_on)
+        found.update(("initiatives", dep) for dep in site.dependents.get(ident, ()))
+        found.update(("commitments", cid) for cid in site.commitments_of.get(ident, ()))
+    elif kind == "commitments" and ident in site.commitments:
+        found.update(("initiatives", iid) for iid in site.commitments[ident].initiatives)
+    return found
+
+
 def mentions(site: Site) -> dict[Key, set[Key]]:
-    """Every entity page of ``site``, with the entities whose data it shows.
+    """Every entity page of ``site``, with the entities whose data it shows (see
+    :func:`shown_by`).
 
     Both ways, as the site links both ways: if a service's page shows an initiative, that
     initiative's page shows the service (a test holds this), so the pages that show a changed
     entity are those of the entities it shows."""
-    shown: dict[Key, set[Key]] = {}
-    for sid, service in site.services.items():
-        found = {("users", gid) for gid in service.users}
-        found.update(("initiatives", iid) for iid in site.by_service.get(sid, ()))
-        shown[("services", sid)] = found
-    for gid, group in site.users.items():
-        found = {("services", sid) for sid in site.services_of_user.get(gid, ())}
-        for need in group.needs:
-            found.update(("initiatives", iid) for iid in site.by_need.get(f"{gid}/{need.id}", ()))
-        shown[("users", gid)] = found
-    for iid, initiative in site.initiatives.items():
-        found = {("users", ref.split("/", 1)[0]) for ref in initiative.needs}
-        found.update(("services", sid) for sid in initiative.services)
-        found.update(("initiatives", dep) for dep in initiative.depends_on)
-        found.update(("initiatives", dep) for dep in site.dependents.get(iid, ()))
-        found.update(("commitments", cid) for cid in site.commitments_of.get(iid, ()))
-        shown[("initiatives", iid)] = found
-    for cid, commitment in site.commitments.items():
-        shown[("commitments", cid)] = {("initiatives", iid) for iid in commitment.initiatives}
-    return shown
+    stores: dict[str, Mapping[str, object]] = {
+        "services": site.services,
+        "users": site.users,
+        "initiatives": site.initiatives,
+        "commitments": site.commitments,
+    }
+    keys = [(kind, ident) for kind, store in stores.items() for ident in store]
+    return {key: shown_by(site, key) for key in keys}
 
 
 def reranked(before: Site, after: Site) -> set[Key]:
@@ -125,10 +154,17 @@ def plan(before: Site, after: Site, changed: set[Key], todo: list[Page]) -> list
     entities ``changed`` changed from ``before`` to ``after``."""
     changed = set(changed) | reranked(before, after)
     touched = set(changed)
-    for shown in (mentions(before), mentions(after)):  # both ways: see :func:`mentions`
+    for site in (before, after):  # both ways: see :func:`mentions`
         for key in changed:
-            touched.update(shown.get(key, ()))
+            touched.update(shown_by(site, key))
     entity_pages = {page_of(key) for key in touched if key[0] in PAGE_OF_KIND}
+    kinds = {kind for kind, _ in changed}
     return [
-        page for page in todo if page.template not in ENTITY_TEMPLATES or page.path in entity_pages
+        page
+        for page in todo
+        if page.path in entity_pages
+        or (
+            page.template not in ENTITY_TEMPLATES
+            and not SUMMARIES.get(page.path, frozenset(KINDS)).isdisjoint(kinds)
+        )
     ]

@@ -154,6 +154,10 @@ class Preview:
             made.append(site)
             if why is None and before is not None and site_before is not None:
                 keys = affected.changed_entities(pending, _held(before), _held(repo))
+                if all(kind != "initiatives" for kind, _ in keys):
+                    # the ranking and roadmap are worked out from the initiatives and
+                    # strategy.yaml alone: with neither changed, they are as they were
+                    site.ranked = site_before.priorities
                 todo = affected.plan(site_before, site, keys, todo)
             return [page for page in todo if page.path not in LATER]
 
