@@ -169,7 +169,7 @@ def test_the_wheel_ships_the_templates(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "digistrat/templates/init/strategy.yaml" in names
     assert "digistrat/templates/init/.github/workflows/digistrat.yml" in names
-    assert "digistrat/cli.py" in names
+    assert "digistrat/cli/__init__.py" in names
 
 
 def test_the_loaded_repository_outlives_the_command(tmp_path: Path) -> None:
@@ -291,50 +291,3 @@ def test_init_prints_the_next_three_commands(tmp_path: Path) -> None:
     assert commands[1].startswith("digistrat new initiative")
     assert commands[2] == "digistrat render --out site"
     assert len(commands) == 3
-
-
-def test_serve_on_a_port_in_use_says_so_and_writes_nothing(tmp_path: Path) -> None:
-    import shutil
-    import socket
-
-    repo = Path(
-        shutil.copytree(Path(__file__).parents[1] / "examples" / "riverside", tmp_path / "r")
-    )
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        done = run("serve", str(repo), "--port", str(port), cwd=tmp_path)
-    assert done.returncode == 1
-    assert f"port {port} on 127.0.0.1 is already in use" in done.stderr
-    assert "Traceback" not in done.stderr
-    assert not (repo / "site").exists()
-
-
-def test_serve_outside_a_repository_says_where_it_looked(tmp_path: Path) -> None:
-    done = run("serve", str(tmp_path), cwd=tmp_path)
-    assert done.returncode == 1 and "No strategy.yaml found" in done.stderr
-
-
-def test_serve_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
-    import shutil
-    import signal
-
-    repo = Path(
-        shutil.copytree(Path(__file__).parents[1] / "examples" / "riverside", tmp_path / "r")
-    )
-    with subprocess.Popen(
-        [sys.executable, "-m", "digistrat", "serve", str(repo), "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=command_env(NO_COLOR="1", DIGISTRAT_TODAY="2026-11-26", COLUMNS="200"),
-    ) as server:
-        assert server.stdout is not None
-        first = server.stdout.readline()  # waits until the site is served
-        assert first.startswith("Serving r at http://127.0.0.1:"), first
-        server.send_signal(signal.SIGINT)
-        out, err = server.communicate(timeout=60)
-    assert server.returncode == 0, err
-    assert "Stopped serving." in out
-    assert "Traceback" not in err and "interrupted" not in err
