@@ -29,6 +29,8 @@ def todo(site: context.Site) -> list[pages.Page]:
         ("strategy.yaml", False, True),
         ("templates/site/base.html", False, True),
         ("services/notes.txt", False, False),
+        ("services/.#a.yaml", False, False),
+        ("services/.hidden/a.yaml", False, False),
         ("site/index.html", False, False),
         ("README.md", False, False),
         (".git/index", False, False),

@@ -62,7 +62,12 @@ def entry_file(rel: str) -> bool:
     """Whether a repository-relative path is an entry file (``services/x.yaml``, in any
     folder under a kind's folder)."""
     parts = rel.split("/")
-    return len(parts) >= 2 and parts[0] in KINDS and rel.endswith((".yaml", ".yml"))
+    return (
+        len(parts) >= 2
+        and parts[0] in KINDS
+        and rel.endswith((".yaml", ".yml"))
+        and not any(part.startswith(".") for part in parts)  # editors' lock files, as loading
+    )
 
 
 def relevant(rel: str) -> bool:
