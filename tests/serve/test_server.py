@@ -125,3 +125,11 @@ def test_an_edit_is_served_after_the_rebuild(preview: Preview, repo: Path, url: 
     _, page = get(f"{url}/services/community-nursing.html")
     assert "<h1>Home care</h1>" in page
     assert "before your last save" in page and "services/community-nursing.yaml:" in page
+
+
+@pytest.mark.parametrize(("host", "port"), [("bad\0host", 0), ("127.0.0.1", 70000)])
+def test_an_address_that_cannot_be_used_is_a_clear_error(
+    preview: Preview, host: str, port: int
+) -> None:
+    with pytest.raises(srv.ServeError, match="Check --host"):
+        srv.make_server(preview, host, port)

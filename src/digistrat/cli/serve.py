@@ -18,7 +18,8 @@ from digistrat.voice import count
 def serve(
     path: RepoArg = None,
     port: Annotated[
-        int, typer.Option("--port", help="The port to serve on (0 picks a free one).")
+        int,
+        typer.Option("--port", min=0, max=65535, help="The port to serve on (0 picks a free one)."),
     ] = 8000,
     host: Annotated[
         str,
@@ -50,6 +51,8 @@ def serve(
     from digistrat.serve.server import FINDINGS, ServeError, errors_in, make_server
     from digistrat.serve.watch import follow, watch
 
+    if not host.strip():
+        fail("--host needs an address: 127.0.0.1 (the default) is this computer only.")
     try:
         root = find_root(path if path is not None else Path.cwd())
     except RepositoryNotFound as exc:
@@ -63,8 +66,10 @@ def serve(
         try:
             preview.start()
             server = make_server(preview, host, port)
-        except (RenderError, OutputError, ServeError) as exc:
+        except (RenderError, OutputError, ServeError, RepositoryNotFound) as exc:
             fail(str(exc), EXIT_FINDINGS)
+        except OSError as exc:
+            fail(f"could not make the preview in {folder}: {exc.strerror or exc}", EXIT_FINDINGS)
         shown_host = f"[{host}]" if ":" in host else host
         url = f"http://{shown_host}:{server.server_address[1]}/"
         thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -190,6 +190,11 @@ def make_server(preview: Preview, host: str = "127.0.0.1", port: int = 8000) -> 
     (``ThreadingHTTPServer`` makes them daemon threads)."""
     try:
         return ThreadingHTTPServer((host, port), partial(_Handler, preview=preview))
+    except (TypeError, ValueError, OverflowError, UnicodeError) as exc:  # "\0", port 70000
+        raise ServeError(
+            f"cannot listen on {host!r}, port {port}: {exc}. Check --host (127.0.0.1 is this "
+            "computer only) and --port (a number from 1024 to 65535, or 0 for any free one)."
+        ) from None
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise ServeError(
