@@ -34,10 +34,15 @@ def relative(root: Path, changes: Iterable[tuple[object, str]]) -> set[str]:
 
 def watch(root: Path, stop: threading.Event) -> Iterator[set[str]]:
     """Batches of changed paths under ``root`` until ``stop`` is set (or Ctrl-C, which is
-    raised as ``KeyboardInterrupt``)."""
+    raised as ``KeyboardInterrupt``).
+
+    A batch ends once 10 ms pass without another change (watchfiles' ``step``; its default,
+    50 ms, is most of the wait between a save and the reload: ``benchmarks/serve.py``
+    measured 311 ms with 30 ms, 231 ms with 10 ms, at 1,000 entities). An editor's save
+    (writing a file, or a temporary one renamed over it) takes well under that."""
     import watchfiles
 
-    for changes in watchfiles.watch(root, stop_event=stop, step=30):
+    for changes in watchfiles.watch(root, stop_event=stop, step=10):
         batch = relative(root, changes)
         if batch:
             yield batch
