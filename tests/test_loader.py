@@ -303,3 +303,23 @@ def test_sharing_the_files_with_a_second_process_changes_nothing(
     assert [(f.code, f.line) for f in late] == [("F002", late[0].line)] and late[0].line
     assert shared.files["services/service-30.yaml"].kept is DROPPED  # the marker came back as one
     assert shared.where("services", "service-30", "users", 0)[1:] == (27, 5)
+
+
+def test_a_read_cache_reads_again_only_changed_files(repo_dir: Path) -> None:
+    cache = loader.ReadCache()
+    first = load(repo_dir, cache=cache)
+    assert cache.read_last == len([key for key in first.paths if key[0] != "strategy"])
+    again = load(repo_dir, cache=cache)
+    assert cache.read_last == 0
+    assert again.paths == first.paths and again.findings == first.findings
+    [rel] = [rel for (kind, _), rel in first.paths.items() if kind == "services"][:1]
+    path = repo_dir / rel
+    path.write_text(path.read_text(encoding="utf-8") + "\nbroken: [\n", encoding="utf-8")
+    broken = load(repo_dir, cache=cache)
+    assert cache.read_last == 1
+    assert any(f.path == rel for f in broken.findings)
+    assert broken.findings == load(repo_dir).findings  # the same as loading from scratch
+    path.unlink()
+    gone = load(repo_dir, cache=cache)
+    assert cache.read_last == 0 and rel not in cache.reads
+    assert rel not in gone.paths.values()

@@ -33,6 +33,9 @@ ARGS: dict[str, list[str]] = {
     "new": ["services", "brand-new", "{repo}"],
     "progress": ["example-commitment", "--note", "Hostile update", "{repo}"],
     "explain": ["../{repo}"],
+    # serves until Ctrl-C: an address this computer does not have ends it once the hostile
+    # repository has been rendered (192.0.2.1 is reserved for documentation, never assigned)
+    "serve": ["{repo}", "--host", "192.0.2.1", "--port", "0"],
 }
 
 
@@ -189,6 +192,12 @@ ODD_ARGS: list[list[str]] = [
     ["progress", "example-commitment", "--note", "x", "--value", "inf", "{repo}"],
     ["progress", "example-commitment", "--note", "x", "--date", "99999-01-01", "{repo}"],
     ["progress", "", "--note", "x", "{repo}"],
+    ["serve", "{repo}", "--port", "-1"],
+    ["serve", "{repo}", "--port", "70000"],
+    ["serve", "{repo}", "--host", ""],
+    ["serve", "{repo}", "--host", "bad\0host"],
+    ["serve", "{repo}", "--host", "192.0.2.1"],
+    ["serve", "/nonexistent/place"],
     ["no-such-command"],
     ["--no-such-option"],
 ]

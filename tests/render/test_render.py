@@ -313,3 +313,25 @@ def test_templates_importing_the_macros_get_the_same_markup(sample: Path) -> Non
     assert 'Ria Shah, Head of Access <span class="muted">(' in page
     assert "<dt>a</dt><dd>&lt;b&gt;</dd>" in page
     assert '<ul class="list">\n  <li><a href="../initiatives/' in page
+
+
+def test_some_makes_only_the_chosen_pages_and_removes_those_gone(
+    sample: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    render(load(sample), out, TODAY)
+    services = sorted((sample / "services").glob("*.yaml"))
+    kept, gone = (out / "services" / f"{p.stem}.html" for p in services[:2])
+    kept.write_text("planted", encoding="utf-8")
+    services[1].unlink()
+    seen: list[int] = []
+
+    def some(site: object, todo: list) -> list:
+        seen.append(len(todo))
+        return [page for page in todo if page.path == "index.html"]
+
+    done = render(load(sample), out, TODAY, some=some)
+    assert set(done.files) == {"index.html"}
+    assert kept.read_text(encoding="utf-8") == "planted"  # produced, not chosen: left alone
+    assert not gone.exists()  # no longer produced: removed as by any render
+    assert seen and seen[0] > 1

@@ -26,6 +26,7 @@ from digistrat.cli import (  # noqa: F401 - importing a command module registers
     export,
     imports,
     frameworks,
+    serve,
 )
 
 # isort: on

@@ -212,6 +212,7 @@ def render(
     changes: Changes | None = None,
     assured: pages.Checked | None = None,
     system: Any = None,
+    some: Callable[[context.Site, list[pages.Page]], list[pages.Page]] | None = None,
 ) -> Rendered:
     """Render and write into ``out``. Raises :class:`OutputError` or :class:`RenderError`.
 
@@ -221,12 +222,20 @@ def render(
     "What changed" page to the site. ``assured``: what ``check`` found, when the caller has
     already run it (see :func:`checked`), so that it does not run twice. ``system``: the
     system view (:func:`digistrat.system.view.build`) of a system repository, whose pages the
-    site then includes under ``system/``."""
+    site then includes under ``system/``.
+
+    ``some``: given the site as arranged and every file to make, which of them to make
+    (None: all of them). Files produced but not chosen are left as they are in ``out``;
+    files no longer produced are removed as usual. ``digistrat serve`` uses it to make only
+    the pages an edit affects (see :mod:`digistrat.serve.affected`)."""
     previous = check_folder(out, repo.root, force)
     chosen = [o for o in ALL_OUTPUTS if o in set(only)]
     user_dir = repo.root / env.USER_TEMPLATES
     with _template_errors(user_dir):
         ready = _prepare(repo, today, chosen, findings, questions_of, changes, assured, system)
+    produced = {page.path for page in ready.todo}
+    if some is not None:
+        ready.todo = some(ready.site, ready.todo)
     writer = Writer(out, previous, force)
     writer.start(page.path for page in ready.todo)
 
@@ -258,7 +267,11 @@ def render(
         raise
     if progress is not None:
         progress("Rendering", total, total)
-    result = writer.finish(keep=lambda rel: pages.output_of(rel) not in chosen)
+    result = writer.finish(
+        keep=lambda rel: (
+            pages.output_of(rel) not in chosen or (some is not None and rel in produced)
+        )
+    )
     return Rendered(dict(writer.records.digests), result)
 
 
