@@ -303,3 +303,16 @@ def test_sharing_the_files_with_a_second_process_changes_nothing(
     assert [(f.code, f.line) for f in late] == [("F002", late[0].line)] and late[0].line
     assert shared.files["services/service-30.yaml"].kept is DROPPED  # the marker came back as one
     assert shared.where("services", "service-30", "users", 0)[1:] == (27, 5)
+
+
+def test_sharing_field_sets_is_skipped_where_pydantic_keeps_them_elsewhere() -> None:
+    from digistrat.loader import _share_field_sets
+    from digistrat.models import Service
+
+    first = Service.model_validate({"name": "A", "kind": "care"})
+    second = Service.model_validate({"name": "B", "kind": "care"})
+    assert _share_field_sets(first).model_fields_set is _share_field_sets(second).model_fields_set
+    # a pydantic without the private attribute: nothing is shared, nothing fails
+    third = Service.model_validate({"name": "C", "kind": "care"})
+    object.__delattr__(third, "__pydantic_fields_set__")
+    assert _share_field_sets(third) is third
