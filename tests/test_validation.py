@@ -123,7 +123,7 @@ _I = "name: A\ncategory: improve\n"
             Initiative,
             _I + "start: 2027-02-30\n",
             "`2027-02-30` is not a day in the calendar",
-            "Check the month and the day.",
+            "Check the month and the day",
         ),
         (Initiative, _I + "start: 2027-03-31T09:00:00\n", "is not a valid date", "without a time"),
         (

@@ -221,7 +221,10 @@ def _bad_date(name: str, value: Any) -> tuple[str, str]:
     if isinstance(value, str):
         shape = _ISO.fullmatch(value)
         if shape:
-            return f"{name}: `{value}` is not a day in the calendar", "Check the month and the day."
+            return (
+                f"{name}: `{value}` is not a day in the calendar",
+                "Check the month and the day; dates are year-month-day, like 2026-03-31.",
+            )
         if _ISO.match(value):
             return (
                 f"{name}: `{_show(value)}` is not a valid date",
