@@ -23,6 +23,7 @@ from digistrat.cli import (  # noqa: F401 - importing a command module registers
     changes,
     new,
     progress,
+    export,
 )
 
 # isort: on

@@ -1,0 +1,1 @@
+"""Exchange formats: what digistrat writes for other tools to read (StratML, a JSON export)."""
