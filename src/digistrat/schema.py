@@ -12,7 +12,9 @@ import json
 import re
 from typing import Any
 
+from digistrat.clock import EARLIEST, LATEST
 from digistrat.models import KINDS, Strategy
+from digistrat.models.common import DATE_PATTERN
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FILE_KINDS = {"strategy": Strategy, **KINDS}
@@ -56,10 +58,13 @@ def _for_editors(node: Any) -> Any:
     """Plain descriptions with a markdown twin; no numeric bounds on a date.
 
     Some pydantic versions (2.7) write a date's ``ge``/``le`` as ``minimum``/``maximum`` holding
-    a date, which is not JSON; the date's ``pattern`` carries its bounds instead.
+    a date, which is not JSON, and leave out its ``json_schema_extra``: every date gets its
+    ``pattern`` (which carries its bounds) here.
     """
     if isinstance(node, dict):
-        out = {}
+        out: dict[str, Any] = {}
+        if node.get("format") == "date":  # pydantic 2.7 drops the Field's json_schema_extra
+            out.update(pattern=DATE_PATTERN, formatMinimum=str(EARLIEST), formatMaximum=str(LATEST))
         for key, value in node.items():
             if node.get("format") == "date" and key in _DATE_BOUNDS:
                 continue
