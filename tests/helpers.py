@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import textwrap
 from pathlib import Path
+from typing import Any
 
 
 def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -27,3 +28,23 @@ def command_env(**values: str) -> dict[str, str]:
         "DIGISTRAT_CACHE_DIR": os.environ.get("DIGISTRAT_CACHE_DIR", ""),
         **values,
     }
+
+
+def json_view(text: str) -> Any:
+    """A YAML file as check-jsonschema (and the VS Code YAML extension) see it, to validate
+    against ``digistrat schema``: ruamel.yaml's YAML 1.2 reader (``yes`` is a word), dates kept
+    as text (JSON has no dates), every key made text (JSON's keys are text)."""
+    from ruamel.yaml import YAML
+
+    reader = YAML(typ="safe", pure=True)
+    constructors = reader.constructor.yaml_constructors
+    constructors["tag:yaml.org,2002:timestamp"] = constructors["tag:yaml.org,2002:str"]
+    return _keys_as_text(reader.load(text))
+
+
+def _keys_as_text(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {str(k): _keys_as_text(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_keys_as_text(v) for v in data]
+    return data

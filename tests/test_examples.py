@@ -13,12 +13,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from digistrat.cli import app
 from digistrat.loader import Repository, load
 from digistrat.schema import FILE_KINDS, schema_for
+
+from helpers import json_view
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = date(2026, 11, 26)
@@ -65,8 +66,10 @@ def test_example_loads_with_no_loader_findings(name: str) -> None:
     ],
 )
 def test_example_file_validates_against_the_json_schema(kind: str, path: Path) -> None:
-    validator = jsonschema.Draft202012Validator(schema_for(kind))
-    errors = list(validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    validator = jsonschema.Draft202012Validator(
+        schema_for(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = list(validator.iter_errors(json_view(path.read_text(encoding="utf-8"))))
     assert errors == [], f"{path}: {errors[0].message if errors else ''}"
 
 
@@ -79,8 +82,10 @@ def test_init_output_validates_against_the_json_schema(tmp_path: Path) -> None:
     checked = 0
     for kind, path in yaml_files(target):
         assert kind in FILE_KINDS
-        validator = jsonschema.Draft202012Validator(schema_for(kind))
-        errors = list(validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        validator = jsonschema.Draft202012Validator(
+            schema_for(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        )
+        errors = list(validator.iter_errors(json_view(path.read_text(encoding="utf-8"))))
         assert errors == [], f"{path}: {errors[0].message if errors else ''}"
         checked += 1
     assert checked == 1 + len(ENTITY_KINDS)

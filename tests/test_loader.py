@@ -323,3 +323,16 @@ def test_a_read_cache_reads_again_only_changed_files(repo_dir: Path) -> None:
     gone = load(repo_dir, cache=cache)
     assert cache.read_last == 0 and rel not in cache.reads
     assert rel not in gone.paths.values()
+
+
+def test_sharing_field_sets_is_skipped_where_pydantic_keeps_them_elsewhere() -> None:
+    from digistrat.loader import _share_field_sets
+    from digistrat.models import Service
+
+    first = Service.model_validate({"name": "A", "kind": "care"})
+    second = Service.model_validate({"name": "B", "kind": "care"})
+    assert _share_field_sets(first).model_fields_set is _share_field_sets(second).model_fields_set
+    # a pydantic without the private attribute: nothing is shared, nothing fails
+    third = Service.model_validate({"name": "C", "kind": "care"})
+    object.__delattr__(third, "__pydantic_fields_set__")
+    assert _share_field_sets(third) is third

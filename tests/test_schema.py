@@ -12,6 +12,8 @@ from jsonschema.exceptions import best_match
 from digistrat.scaffold import scaffold
 from digistrat.schema import FILE_KINDS, OPTIONAL_KINDS, all_schemas, schema_for
 
+from helpers import json_view
+
 
 @pytest.mark.parametrize("kind", list(FILE_KINDS))
 def test_every_schema_is_a_valid_draft_2020_12_schema(kind: str) -> None:
@@ -40,7 +42,7 @@ def test_init_output_validates_against_the_schemas(tmp_path: Path) -> None:
             [tmp_path / "strategy.yaml"] if kind == "strategy" else (tmp_path / kind).glob("*.yaml")
         )
         for file in files:
-            errors = list(validator.iter_errors(yaml.safe_load(file.read_text())))
+            errors = list(validator.iter_errors(json_view(file.read_text())))
             assert errors == [], f"{file}: {errors[0].message}"
 
 
@@ -90,7 +92,7 @@ def test_bundled_examples_validate(example: str) -> None:
     assert {kind for kind, _ in documents} >= set(FILE_KINDS) - OPTIONAL_KINDS
     for kind, path in documents:
         validator = jsonschema.Draft202012Validator(schema_for(kind))
-        errors = list(validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        errors = list(validator.iter_errors(json_view(path.read_text(encoding="utf-8"))))
         assert errors == [], f"{path}: {errors[0].message} at {list(errors[0].absolute_path)}"
 
 
@@ -102,14 +104,51 @@ def test_the_rule_examples_baseline_validates(tmp_path: Path) -> None:
     assert {kind for kind, _ in documents} >= set(FILE_KINDS) - OPTIONAL_KINDS
     for kind, path in documents:
         validator = jsonschema.Draft202012Validator(schema_for(kind))
-        assert list(validator.iter_errors(yaml.safe_load(path.read_text()))) == [], path
+        assert list(validator.iter_errors(json_view(path.read_text()))) == [], path
 
 
-def test_dates_may_be_yaml_dates_or_strings() -> None:
-    validator = jsonschema.Draft202012Validator(schema_for("strategy"))
-    for start in (date(2026, 4, 1), "2026-04-01"):
+def test_dates_are_text_written_year_month_day_from_1900_to_2200() -> None:
+    # as check-jsonschema and the VS Code YAML extension read an unquoted date: as text
+    validator = jsonschema.Draft202012Validator(
+        schema_for("strategy"), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+    def errors(start: object) -> list[str]:
         doc = {"organisation": "X", "title": "T", "horizon": {"start": start, "end": "2029-03-31"}}
-        assert list(validator.iter_errors(doc)) == []
+        return [error.message for error in validator.iter_errors(doc)]
+
+    assert errors("2026-04-01") == errors("1900-01-01") == errors("2200-12-31") == []
+    for wrong in (2026, "2026", "2026-4-1", "2026-02-30", "1899-12-31", "2201-01-01", None):
+        assert errors(wrong), wrong
+
+
+def test_descriptions_are_plain_text_with_a_markdown_twin() -> None:
+    seen = 0
+
+    def walk(node: object) -> None:
+        nonlocal seen
+        if isinstance(node, dict):
+            if isinstance(node.get("description"), str):
+                seen += 1
+                plain, marked = node["description"], node["markdownDescription"]
+                assert "`" not in plain, plain
+                assert "``" not in marked, marked
+                assert plain == marked.replace("`", ""), (plain, marked)
+                assert "\n" not in plain
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for schema in all_schemas().values():
+        walk(schema)
+    assert seen > 100
+    field = schema_for("services")["properties"]["id"]
+    assert field["description"] == "Defaults to the file name without .yaml."
+    assert field["markdownDescription"] == "Defaults to the file name without `.yaml`."
+    glossary = schema_for("strategy")["properties"]["glossary"]  # a code span across two lines
+    assert "like `PIFU: patient-initiated follow-up`." in glossary["markdownDescription"]
 
 
 @pytest.mark.parametrize(

@@ -75,7 +75,7 @@ needs:
         ("name: A\ncategory: improve\nowner: Dr Smith\n", "expected a block"),
         ("name: A\ncategory: improve\nservices: [Booking Service]\n", "not a valid id"),
         ("name: A\ncategory: improve\neffort: .nan\n", "not infinity or NaN"),
-        ("name: A\ncategory: improve\neffort: -3\n", "greater than or equal to 0"),
+        ("name: A\ncategory: improve\neffort: -3\n", "must be at least 0, got -3"),
         ("name: ''\ncategory: improve\n", "is empty"),
         ("name: [a, b]\ncategory: improve\n", "expected text"),
     ],
@@ -85,6 +85,94 @@ def test_plain_english_messages(text: str, fragment: str) -> None:
     assert len(found) == 1
     assert fragment in found[0][1]
     assert found[0][0] is not None
+
+
+_I = "name: A\ncategory: improve\n"
+
+
+@pytest.mark.parametrize(
+    ("model", "text", "message", "hint"),
+    [
+        # the values where a JSON Schema and pydantic's lax mode used to disagree
+        (
+            Initiative,
+            _I + 'effort: "3"\n',
+            'expected a number, got the text "3" (in quotes)',
+            "Remove the quotes: they make it text. Write 3 on its own.",
+        ),
+        (
+            Initiative,
+            _I + "exemplar: yes\n",
+            "expected true or false, got the word `yes`",
+            "YAML 1.2, where yes, no, on and off are words",
+        ),
+        (
+            Initiative,
+            _I + "exemplar: 'false'\n",
+            'got the text "false" (in quotes)',
+            "Write false on its own.",
+        ),
+        (
+            Initiative,
+            _I + "exemplar: ~\n",
+            "expected true or false, got `nothing`",
+            "Write `true` or `false`.",
+        ),
+        (Initiative, _I + "start: 2027\n", "`2027` is a year, not a date", "Add the month and day"),
+        (
+            Initiative,
+            _I + "start: 2027-02-30\n",
+            "`2027-02-30` is not a day in the calendar",
+            "Check the month and the day",
+        ),
+        (Initiative, _I + "start: 2027-03-31T09:00:00\n", "is not a valid date", "without a time"),
+        (
+            Initiative,
+            _I + "start: 1700006400\n",
+            "`1700006400` is not a valid date",
+            "year-month-day",
+        ),
+        (Initiative, _I + 'start: ""\n', "`start` is empty", "or remove the key"),
+        (Initiative, _I + "status: ~\n", "`status` is empty", "Use one of: proposed,"),
+        (
+            Initiative,
+            _I + "effort: -0.5\n",
+            "`effort` must be at least 0, got -0.5",
+            "Correct the number.",
+        ),
+        (
+            UserGroup,
+            "name: A\nkind: patient\nsize: 12.5\n",
+            "expected a whole number, got 12.5",
+            "Write a whole number",
+        ),
+        (
+            UserGroup,
+            "name: A\nkind: patient\nsize: '12'\n",
+            'expected a whole number, got the text "12"',
+            "Remove the quotes",
+        ),
+        (
+            Service,
+            "name: 2027\nkind: care\n",
+            "expected text, got the number 2027",
+            'put it in quotes, like "2027"',
+        ),
+        (
+            Service,
+            f"name: {'x' * 301}\nkind: care\n",
+            "too long (at most 300 characters)",
+            "Shorten it.",
+        ),
+    ],
+)
+def test_the_message_says_what_to_write_instead(
+    model: type, text: str, message: str, hint: str
+) -> None:
+    [(line, said, hinted)] = messages(model, text)
+    assert message in said and hint in hinted, (said, hinted)
+    field = said.split("`")[1]
+    assert line is not None and text.splitlines()[line - 1].startswith(f"{field}:")
 
 
 def test_locate_falls_back_to_the_nearest_enclosing_position() -> None:

@@ -154,3 +154,58 @@ def test_non_utf8_and_binary_files_are_refused_with_a_line() -> None:
 def test_empty_and_comment_only_files_load_as_nothing() -> None:
     assert load_text("").data is None
     assert load_text("# just a comment\n").data is None
+
+
+_SAMPLE = (
+    "name: Booking  # a comment\n"
+    "kind: care\n"
+    "due: 2027-03-31\n"
+    "flag: yes\n"
+    "effort: 010\n"
+    "list:\n  - a\n  - {b: [1, 2.5, ~]}\n"
+    "name: again\n"
+)
+
+
+def _read_without(module: str) -> str:
+    """What the reader makes of ``_SAMPLE`` in a Python where ``module`` cannot be imported."""
+    import subprocess
+    import sys
+
+    program = (
+        f"import sys; sys.modules[{module!r}] = None\n"
+        "from digistrat.yamlio import HAVE_LIBYAML, load_text\n"
+        "from digistrat.yamlio.quick import quick_load\n"
+        f"loaded = load_text({_SAMPLE!r})\n"
+        "print(HAVE_LIBYAML, quick_load(b'a: 1\\n') is None)\n"
+        "print(repr(loaded.data), loaded.data.keys_at, loaded.data.values_at)\n"
+        "print([(p.kind, p.line, p.column) for p in loaded.problems])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def _read_here() -> str:
+    loaded = load_text(_SAMPLE)
+    data = loaded.data
+    assert isinstance(data, YMap)
+    return (
+        f"{data!r} {data.keys_at} {data.values_at}\n"
+        f"{[(p.kind, p.line, p.column) for p in loaded.problems]}\n"
+    )
+
+
+def test_without_libyaml_the_pure_parser_reads_the_same() -> None:
+    # libyaml's parser is PyYAML's private module yaml._yaml: where it is missing (or moves),
+    # PyYAML's public pure-Python parser reads the same data, positions and problems
+    first, rest = _read_without("yaml._yaml").split("\n", 1)
+    assert first == "False False"
+    assert rest == _read_here()
+
+
+def test_without_yaml_rs_every_file_takes_the_general_path() -> None:
+    first, rest = _read_without("yaml_rs").split("\n", 1)
+    assert first == "True True"
+    assert rest == _read_here()

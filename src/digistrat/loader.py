@@ -169,11 +169,16 @@ def _share_field_sets(entity: BaseModel) -> BaseModel:
     entities (about 50,000 nested models) those sets alone take over 20 MiB, more than the
     models' values. The models are frozen, so nothing adds to these sets afterwards (a
     ``model_copy`` copies the set first) and sharing equal ones changes nothing else.
+
+    ``__pydantic_fields_set__`` is pydantic's own attribute, not its public API: if a release
+    renames it, the sets are simply not shared (tests/test_loader.py).
     """
     stack: list[Any] = [entity]
     while stack:
         item = stack.pop()
-        own = item.__pydantic_fields_set__
+        own = getattr(item, "__pydantic_fields_set__", None)
+        if not isinstance(own, set):
+            return entity  # pydantic keeps them elsewhere now: only the saving is lost
         shared = _FIELD_SETS.setdefault(frozenset(own), own)
         if shared is not own:
             object.__setattr__(item, "__pydantic_fields_set__", shared)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from digistrat import findings as F
+from digistrat.clock import EARLIEST, LATEST
 from digistrat.findings import Finding
 from digistrat.models.framework import MEASURE_REF_PATTERN
 from digistrat.yamlio import Pos, YMap, YSeq
@@ -108,6 +110,8 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
     value = err.get("input")
     name = _where(loc) or "this file"
     ctx = err.get("ctx") or {}
+    if value == "" and kind != "string_too_short" and isinstance(value, str):
+        return f"{name} is empty", "Write a value after the colon, or remove the key."
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         key = str(loc[-1]) if loc else "?"
@@ -136,25 +140,21 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
         doc = f" ({field.description.rstrip('.')})" if field and field.description else ""
         return f"{name} is required but missing{doc}", f"Add `{loc[-1]}:` here." if loc else ""
     if kind.startswith("date") or kind.startswith("datetime"):
-        return (
-            f"{name}: `{_show(value)}` is not a valid date",
-            "Write dates as year-month-day, like 2026-03-31.",
-        )
+        return _bad_date(name, value)
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
+        if value is None:
+            return f"{name} is empty", "Use one of: " + ", ".join(options) + "."
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         hint = f"Did you mean `{close[0]}`?" if close else "Use one of: " + ", ".join(options) + "."
         return f"{name}: `{_show(value)}` is not one of {expected}", hint
     if kind in ("int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"):
-        return (
-            f"{name}: expected a number, got `{_show(value)}`",
-            "Write a plain number such as 1200 or 12.5, without units or commas.",
-        )
+        return _bad_number(name, value, whole=kind.startswith("int"))
     if kind == "finite_number":
         return f"{name} must be a real number, not infinity or NaN", "Write an actual number."
     if kind in ("bool_parsing", "bool_type"):
-        return f"{name}: expected true or false, got `{_show(value)}`", "Write `true` or `false`."
+        return _bad_flag(name, value)
     if kind == "string_type":
         if isinstance(value, dict) and len(value) == 1:
             [(key, inner)] = value.items()
@@ -165,6 +165,11 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
                     f"Write `{_show(key)}:{_show(inner)}` with no space after the colon, or "
                     "put the whole text in quotes.",
                 )
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return (
+                f"{name}: expected text, got the number {_show(value)}",
+                f'If it is meant as text, put it in quotes, like "{_show(value)}".',
+            )
         return (
             f"{name}: expected text, got {_kind_of(value)}",
             "Write the text after the colon; put it in quotes if it starts with a symbol.",
@@ -184,7 +189,9 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
     if kind == "string_too_short":
         return f"{name} is empty", "Write something, or remove the key."
     if kind == "string_too_long":
-        return f"{name} is too long", "Shorten it: this field is for a short phrase."
+        limit = ctx.get("max_length")
+        most = f" (at most {limit:,} characters)" if isinstance(limit, int) else ""
+        return f"{name} is too long{most}", "Shorten it."
     if kind in ("list_type", "tuple_type", "set_type"):
         return (
             f"{name}: expected a list",
@@ -197,15 +204,119 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
         )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return _out_of_bounds(name, value, ctx) or (
-            f"{name}: {err['msg'].lower()}, got `{_show(value)}`",
+            f"{name} must be {_BOUND[kind]} {_number(next(iter(ctx.values()), '?'))}, "
+            f"got {_number(value)}",
             "Correct the number.",
         )
     return f"{name}: {err['msg']}", ""
 
 
+_BOUND = {
+    "greater_than": "more than",
+    "greater_than_equal": "at least",
+    "less_than": "less than",
+    "less_than_equal": "at most",
+}
+
+_WORDS_FOR_TRUE_OR_FALSE = {"yes", "no", "on", "off", "y", "n"}
+_QUOTES = "Remove the quotes: they make it text."
+
+
+def _bad_date(name: str, value: Any) -> tuple[str, str]:
+    """A date that is not a date, with what to write instead."""
+    how = "Write dates as year-month-day, like 2026-03-31."
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and EARLIEST.year <= value <= LATEST.year
+    ):
+        return (
+            f"{name}: `{value}` is a year, not a date",
+            f"Add the month and day: {how[0].lower()}{how[1:]}",
+        )
+    if isinstance(value, str):
+        shape = _ISO.fullmatch(value)
+        if shape:
+            return (
+                f"{name}: `{value}` is not a day in the calendar",
+                "Check the month and the day; dates are year-month-day, like 2026-03-31.",
+            )
+        if _ISO.match(value):
+            return (
+                f"{name}: `{_show(value)}` is not a valid date",
+                "Write the date alone, without a time, like 2026-03-31.",
+            )
+    shown = _show(value) if isinstance(value, str) else _yaml_word(value)
+    return f"{name}: `{shown}` is not a valid date", how
+
+
+def _bad_number(name: str, value: Any, *, whole: bool) -> tuple[str, str]:
+    """A number that is not one, with what to write instead."""
+    what = "a whole number" if whole else "a number"
+    if isinstance(value, float) and whole:
+        return (
+            f"{name}: expected a whole number, got {value:g}",
+            "Write a whole number, such as 1200.",
+        )
+    if isinstance(value, str) and _looks_numeric(value):
+        return (
+            f'{name}: expected {what}, got the text "{_show(value)}" (in quotes)',
+            _QUOTES + f" Write {value.strip()} on its own.",
+        )
+    shown = _show(value) if isinstance(value, str) else _yaml_word(value)
+    example = "1200" if whole else "1200 or 12.5"
+    return (
+        f"{name}: expected {what}, got `{shown}`",
+        f"Write a plain number such as {example}, without units, commas or quotes.",
+    )
+
+
+def _bad_flag(name: str, value: Any) -> tuple[str, str]:
+    """A true/false that is neither, with what to write instead."""
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return (
+            f'{name}: expected true or false, got the text "{value}" (in quotes)',
+            _QUOTES + f" Write {value.strip().lower()} on its own.",
+        )
+    if isinstance(value, str) and value.lower() in _WORDS_FOR_TRUE_OR_FALSE:
+        return (
+            f"{name}: expected true or false, got the word `{value}`",
+            "Write `true` or `false`: digistrat reads YAML 1.2, where yes, no, on and off are "
+            "words, not true or false.",
+        )
+    shown = _show(value) if isinstance(value, str) else _yaml_word(value)
+    return f"{name}: expected true or false, got `{shown}`", "Write `true` or `false`."
+
+
+def _number(value: Any) -> str:
+    """``0.0`` as ``0``, ``12.5`` as ``12.5``; anything else as it is shown."""
+    if isinstance(value, float) and not isinstance(value, bool):
+        return f"{value:g}"
+    return _show(value)
+
+
+def _yaml_word(value: Any) -> str:
+    """A value as it is written in YAML: ``true``, ``nothing`` (null), ``12.5``."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _show(value)
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _out_of_bounds(name: str, value: Any, ctx: dict[str, Any]) -> tuple[str, str] | None:
     """The message for a date or a number beyond digistrat's limits, if that is what it is."""
-    from digistrat.clock import EARLIEST, LATEST
     from digistrat.models.common import LIMIT
     from digistrat.voice import longdate
 

@@ -174,4 +174,6 @@ def test_init_refuses_an_empty_organisation(tmp_path: Path, name: str) -> None:
 def test_the_json_schema_states_the_limits() -> None:
     text = schema.dumps(schema.schema_for("initiatives"))
     assert '"formatMaximum": "2200-12-31"' in text
+    # what standard validators check (formatMaximum is not in Draft 2020-12)
+    assert '"pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2}$"' in text
     assert '"maximum": 1000000000000.0' in text

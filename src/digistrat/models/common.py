@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from digistrat.clock import EARLIEST, LATEST
 
@@ -21,6 +23,33 @@ NeedRef = Annotated[
 ]
 """A reference to a user need: ``<user-group-id>/<need-id>``, e.g. ``outpatients/know-when``."""
 
+# What a strategy file's values are, for the models and the JSON Schema alike (see "How values
+# are read" in docs/format.md): YAML 1.2 core scalars, as digistrat's reader, the VS Code YAML
+# extension and check-jsonschema read them. A date is text written year-month-day; a number is
+# a number, never text that looks like one; true/false is `true` or `false`, never `yes` or
+# `on`. pydantic's lax mode would turn "3", "yes" and 1700006400 into a number, true and a date,
+# while every JSON Schema validator rejects them: the types below make the two agree
+# (tests/test_schema_corpus.py runs one corpus of values through both).
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+DATE_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2}$"
+"""Dates from 1900-01-01 to 2200-12-31 (EARLIEST to LATEST), for the JSON Schema: the
+``formatMinimum`` and ``formatMaximum`` keywords are not in Draft 2020-12, and standard
+validators ignore them."""
+
+
+def _date_as_written(value: Any) -> Any:
+    """Let through only a ``YYYY-MM-DD`` text or a date (not a number of seconds, a
+    year alone or a date with a time): pydantic then checks the day exists."""
+    if isinstance(value, str):
+        if _ISO_DATE.fullmatch(value):
+            return value
+        raise PydanticCustomError("date_parsing", "Input should be a date like 2026-03-31")
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    raise PydanticCustomError("date_type", "Input should be a date like 2026-03-31")
+
+
 # EARLIEST and LATEST (from digistrat.clock) bound every date a strategy file may hold: a
 # year outside them is a typing mistake, and date arithmetic on the year 9999 (a review
 # interval added, a quarter planned) would fail.
@@ -30,23 +59,40 @@ Day = Annotated[
         ge=EARLIEST,
         le=LATEST,
         json_schema_extra={
+            "pattern": DATE_PATTERN,
             "formatMinimum": EARLIEST.isoformat(),
             "formatMaximum": LATEST.isoformat(),
         },
     ),
+    BeforeValidator(_date_as_written),  # after the bounds, which pydantic then checks natively
 ]
-"""A date between 1 January 1900 and 31 December 2200."""
+"""A date between 1 January 1900 and 31 December 2200, written like 2026-03-31."""
 
 LIMIT = 1e12
 """The largest number (positive or negative) a strategy file may hold: a million million is
 more than any count, cost or score of a public body, and keeps every sum and product finite."""
-Number = Annotated[float, Field(ge=-LIMIT, le=LIMIT)]
-"""A number from minus a million million to a million million."""
-Count = Annotated[int, Field(ge=0, le=int(LIMIT))]
-"""A whole number from 0 to a million million."""
+Number = Annotated[float, Field(ge=-LIMIT, le=LIMIT, strict=True)]
+"""A number from minus a million million to a million million (strict: ``"3"`` and ``true``
+are not numbers; a whole number is)."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+def _not_text_or_flag(value: Any) -> Any:
+    """A whole number may be written ``3`` or ``3.0`` (JSON Schema's ``integer`` accepts
+    both), but not ``"3"`` or ``true``."""
+    if isinstance(value, (str, bool)):
+        raise PydanticCustomError("int_type", "Input should be a whole number")
+    return value
+
+
+# Field-level bounds (``Field(ge=1)`` on a field) do not combine with a BeforeValidator: give
+# each lower bound its own type.
+Count = Annotated[int, Field(ge=0, le=int(LIMIT)), BeforeValidator(_not_text_or_flag)]
+"""A whole number from 0 to a million million."""
+PositiveCount = Annotated[int, Field(ge=1, le=int(LIMIT)), BeforeValidator(_not_text_or_flag)]
+"""A whole number from 1 to a million million."""
+Flag = Annotated[bool, Field(strict=True)]
+"""``true`` or ``false`` (strict: ``yes``, ``on`` and ``1`` are not; YAML 1.2 reads ``yes``
+and ``on`` as words)."""
 
 WHITESPACE = (
     "\t\n\v\f\r \x85\xa0\u1680"
@@ -54,6 +100,14 @@ WHITESPACE = (
     + ("\u2028\u2029\u202f\u205f\u3000")
 )
 """Unicode's white space characters: trimmed from both ends of every text value."""
+
+NOT_ONLY_SPACE = "[^" + "".join(f"\\u{ord(c):04x}" for c in WHITESPACE) + "]"
+"""For the JSON Schema: text holds something other than white space. The loader trims text
+(:func:`trim_text`) before the models see it, so white space alone is empty text to them."""
+SOME_TEXT = Field(json_schema_extra={"pattern": NOT_ONLY_SPACE})
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), SOME_TEXT]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300), SOME_TEXT]
 
 
 def trim_text(data: Any) -> Any:

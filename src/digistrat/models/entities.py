@@ -10,6 +10,7 @@ from digistrat.models.common import (
     Count,
     Day,
     Evidence,
+    Flag,
     Id,
     Measure,
     Model,
@@ -119,7 +120,7 @@ class UserGroup(Model):
     """Who they are."""
     size: Count | None = None
     """Roughly how many people are in the group."""
-    at_risk_of_exclusion: bool = False
+    at_risk_of_exclusion: Flag = False
     """Whether people in this group risk being left behind by digital services."""
     specific_needs: list[SpecificNeed] = []
     """Accessibility, language, digital exclusion and other specific needs."""
@@ -179,7 +180,7 @@ class Initiative(Model):
     runs, e.g. ``information-governance``."""
     sourcing: Sourcing | None = None
     """Build, buy or blend."""
-    exemplar: bool = False
+    exemplar: Flag = False
     """An exemplar: a first step that delivers real value in under six months (§9)."""
     technology: list[ShortText] = []
     """Technology tags, e.g. ``electronic patient record``, ``AI``."""

@@ -7,13 +7,13 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, field_validator
 
 from digistrat.models.common import (
-    Count,
     Day,
     Id,
     Model,
     Number,
     Owner,
     Period,
+    PositiveCount,
     ShortText,
     Text,
 )
@@ -165,14 +165,14 @@ class Bottleneck(Model):
     """What the bottleneck is."""
     note: Text | None = None
     """How it limits delivery."""
-    serves_at_once: Count | None = Field(default=None, ge=1)
+    serves_at_once: PositiveCount | None = None
     """How many initiatives it can serve at the same time, e.g. ``2``."""
 
 
 class Capacity(Model):
     """How much the organisation can do at once (§10 Bandwidth)."""
 
-    concurrent_initiatives: Count = Field(ge=1)
+    concurrent_initiatives: PositiveCount
     """How many initiatives can be in progress at the same time."""
     effort_per_quarter: Number | None = Field(default=None, gt=0)
     """Optional: how much effort (in the same unit as initiatives' effort) a quarter can absorb."""

@@ -97,7 +97,7 @@ def _quick_test(markers: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[s
     pieces = tuple({m.lower() for m in markers} | {"<", "["})
     starts = sorted({text[:12] for text in placeholders | examples} | {"replace"})
     begins = "|".join(re.escape(start) for start in starts)
-    return pieces, re.compile(f"[ \t\n\"'“]*+(?:{begins})")
+    return pieces, re.compile(f"[ \t\n\"'“]*(?:{begins})")
 
 
 def _candidates(text: prose.RepositoryText, markers: tuple[str, ...]) -> set[int]:

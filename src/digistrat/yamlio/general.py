@@ -28,7 +28,7 @@ try:  # libyaml: the fast path (``CParser`` lives in ``yaml._yaml``; ``yaml`` do
 
     _Parser = CParser
     HAVE_LIBYAML = True
-except ImportError:  # pragma: no cover - exercised only where PyYAML was built without libyaml
+except ImportError:  # tests/test_yamlio.py: where PyYAML has no libyaml, or it moves
     from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
