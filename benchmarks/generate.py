@@ -545,8 +545,8 @@ def add_mess(files: dict[str, str], fraction: float, seed: int) -> dict[str, str
         text = files[path]
         if kind == "stale-measures":
             text = re.sub(r"measured_on: \S+", "measured_on: 2023-03-31", text, count=1)
-        elif kind == "no-owner":
-            text = _OWNER.sub("", text, count=1)
+        elif kind == "no-owner":  # of open work only: done initiatives are not checked
+            text = _OWNER.sub("", text, count=1).replace("status: done\n", "status: approved\n")
         elif kind == "legacy-without-switch-off":
             text = re.sub(r"^status: legacy\nswitch_off: \S+\n", "", text, flags=re.MULTILINE)
             text += "status: legacy\n"
