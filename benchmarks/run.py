@@ -151,14 +151,22 @@ def generator_digest() -> str:
 
 def ensure_tree(trees: Path, python: str, entities: int, seed: int, defects: float) -> Path:
     """Generate a tree unless an identical one (same generator, same arguments) exists."""
+    return ensure_tree_with(trees, python, entities, seed, defects)
+
+
+def ensure_tree_with(
+    trees: Path, python: str, entities: int, seed: int, defects: float = 0.0, messy: float = 0.0
+) -> Path:
+    """:func:`ensure_tree`, also with ``--messy`` (a big messy strategy: many rule findings)."""
     name = f"{entities}-seed{seed}" + (f"-defects{defects:g}" if defects else "")
+    name += f"-messy{messy:g}" if messy else ""
     out = trees / name
-    stamp = f"{generator_digest()} {entities} {seed} {defects}"
+    stamp = f"{generator_digest()} {entities} {seed} {defects} {messy}"
     if (out / ".generated").is_file() and (out / ".generated").read_text() == stamp:
         return out
     print(f"generating {out} …", file=sys.stderr)
     argv = [python, str(HERE / "generate.py"), "--entities", str(entities), "--seed", str(seed)]
-    argv += ["--defects", str(defects), "--out", str(out), "--force"]
+    argv += ["--defects", str(defects), "--messy", str(messy), "--out", str(out), "--force"]
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
     (out / ".generated").write_text(stamp)
     return out
