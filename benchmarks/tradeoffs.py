@@ -76,7 +76,7 @@ main()
 """
 
 PARSE = """
-import os, sys, time, yaml
+import json, os, sys, time, yaml
 from digistrat.yamlio import load_bytes
 try:
     from digistrat.yamlio.quick import quick_load, HAVE_YAML_RS
@@ -100,7 +100,7 @@ for name, way in ways.items():
     for raw in files:
         way(raw)
     out[name] = time.process_time() - start
-print(out)
+print(json.dumps(out))
 """
 
 
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                 text = subprocess.run(
                     [python, "-c", PARSE, str(tree)], env=env, capture_output=True, text=True
                 ).stdout
-                for name, seconds in eval(text).items():  # noqa: S307 - our own printed dict
+                for name, seconds in json.loads(text).items():
                     table.setdefault(n, {}).setdefault(name, []).append(seconds)
         lines += ["Parsing every file of a tree in memory (processor s, median):", ""]
         lines += ["| entities | way | s | ÷ CSafeLoader |", "| ---: | --- | ---: | ---: |"]
@@ -172,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
             ref = statistics.median(w for w, _ in samples[(label, n, "one process")])
             wall = statistics.median(w for w, _ in got)
             cpu = statistics.median(c for _, c in got)
-            lines.append(f"| {label} | {n:,} | {name} | {wall:.3f} | {wall / ref:.2f} | {cpu:.3f} |")
+            row = f"| {label} | {n:,} | {name} | {wall:.3f} | {wall / ref:.2f} | {cpu:.3f} |"
+            lines.append(row)
         found["processes"] = {f"{k[0]} {k[1]} {k[2]}": v for k, v in samples.items()}
 
     print("\n".join(lines))
