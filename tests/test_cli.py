@@ -169,7 +169,7 @@ def test_the_wheel_ships_the_templates(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "digistrat/templates/init/strategy.yaml" in names
     assert "digistrat/templates/init/.github/workflows/digistrat.yml" in names
-    assert "digistrat/cli.py" in names
+    assert "digistrat/cli/__init__.py" in names
 
 
 def test_the_loaded_repository_outlives_the_command(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The plan as output: rich renderables, CSV, JSON or Markdown. Pure; ``cli.py`` prints."""
+"""The plan as output: rich renderables, CSV, JSON or Markdown. Pure; the CLI prints."""
 
 from __future__ import annotations
 

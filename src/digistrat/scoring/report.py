@@ -1,5 +1,5 @@
 """The ranking as output: a rich table, CSV, JSON or Markdown. Pure: returns text or
-renderables; ``cli.py`` prints them."""
+renderables; the CLI prints them."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """What ``digistrat score`` shows, assembled from the parts: ranking, filters, portfolio mix,
-robustness and the problems to report. Pure; ``cli.py`` prints."""
+robustness and the problems to report. Pure; the CLI prints."""
 
 from __future__ import annotations
 
