@@ -22,8 +22,8 @@ from digistrat.loader import STRATEGY_FILE, Repository
 from digistrat.models.strategy import DEFAULT_KIND
 from digistrat.rules import RuleInfo, all_rules, find
 from digistrat.rules.base import Context, Violation
-from digistrat.validation import locate
 from digistrat.rules.engine_findings import INTERNAL_ERROR, UNUSED_SUPPRESSION
+from digistrat.validation import locate
 
 _SUPPRESSION = re.compile(r"#\s*digistrat:\s*ignore\[(?P<names>[^\]]*)\]\s*(?P<reason>.*)$")
 
@@ -92,7 +92,9 @@ _Pending = tuple[RuleInfo, Severity, Violation]
 """A rule's violation, with the severity it is reported at, not yet located."""
 
 
-def _run_rule(rule: RuleInfo, ctx: Context, config: Config) -> tuple[list[_Pending], Finding | None]:
+def _run_rule(
+    rule: RuleInfo, ctx: Context, config: Config
+) -> tuple[list[_Pending], Finding | None]:
     """The rule's violations (those found before it failed, if it did), and the finding that
     reports its failure."""
     assert rule.check is not None
