@@ -6,15 +6,18 @@
 Two questions from issue 18 (item 8), each answered as ratios against a reference measured
 beside it, repetitions interleaved so that a busy machine slows every variant alike:
 
-* **YAML parsers.** Parsing every file of a tree already in memory, in this process (processor
-  time): PyYAML's ``CSafeLoader`` alone (the reference), digistrat's libyaml walk with positions
-  (``load_bytes``), and yaml-rs for plain files with that walk for the rest (``quick_load``,
-  when yaml-rs is installed). Then whole ``digistrat check`` processes in one process with and
-  without yaml-rs (``sys.modules["yaml_rs"] = None`` makes it unimportable), clean and messy.
+* **YAML parsers.** Parsing every file of a tree already in memory, in a fresh process
+  (processor time): PyYAML's ``CSafeLoader`` alone (the reference) and digistrat's libyaml walk
+  with positions (``load_bytes``); and yaml-rs for plain files with that walk for the rest, in a
+  digistrat that still has it (``yamlio/quick.py``, up to commit d71a307). Then whole
+  ``digistrat check`` processes with and without yaml-rs (``sys.modules["yaml_rs"] = None``
+  makes it unimportable), again only where it exists.
 * **A second process.** Whole ``digistrat check`` processes: one process
-  (``DIGISTRAT_PROCESSES=1``, the reference), digistrat's own fork protocol, and the standard
-  library's ``concurrent.futures.ProcessPoolExecutor`` (forked, one worker taking the back half
-  of the files) put in its place.
+  (``DIGISTRAT_PROCESSES=1``, the reference), digistrat's own sharing (``split_map``: its own
+  fork protocol up to commit d71a307, the standard library's process pool since), and the
+  standard library's ``ProcessPoolExecutor`` with a fixed half each put in its place.
+
+The figures that decided (2 December 2026, at commit d71a307) are in ``docs/benchmarks.md``.
 
 Sizes: a trust has hundreds of entities, an integrated care system a few thousand; 10,000 is
 the large case. Trees come from ``generate.py`` (the clean tree and ``--messy 0.3``) into
@@ -104,6 +107,13 @@ print(json.dumps(out))
 """
 
 
+def _has_yaml_rs(python: str) -> bool:
+    """Whether this digistrat still reads plain files with yaml-rs (removed in December 2026)."""
+    probe = "from digistrat.yamlio.quick import HAVE_YAML_RS as h; print(h)"
+    found = subprocess.run([python, "-c", probe], capture_output=True, text=True, check=False)
+    return found.stdout.strip() == "True"
+
+
 def run_process(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(wall seconds, processor seconds of it and its children)."""
     start = time.perf_counter()
@@ -148,10 +158,11 @@ def main(argv: list[str] | None = None) -> int:
 
     variants = {
         "one process": ({"DIGISTRAT_PROCESSES": "1"}, "as-is"),
-        "fork protocol": ({}, "as-is"),
-        "stdlib pool": ({}, "stdlib-pool"),
-        "one process, no yaml-rs": ({"DIGISTRAT_PROCESSES": "1"}, "no-yaml-rs"),
+        "two processes (split_map)": ({}, "as-is"),
+        "two processes (stdlib pool, fixed halves)": ({}, "stdlib-pool"),
     }
+    if _has_yaml_rs(python):
+        variants["one process, no yaml-rs"] = ({"DIGISTRAT_PROCESSES": "1"}, "no-yaml-rs")
     if args.only in (None, "processes"):
         samples: dict[tuple[str, int, str], list[tuple[float, float]]] = {}
         for _ in range(args.repeat):
