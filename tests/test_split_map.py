@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import select
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -203,3 +205,20 @@ def test_an_error_meanwhile_is_raised_and_the_worker_collected(two_cores: None) 
 
     with pytest.raises(LookupError):
         list(split_map(range(100), _square, meanwhile=fails))
+
+
+def test_output_buffered_before_sharing_is_written_once() -> None:
+    """The worker is a fork: what this process had buffered must not be written by both
+    (multiprocessing flushes the standard streams before it forks)."""
+    script = (
+        "import sys\n"
+        "from digistrat import parallel\n"
+        "parallel.MIN_ITEMS, parallel.cores = 0, lambda: 2\n"
+        "sys.stdout.write('buffered once')\n"
+        "assert list(parallel.split_map(range(200), abs)) == list(range(200))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DIGISTRAT_PROCESSES"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout == "buffered once"
