@@ -126,7 +126,14 @@ def test_schema_for_one_kind_and_all(tmp_path: Path) -> None:
     one = json.loads(run("schema", "services").stdout)
     assert one["title"] == "digistrat services/<id>.yaml"
     everything = json.loads(run("schema").stdout)
-    assert set(everything) == {"strategy", "services", "users", "initiatives", "commitments"}
+    assert set(everything) == {
+        "strategy",
+        "services",
+        "users",
+        "initiatives",
+        "commitments",
+        "frameworks",
+    }
     assert run("schema", "nonsense").returncode == 2
     written = run("schema", "--out", str(tmp_path / "s"))
     assert written.returncode == 0
@@ -170,6 +177,23 @@ def test_the_wheel_ships_the_templates(tmp_path: Path) -> None:
     assert "digistrat/templates/init/strategy.yaml" in names
     assert "digistrat/templates/init/.github/workflows/digistrat.yml" in names
     assert "digistrat/cli/__init__.py" in names
+    # the shipped frameworks are package data, and the installed package reads them
+    assert {"digistrat/frameworks/wgll.yaml", "digistrat/frameworks/ldd.yaml"} <= set(names)
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    read = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import digistrat.frameworks as f; print(f.__file__); print(sorted(f.builtin()))",
+        ],
+        env={"PYTHONPATH": str(unpacked), "PATH": "/usr/bin:/bin"},
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    assert read[0].startswith(str(unpacked)) and read[1] == "['ldd', 'wgll']"
 
 
 def test_the_loaded_repository_outlives_the_command(tmp_path: Path) -> None:

@@ -377,3 +377,24 @@ def test_new_entity_never_writes_through_a_link_leaving_the_repository(tmp_path:
     (root / "services").write_text("not a folder")
     with pytest.raises(EditError, match="should be a folder"):
         new_entity(root, "services", "x", known={})
+
+
+def test_new_entity_with_extra_fields_keeps_the_template_and_checks_them(tmp_path: Path) -> None:
+    root = build_tree(tmp_path, {"strategy.yaml": "organisation: T\ntitle: S\n"})
+    target = new_entity(
+        root,
+        "initiative",
+        "scored",
+        values={"name": "Scored"},
+        extra={"status": "approved", "scores": {"patient": 8}, "effort": 3},
+    )
+    text = target.read_text()
+    assert "status: approved            # proposed, approved, in-progress, done or stopped" in text
+    assert "# Score it against every criterion" in text
+    assert "scores:\n  patient: 8\n" in text
+    ini = load(root).initiatives["scored"]
+    assert (ini.status, ini.scores, ini.effort) == ("approved", {"patient": 8}, 3)
+    with pytest.raises(EditError, match="cannot be used") as caught:
+        new_entity(root, "initiative", "bad", values={"name": "Bad"}, extra={"effort": -1})
+    assert caught.value.usage
+    assert not (root / "initiatives" / "bad.yaml").exists()

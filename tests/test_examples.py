@@ -347,3 +347,12 @@ def test_wishlist_keeps_its_deliberate_defects(wishlist: Repository) -> None:
 def test_every_wishlist_file_lists_its_defects() -> None:
     for _, path in yaml_files(EXAMPLES / "wishlist"):
         assert path.read_text(encoding="utf-8").startswith("# Deliberate defects"), path
+
+
+def test_riverside_maps_its_work_onto_what_good_looks_like(riverside: Repository) -> None:
+    from digistrat.frameworks import coverage
+
+    found = coverage(riverside, "wgll")
+    assert [m.measure.id for m in found.uncovered] == ["well-led"]
+    assert [m.measure.id for m in found.unfunded] == ["healthy-populations"]
+    assert len(found.covered) == 5

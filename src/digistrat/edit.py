@@ -544,6 +544,7 @@ def new_entity(
     known: Mapping[str, set[str]] | None = None,
     values: Mapping[str, str | None] | None = None,
     criteria: Sequence[str] = (),
+    extra: Mapping[str, Any] | None = None,
 ) -> Path:
     """Create ``<kind>/<ident>.yaml`` from its commented template. Never overwrites.
 
@@ -551,7 +552,27 @@ def new_entity(
     :data:`digistrat.newentry.FIELDS`), checked with the model before anything is written:
     a value that cannot be used is refused as a usage error. ``known`` (ids that exist, by
     kind) and ``criteria`` (the scoring criteria) only fill in the examples in comments.
+    ``extra``: further fields (``scores``, ``status``, ``measure`` …) set on the template
+    with a comment-preserving edit (``digistrat import``).
     """
+    target, text = entity_text(
+        root, kind, ident, known=known, values=values, criteria=criteria, extra=extra
+    )
+    _create_exclusive(target, text.encode("utf-8"))
+    return target
+
+
+def entity_text(
+    root: Path,
+    kind: str,
+    ident: str,
+    *,
+    known: Mapping[str, set[str]] | None = None,
+    values: Mapping[str, str | None] | None = None,
+    criteria: Sequence[str] = (),
+    extra: Mapping[str, Any] | None = None,
+) -> tuple[Path, str]:
+    """Where :func:`new_entity` would write, and the text: checked, nothing written."""
     from digistrat.newentry import NewEntryProblem, render
 
     folder = normalise_kind(kind)
@@ -574,9 +595,17 @@ def new_entity(
         text = render(folder, values or {}, criteria=criteria, known=known)
     except NewEntryProblem as exc:
         raise EditError(str(exc), usage=True) from None
+    if extra:
+        fields = dict(extra)
+
+        def fill(data: Any) -> None:
+            for key, value in fields.items():
+                data[key] = value
+
+        text = _round_trip(text, Style("\n", False, 2, 4, 2), fill)
     problems = _problems(KINDS[folder], text, f"{folder}/{ident}.yaml", ident)
     if problems:
-        given = any(v is not None for v in (values or {}).values())
+        given = any(v is not None for v in (values or {}).values()) or bool(extra)
         raise EditError(
             (
                 "these values cannot be used, so nothing was written:\n  "
@@ -586,8 +615,7 @@ def new_entity(
             + "\n  ".join(problems[:10]),
             usage=given,
         )
-    _create_exclusive(target, text.encode("utf-8"))
-    return target
+    return target, text
 
 
 def _create_exclusive(target: Path, data: bytes) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from digistrat.models.framework import MEASURE_REF_PATTERN
 from digistrat.schema import FILE_KINDS
 
 _WHERE = {
@@ -20,6 +21,7 @@ _WHERE = {
     "users": "`users/<id>.yaml`",
     "initiatives": "`initiatives/<id>.yaml`",
     "commitments": "`commitments/<id>.yaml`",
+    "frameworks": "`frameworks/<id>.yaml` (optional)",
 }
 
 
@@ -31,6 +33,8 @@ def _type_name(annotation: Any, nested: list[type[BaseModel]]) -> str:
         patterns = [str(getattr(a, "pattern", "") or "") for a in args[1:]]
         if any("/" in p for p in patterns):
             return "need reference (`group/need`)"
+        if MEASURE_REF_PATTERN in patterns:
+            return "framework measure (`framework:measure`)"
         return "id" if any(patterns) else base
     if origin in (typing.Union, types.UnionType):
         parts = [_type_name(a, nested) for a in args if a is not type(None)]

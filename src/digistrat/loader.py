@@ -20,6 +20,8 @@ from pydantic import BaseModel, ValidationError
 from digistrat import findings as F
 from digistrat.findings import Finding
 from digistrat.models import KINDS, Strategy
+from digistrat.models.common import trim_text
+from digistrat.models.framework import Framework
 from digistrat.parallel import split_map
 from digistrat.prose.fields import trimmed_texts
 from digistrat.references import check_references, reference_lists
@@ -34,7 +36,7 @@ from digistrat.repository import (
     find_root,
     read_limited,
 )
-from digistrat.validation import MAX_FINDINGS_PER_FILE, findings_from, too_many
+from digistrat.validation import MAX_FINDINGS_PER_FILE, findings_from, locate, too_many
 from digistrat.yamlio import Loaded, Pos, YamlProblem, YMap, load_bytes
 
 __all__ = [
@@ -283,6 +285,7 @@ def _load(root: Path, meanwhile: Callable[[], object] | None = None) -> Reposito
         strategy, problems = _validate(Strategy, loaded.data, rel)
         repo.strategy = strategy
         findings.extend(problems)
+    findings.extend(_frameworks(repo, reader))
     entries = _entries(root, reader.real_root, findings)
     # Each file is read and validated on its own (on two cores where worth it), then taken
     # into the repository in order: which of two files with the same id comes first, say.
@@ -291,6 +294,84 @@ def _load(root: Path, meanwhile: Callable[[], object] | None = None) -> Reposito
     findings.extend(check_references(repo, findings))
     repo.findings = sorted(findings, key=lambda f: f.sort_key)
     return repo
+
+
+FRAMEWORKS = "frameworks"
+"""The folder of a repository's own framework files."""
+
+
+def _frameworks(repo: Repository, reader: _Reader) -> list[Finding]:
+    """Read the repository's own framework files (``frameworks/<id>.yaml``) into
+    ``repo.frameworks``; the problems found with them."""
+    problem = _folder_problem(repo.root, reader.real_root, FRAMEWORKS)
+    if problem is not None:
+        return [problem]
+    found: list[Finding] = []
+    for file in _entity_files(repo.root, FRAMEWORKS):
+        rel, loaded, source, problems = reader.read(file.path, file.rel, file.link)
+        found.extend(problems)
+        if source is None or loaded is None or (loaded.data is None and loaded.problems):
+            continue
+        stem = file.name[: file.name.rfind(".")]
+        if not _ID_RE.match(stem) or stem in _RESERVED:
+            found.append(
+                F.make(
+                    F.BAD_FILE_NAME,
+                    rel,
+                    None,
+                    None,
+                    f"`{file.name}` is not a usable file name: it becomes the framework's id",
+                    "Name the file with lower-case words joined by hyphens, like `wgll.yaml`.",
+                )
+            )
+            continue
+        data = trim_text(loaded.data)
+        source.kept = data  # small; its text is not the strategy's, so no ``texts``
+        repo.files[rel] = source
+        given = data.get("id") if isinstance(data, dict) else None
+        ident = given if isinstance(given, str) and _ID_RE.match(given) else stem
+        if ident in repo.framework_files:
+            line, col = _pos(data, "id")
+            found.append(
+                F.make(
+                    F.DUPLICATE_ID,
+                    rel,
+                    line,
+                    col,
+                    f"the framework id `{ident}` is already used by {repo.framework_files[ident]}",
+                    "Each framework needs its own id: rename this file or change its `id`.",
+                )
+            )
+            continue
+        repo.framework_files[ident] = rel
+        framework, problems = _validate(Framework, data, rel, None if given else {"id": stem})
+        found.extend(problems)
+        if framework is not None:
+            repo.frameworks[ident] = framework
+            repo.paths[(FRAMEWORKS, ident)] = rel
+            found.extend(_duplicate_measures(framework, data, rel))
+    return found
+
+
+def _duplicate_measures(framework: Framework, data: Any, rel: str) -> list[Finding]:
+    seen: set[str] = set()
+    out: list[Finding] = []
+    for i, measure in enumerate(framework.measures):
+        if measure.id in seen:
+            pos = locate(data, ("measures", i, "id"))
+            line, col = pos if pos else (None, None)
+            out.append(
+                F.make(
+                    F.DUPLICATE_ID,
+                    rel,
+                    line,
+                    col,
+                    f"the measure id `{measure.id}` is used twice",
+                    "Give each measure of the framework its own id.",
+                )
+            )
+        seen.add(measure.id)
+    return out
 
 
 def _entries(

@@ -4,13 +4,16 @@ missing a second time."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 from digistrat import findings as F
 from digistrat.findings import Finding
+from digistrat.frameworks import available
 from digistrat.models import KINDS
+from digistrat.models.framework import MEASURE_REF_PATTERN
 from digistrat.repository import STRATEGY_FILE, Repository
 from digistrat.suggest import Suggester
 from digistrat.validation import locate
@@ -56,8 +59,9 @@ _LISTS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("depends_on",),
         ("objectives",),
         ("bottlenecks",),
+        ("serves",),
     ),
-    "commitments": (("initiatives",),),
+    "commitments": (("initiatives",), ("serves",)),
 }
 
 
@@ -87,6 +91,9 @@ def reference_lists(kind: str, data: Any) -> Mapping[str, Any]:
     return out or _NONE
 
 
+_MEASURE_RE = re.compile(MEASURE_REF_PATTERN)
+_MEASURE = "framework measure (`framework:measure`, see docs/frameworks.md)"
+
 # kind → (key holding references, the kind or set it refers to, how to name it)
 _REFERENCES: dict[str, list[tuple[str, str, str]]] = {
     "services": [("users", "users", "user group")],
@@ -96,8 +103,9 @@ _REFERENCES: dict[str, list[tuple[str, str, str]]] = {
         ("depends_on", "initiatives", "initiative"),
         ("objectives", "objectives", "objective in strategy.yaml"),
         ("bottlenecks", "bottlenecks", "bottleneck in strategy.yaml (`capacity: bottlenecks:`)"),
+        ("serves", "measures", _MEASURE),
     ],
-    "commitments": [("initiatives", "initiatives", "initiative")],
+    "commitments": [("initiatives", "initiatives", "initiative"), ("serves", "measures", _MEASURE)],
 }
 
 
@@ -123,6 +131,8 @@ def _file_of(target: str, ref: str) -> str:
     group's file)."""
     if target == "needs":
         return f"users/{ref.partition('/')[0]}.yaml"
+    if target == "measures":
+        return f"frameworks/{ref.partition(':')[0]}.yaml"
     return f"{target}/{ref}.yaml"
 
 
@@ -134,6 +144,7 @@ def check_references(repo: Repository, found: list[Finding] | None = None) -> li
     read is not called unknown (it may be right); it is noted, pointing at that file."""
     out: list[Finding] = []
     unreadable = _unreadable(repo, found or [])
+    unreadable |= {p for f, p in repo.framework_files.items() if f not in repo.frameworks}
     known: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, ident in repo.declared:
         known[kind].add(ident)
@@ -149,6 +160,10 @@ def check_references(repo: Repository, found: list[Finding] | None = None) -> li
     known["bottlenecks"] = {
         b for _, b in _ids(_raw(repo, STRATEGY_FILE, "capacity", "bottlenecks"))
     }
+    known["measures"] = {
+        f"{fid}:{m.id}" for fid, fw in available(repo).items() for m in fw.measures
+    }
+    out.extend(_framework_references(repo, known["measures"], unreadable))
     out.extend(_duplicates(repo, STRATEGY_FILE, ("objectives",), "objective"))
     out.extend(_duplicates(repo, STRATEGY_FILE, ("capacity", "bottlenecks"), "bottleneck"))
     out.extend(_duplicates(repo, STRATEGY_FILE, ("scoring", "criteria"), "criterion"))
@@ -163,6 +178,8 @@ def check_references(repo: Repository, found: list[Finding] | None = None) -> li
                 continue
             for i, ref in enumerate(refs):
                 if isinstance(ref, str) and ref not in known[target]:
+                    if target == "measures" and not _MEASURE_RE.match(ref):
+                        continue  # not written as one: the schema check says so
                     line, col = _located(repo, path, (key, i))
                     if _file_of(target, ref) in unreadable:
                         out.append(_knock_on(path, line, col, ref, _file_of(target, ref)))
@@ -186,6 +203,64 @@ def check_references(repo: Repository, found: list[Finding] | None = None) -> li
                         )
                     )
     return out
+
+
+def _framework_references(
+    repo: Repository, measures: set[str], unreadable: set[str]
+) -> list[Finding]:
+    """strategy.yaml's ``frameworks:`` and its objectives' ``serves:`` must name frameworks and
+    measures that exist (its tree is kept whole, so it is read directly)."""
+    source = repo.files.get(STRATEGY_FILE)
+    data = source.data if source is not None else None
+    if not isinstance(data, dict):
+        return []
+    out: list[Finding] = []
+    frameworks = set(available(repo)) | set(repo.framework_files)
+    chosen = data.get("frameworks")
+    for i, ref in enumerate(chosen if isinstance(chosen, list) else []):
+        if isinstance(ref, str) and ref not in frameworks:
+            line, col = _located(repo, STRATEGY_FILE, ("frameworks", i))
+            close = Suggester(frameworks).closest(ref)
+            out.append(
+                F.make(
+                    F.UNKNOWN_REFERENCE,
+                    STRATEGY_FILE,
+                    line,
+                    col,
+                    f"`{ref}` is not a known framework",
+                    f"Did you mean `{close}`?"
+                    if close
+                    else f"Choose from {', '.join(f'`{f}`' for f in sorted(frameworks))}, or "
+                    f"add your own as `frameworks/{ref}.yaml` (see docs/frameworks.md).",
+                )
+            )
+    objectives = data.get("objectives")
+    suggest: Suggester | None = None
+    for i, objective in enumerate(objectives if isinstance(objectives, list) else []):
+        serves = objective.get("serves") if isinstance(objective, dict) else None
+        for j, ref in enumerate(serves if isinstance(serves, list) else []):
+            if not isinstance(ref, str) or ref in measures or not _MEASURE_RE.match(ref):
+                continue
+            line, col = _located(repo, STRATEGY_FILE, ("objectives", i, "serves", j))
+            if _file_of("measures", ref) in unreadable:
+                out.append(_knock_on(STRATEGY_FILE, line, col, ref, _file_of("measures", ref)))
+                continue
+            suggest = suggest or Suggester(measures)
+            out.append(_unknown_measure(STRATEGY_FILE, line, col, ref, suggest.closest(ref)))
+    return out
+
+
+def _unknown_measure(
+    path: str, line: int | None, col: int | None, ref: str, close: str | None
+) -> Finding:
+    return F.make(
+        F.UNKNOWN_REFERENCE,
+        path,
+        line,
+        col,
+        f"`{ref}` is not a known {_MEASURE}",
+        f"Did you mean `{close}`?" if close else f"Check the spelling, or add the {_MEASURE}.",
+    )
 
 
 def _knock_on(path: str, line: int | None, col: int | None, ref: str, other: str) -> Finding:

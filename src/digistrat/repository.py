@@ -14,6 +14,7 @@ from typing import Any
 from digistrat.findings import Finding
 from digistrat.models import Commitment, Initiative, Service, Strategy, UserGroup
 from digistrat.models.common import ID_PATTERN
+from digistrat.models.framework import Framework
 from digistrat.validation import locate
 from digistrat.yamlio import MAX_FILE_BYTES, YamlProblem, load_bytes, too_big
 
@@ -146,6 +147,12 @@ class Repository:
     """(kind, id) → path; the strategy is ("strategy", "strategy")."""
     findings: list[Finding] = field(default_factory=list)
     """Problems found while loading (schema, references, unreadable YAML)."""
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    """The repository's own frameworks (``frameworks/<id>.yaml``), by id; the shipped ones
+    are in :mod:`digistrat.frameworks`."""
+    framework_files: dict[str, str] = field(default_factory=dict)
+    """Framework id → path, for every framework file read, valid or not: references to a
+    framework whose file has problems are not reported unknown as well."""
 
     def entities(self, kind: str) -> dict[str, Any]:
         stores: dict[str, dict[str, Any]] = {

@@ -6,10 +6,13 @@ import json
 from typing import Any
 
 from digistrat.models import KINDS, Strategy
+from digistrat.models.framework import Framework
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-FILE_KINDS = {"strategy": Strategy, **KINDS}
+FILE_KINDS = {"strategy": Strategy, **KINDS, "frameworks": Framework}
 """File kind → model. ``strategy`` is ``strategy.yaml``; the rest are folders."""
+OPTIONAL_KINDS = frozenset({"frameworks"})
+"""Folders a repository usually does without (digistrat ships the common frameworks)."""
 
 
 def schema_for(kind: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from digistrat import findings as F
 from digistrat.findings import Finding
+from digistrat.models.framework import MEASURE_REF_PATTERN
 from digistrat.yamlio import Pos, YMap, YSeq
 
 Loc = Sequence[str | int]
@@ -158,6 +159,12 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
         return (
             f"{name}: expected text, got {_kind_of(value)}",
             "Write the text after the colon; put it in quotes if it starts with a symbol.",
+        )
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == MEASURE_REF_PATTERN:
+        return (
+            f"{name}: `{_show(value)}` is not a framework measure",
+            "Write a framework's id and a measure's id joined by a colon, like "
+            "`wgll:safe-practice` (see docs/frameworks.md).",
         )
     if kind == "string_pattern_mismatch":
         return (

@@ -204,7 +204,7 @@ def test_rules_switched_off_are_disclosed_and_never_green(sample: Path) -> None:
 
 
 def test_every_check_of_a_question_switched_off_is_not_checked(sample: Path) -> None:
-    _edit(sample / "strategy.yaml", "scoring:\n", "check:\n  ignore: [Y001]\nscoring:\n")
+    _edit(sample / "strategy.yaml", "scoring:\n", "check:\n  ignore: [Y001, Y002]\nscoring:\n")
     assert _statuses(sample)[8] == "not-assessed"
     assert "Grey" in _html(sample)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_lib
 import io
+import os
 import re
 import struct
 import subprocess
@@ -190,3 +191,18 @@ def test_the_home_page_links_the_pdf_only_when_it_is_made(pypdf: object, tmp_pat
 
     assert 'href="board.pdf"' in home(tmp_path / "a", ("site", "pdf"))
     assert "board.pdf" not in home(tmp_path / "b", ("site", "board"))
+
+
+def test_the_pdf_does_not_depend_on_the_clock(
+    made: dict[str, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded font subsets carry a date: the day of the paper, not the second it was
+    made (a render a second later used to give different bytes)."""
+    import fontTools.misc.timeTools as font_time
+    from render_sample import SAMPLE
+
+    real = font_time.time.time
+    monkeypatch.setattr(font_time.time, "time", lambda: real() + 86_400 * 400)
+    repo = build_tree(tmp_path / "repo", SAMPLE)
+    assert produce(load(repo), TODAY, ("pdf",))["board.pdf"] == made["board.pdf"]
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # put back as it was

@@ -65,6 +65,7 @@ def test_every_output_is_produced(sample: Path) -> None:
         "priorities.html",
         "roadmap.html",
         "context.html",
+        "frameworks.html",  # an NHS trust answers to What Good Looks Like by default
         "services/index.html",
         "services/appointments.html",
         "services/paper-referrals.html",

@@ -38,7 +38,9 @@ def test_fresh_init_is_reported_everywhere(tmp_path: Path) -> None:
     assert ("strategy.yaml", 11) in places  # the mission
     kinds = {v.kind for v in found}
     assert kinds == {"strategy", "services", "users", "initiatives", "commitments"}
-    assert all("example text written by `digistrat init`" in v.message for v in found)
+    assert all(
+        "example text that `digistrat init` or `digistrat new` wrote" in v.message for v in found
+    )
     mission = next(v for v in found if v.loc == ("mission",))
     assert "(“Replace this with one short sentence …”)" in mission.message
 
@@ -54,7 +56,7 @@ def test_init_example_sentence_copied(tmp_path: Path) -> None:
         },
     )
     assert len(found) == 1
-    assert "copies the example sentence from `digistrat init`" in found[0][2]
+    assert "copies an example sentence from `digistrat init` or `digistrat new`" in found[0][2]
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,9 @@ from digistrat.cli import (  # noqa: F401 - importing a command module registers
     changes,
     new,
     progress,
+    export,
+    imports,
+    frameworks,
 )
 
 # isort: on

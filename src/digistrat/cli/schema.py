@@ -22,7 +22,7 @@ def schema(
     kind: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            help="strategy, services, users, initiatives or commitments (default: all)."
+            help="strategy, services, users, initiatives, commitments or frameworks (default: all)."
         ),
     ] = None,
     out: Annotated[

@@ -20,6 +20,7 @@ from digistrat.models.common import (
     ShortText,
     Text,
 )
+from digistrat.models.framework import MeasureRef
 
 
 class ServiceMeasures(Model):
@@ -158,6 +159,9 @@ class Initiative(Model):
     """Services it changes."""
     objectives: list[Id] = []
     """Objectives (from strategy.yaml) it serves."""
+    serves: list[MeasureRef] = []
+    """Framework measures it serves, as ``<framework>:<measure>``, e.g.
+    ``wgll:safe-practice``."""
     scores: dict[str, Number] = {}
     """Scores per prioritisation criterion (keys are criterion ids)."""
     effort: Number | None = Field(default=None, ge=0)
@@ -194,6 +198,9 @@ class Commitment(Model):
     """Who is accountable for it."""
     initiatives: list[Id] = []
     """Initiatives that deliver it."""
+    serves: list[MeasureRef] = []
+    """Framework measures it serves, as ``<framework>:<measure>``, e.g.
+    ``wgll:empower-citizens``."""
     measure: Measure | None = None
     """How we will know: metric, baseline, target."""
     due: Day | None = None

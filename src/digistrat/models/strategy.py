@@ -17,6 +17,7 @@ from digistrat.models.common import (
     ShortText,
     Text,
 )
+from digistrat.models.framework import MeasureRef
 
 OrganisationKind = Literal[
     "nhs-trust", "integrated-care-board", "council", "central-government", "other"
@@ -60,6 +61,9 @@ class Objective(Model):
     """What sort of objective it is."""
     source: ShortText | None = None
     """Where it comes from, e.g. ``Trust strategy 2025-30``."""
+    serves: list[MeasureRef] = []
+    """Framework measures it serves, as ``<framework>:<measure>``, e.g. ``wgll:improve-care``
+    (see docs/frameworks.md)."""
 
 
 class Principle(Model):
@@ -302,6 +306,11 @@ class Strategy(Model):
     """How embedded digital is in the organisation's strategy (§2 Q1)."""
     objectives: list[Objective] = []
     """The organisation's own objectives that digital serves."""
+    frameworks: list[Id] | None = None
+    """Frameworks whose coverage is shown, e.g. ``[wgll]``. Left out, it follows
+    ``organisation_kind``: What Good Looks Like (``wgll``) for NHS trusts and integrated care
+    boards, the Local Digital Declaration (``ldd``) for councils, none for others; ``[]``
+    shows none."""
     principles: list[Principle] = []
     """Guiding principles (§1 Useful to teams)."""
     system: SystemContext | None = None

@@ -22,9 +22,10 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from digistrat.findings import Finding
 from digistrat.history import Changes
 from digistrat.loader import Repository
-from digistrat.render import context, env, pages, parallel, pdf, priorities
+from digistrat.render import budget, context, env, pages, parallel, pdf, priorities
 from digistrat.render.assurance import Withheld
 from digistrat.render.output import OutputError, Writer, WriteResult, check_folder
+from digistrat.resources import templates_dir
 
 OUTPUTS = pages.OUTPUTS
 ALL_OUTPUTS = pages.ALL_OUTPUTS
@@ -131,15 +132,29 @@ def _prepare(
 
 @contextmanager
 def _template_errors(user_dir: Path) -> Iterator[None]:
-    """jinja2's errors told as :class:`RenderError`."""
+    """jinja2's errors told as :class:`RenderError`, with the template file and line."""
     try:
         yield
     except TemplateSyntaxError as exc:
-        where = f"{exc.filename or exc.name}:{exc.lineno}"
-        raise RenderError(f"the template {where} cannot be read: {exc.message}") from None
-    except TemplateError as exc:
+        name = exc.name or "?"
+        if exc.filename:
+            name = budget.shown(exc.filename, user_dir.parent, templates_dir())
         raise RenderError(
-            f"a template failed: {exc.message or type(exc).__name__}. If you have your own "
+            f"the template {name}:{exc.lineno} cannot be read: {exc.message}"
+        ) from None
+    except TemplateError as exc:
+        where = budget.location(exc, user_dir.parent, templates_dir())
+        if isinstance(exc, budget.BudgetExceeded) and exc.template:
+            where = budget.shown(exc.template, user_dir.parent, templates_dir())
+        problem = exc.message or type(exc).__name__
+        if isinstance(exc, budget.BudgetExceeded):
+            raise RenderError(
+                f"{where or 'a template'}: {problem}, so rendering stopped. Make the template "
+                "do less (a loop inside a loop over many entries, say), or remove it from "
+                f"{user_dir} to use digistrat's own."
+            ) from None
+        raise RenderError(
+            f"{where or 'a template'}: a template failed: {problem}. If you have your own "
             f"templates in {user_dir}, check them against digistrat's own."
         ) from None
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from digistrat.frameworks import Coverage
 from digistrat.render.assurance import Concern
 from digistrat.render.context import Site
 from digistrat.render.text import plain, words
-from digistrat.voice import change, count, longdate, money, quantity
+from digistrat.voice import change, count, listing, longdate, money, quantity
 
 if TYPE_CHECKING:
     from digistrat.render.board import Answer
@@ -311,12 +312,49 @@ def _q8(site: Site, a: Answer) -> None:
     a.empty = system is None
     if system is None:
         a.summary = "The integrated care system context has not been described."
+        _frameworks(site, a)
         return
     a.summary = f"We are part of {system.name}."
     if system.alignment:
         a.facts.append(("How we align", plain(system.alignment)))
     for p in system.shared_priorities:
         a.items.append(Item(p, note="shared priority"))
+    _frameworks(site, a)
+
+
+def _frameworks(site: Site, a: Answer) -> None:
+    """Framework coverage: one sentence per framework for the summary, each measure that
+    lacks funded work in the appendix (the frameworks page lists every measure)."""
+    for c in site.coverage:
+        a.summary = f"{a.summary.rstrip('.')}. {coverage_line(c)}".lstrip(". ")
+        if not c.mapped:
+            continue
+        for row in c.measures:
+            what = f"{c.framework.name}: {row.measure.name}"
+            if row.state == "uncovered":
+                a.items.append(Item(what, note="no initiative"))
+            elif row.state == "unfunded":
+                names = listing([quote(site.initiatives[i].name, 60) for i in row.initiatives])
+                a.items.append(Item(what, note=f"only proposed: {names}"))
+
+
+def coverage_line(c: Coverage) -> str:
+    """How one framework is covered, in a sentence: ``What Good Looks Like: 5 of 7 measures
+    have funded work; “Well led” has none.``"""
+    n = len(c.measures)
+    if not c.mapped:
+        return f"The strategy does not yet say which {c.framework.name} measures its work serves."
+    line = f"{c.framework.name}: {len(c.covered)} of {n} measures have funded work"
+    gaps = [
+        (c.uncovered, "no initiative", "have no initiative"),
+        (c.unfunded, "only proposed work", "have only proposed work"),
+    ]
+    for rows, one, many in gaps:
+        if len(rows) == 1:
+            line += f"; “{rows[0].measure.name}” has {one}"
+        elif rows:
+            line += f"; {len(rows)} {many}"
+    return line + "."
 
 
 def _q9(site: Site, a: Answer) -> None:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from digistrat.findings import Finding
+from digistrat.frameworks import Coverage, available, coverages
 from digistrat.history import Changes
 from digistrat.loader import Repository
 from digistrat.models import Commitment, Initiative, Service, Strategy, UserGroup
@@ -59,6 +60,12 @@ class Site:
     ranked: Priorities | None = None
     stores: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Kind → the entries that have a page in this render (see :meth:`has_page`)."""
+    coverage: list[Coverage] = field(default_factory=list)
+    """How the strategy covers each framework it answers to (see :mod:`digistrat.frameworks`),
+    for the frameworks page and the board paper's question 8."""
+    measure_names: dict[str, str] = field(default_factory=dict)
+    """``framework:measure`` → ``Framework: Measure``, for every framework the repository
+    can name (an initiative page names the measures it serves)."""
     changes: Changes | None = None
     """What changed since an earlier revision (``render --since``), for the "What changed"
     page and the board paper's partial ``board/changes.html``; None when not asked."""
@@ -121,6 +128,12 @@ def build(
         pages=set(pages or ()),
     )
     site.objectives = {o.id: o for o in repo.strategy.objectives}
+    site.coverage = coverages(repo)
+    site.measure_names = {
+        f"{fid}:{m.id}": f"{fw.name}: {m.name}"
+        for fid, fw in available(repo).items()
+        for m in fw.measures
+    }
     for gid, group in site.users.items():
         for need in group.needs:
             site.needs[f"{gid}/{need.id}"] = NeedRef(gid, group.name, need)

@@ -6,7 +6,8 @@ the ``digistrat/`` prefix: ``{% extends "digistrat/site/service.html" %}``.
 
 HTML is always autoescaped; the markdown document escapes every value through ``finalize``.
 When the repository has templates of its own, everything runs in jinja's sandbox, since a
-repository's templates may come from many hands. digistrat's own run unsandboxed. Both are
+repository's templates may come from many hands, with a time and output budget per page
+(:mod:`digistrat.render.budget`). digistrat's own run unsandboxed. Both are
 compiled by jinja's own code generator: a faster generator of our own (a subclass of jinja's
 private ``CodeGenerator``) saved ~15 ms on a 500-entity site and was removed, since it tied
 every render to jinja's internals (benchmarks/README.md has the figures).
@@ -24,10 +25,10 @@ from jinja2 import (
     PrefixLoader,
     StrictUndefined,
 )
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from digistrat import voice
 from digistrat.render import cache, charts, links, mdout, parts, text
+from digistrat.render.budget import BudgetedSandbox
 from digistrat.render.userloader import RepositoryLoader
 from digistrat.resources import templates_dir
 
@@ -63,7 +64,7 @@ def _filters() -> dict[str, Any]:
 
 def html_environment(user_dir: Path | None) -> Environment:
     """For the site, the poster and the board report: every value is HTML-escaped."""
-    kind = ImmutableSandboxedEnvironment if has_user_templates(user_dir) else Environment
+    kind = BudgetedSandbox if has_user_templates(user_dir) else Environment
     env = kind(
         loader=_loader(user_dir),
         autoescape=True,
@@ -84,7 +85,7 @@ def markdown_environment(user_dir: Path | None) -> Environment:
     """For the markdown document: every value is escaped as plain text (``oneline``, ``cell``
     and ``finalize``) except markdown fields passed through ``md``, which keep the markdown the
     site would render and nothing else (see :mod:`digistrat.render.mdout`)."""
-    kind = ImmutableSandboxedEnvironment if has_user_templates(user_dir) else Environment
+    kind = BudgetedSandbox if has_user_templates(user_dir) else Environment
     env = kind(
         loader=_loader(user_dir),
         autoescape=False,

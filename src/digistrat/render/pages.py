@@ -31,6 +31,7 @@ CSS = "assets/style.css"
 DOCUMENT = "document/strategy.md"
 BOARD_PDF = "board.pdf"
 GLOSSARY = "glossary.html"
+FRAMEWORKS = "frameworks.html"
 
 NAV = (
     ("index.html", "Home"),
@@ -74,6 +75,8 @@ CHANGES = "changes.html"
 
 def _nav(site: Site) -> list[tuple[str, str]]:
     nav: list[tuple[str, str]] = list(NAV) if "site" in site.pages else []
+    if nav and site.coverage:
+        nav.append((FRAMEWORKS, "Frameworks"))
     if "site" in site.pages and site.changes is not None:
         nav.append((CHANGES, "What changed"))
     if nav and site.strategy.glossary:
@@ -184,6 +187,8 @@ def site_pages(site: Site) -> Iterator[Page]:
     yield Page("priorities.html", "site/priorities.html", {}, lambda: _charts_priorities(site))
     yield Page("roadmap.html", "site/roadmap.html", {}, lambda: _charts_roadmap(site))
     yield Page("context.html", "site/context.html", {})
+    if site.coverage:
+        yield Page(FRAMEWORKS, "site/frameworks.html", {})
     if site.strategy.glossary:
         entries = glossary_entries(site.strategy.glossary)
         yield Page(GLOSSARY, "site/glossary.html", {"entries": entries})

@@ -15,7 +15,10 @@ stay relative, so they work when the PDF sits in the published folder beside ``b
 from __future__ import annotations
 
 import logging
-from datetime import date
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time, timezone
 from typing import Any
 
 INSTALL = (
@@ -87,7 +90,27 @@ def board_pdf(html: str, css: str, made_on: date) -> bytes:
         rendered = document.render(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
         stamp = f"{made_on.isoformat()}T00:00:00Z"
         rendered.metadata.created = rendered.metadata.modified = stamp
-        data: bytes = rendered.write_pdf(pdf_variant="pdf/ua-1")
+        with _dated(made_on):
+            data: bytes = rendered.write_pdf(pdf_variant="pdf/ua-1")
     finally:
         quiet.setLevel(level)
     return data
+
+
+@contextmanager
+def _dated(made_on: date) -> Iterator[None]:
+    """The embedded font subsets dated ``made_on``, not the second they were made, so that the
+    same strategy gives the same bytes (and ``render`` leaves an unchanged PDF alone).
+
+    fontTools, which WeasyPrint subsets fonts with, stamps each subset's ``head`` table with
+    the time, or with ``SOURCE_DATE_EPOCH`` when that is set (the reproducible-builds
+    convention); a value the user set is kept."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    midnight = datetime.combine(made_on, time.min, tzinfo=timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)

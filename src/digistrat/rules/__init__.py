@@ -98,6 +98,7 @@ _NAMES: tuple[str, ...] = (
     "x002_exemplar_too_long",
     "x003_exemplar_owned_by_digital",
     "y001_system_missing",
+    "y002_framework_measure_uncovered",
 )
 """Every rule module, in code order: add a new rule's module name here."""
 

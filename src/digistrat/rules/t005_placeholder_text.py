@@ -5,8 +5,8 @@ write for your own organisation, system and users. A strategy that still says "R
 …" somewhere, or "TBC" where an owner or a date should be, is not finished, and a reader
 cannot tell which parts are real. This rule reads every text value of every file and reports:
 
-* text still as written by ``digistrat init`` (its example files' "Replace with …" text), or an
-  example sentence from those files copied word for word;
+* text still as written by ``digistrat init`` or ``digistrat new`` (their example files'
+  "Replace with …" text), or an example sentence from those files copied word for word;
 * fill-in-the-blank brackets such as ``<your name>`` or ``[insert date]``;
 * a placeholder marker as a whole word, in any capitals: TODO, TBC, TBD, FIXME, XXX or "lorem
   ipsum".
@@ -121,12 +121,11 @@ def check(ctx: Context) -> Check:
     text = prose.shared_text(ctx.repo, ctx.shared)
     for value in text.found(_candidates(text, markers)):
         folded = prose.normalised(value.text)
+        written = "`digistrat init` or `digistrat new`"
         if folded in placeholders:
-            problem = (
-                f"is still the example text written by `digistrat init` ({_quote(value.text)})"
-            )
+            problem = f"is still example text that {written} wrote ({_quote(value.text)})"
         elif folded in examples:
-            problem = f"copies the example sentence from `digistrat init` ({_quote(value.text)})"
+            problem = f"copies an example sentence from {written} ({_quote(value.text)})"
         else:
             found = prose.placeholder(value.text, markers)
             if found is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from digistrat.rules.base import Check, Context, Violation
 from digistrat.rules.index import index, unusable
+from digistrat.voice import count
 
 CODE = "X001"
 NAME = "no-exemplar"
@@ -52,11 +53,15 @@ def check(ctx: Context) -> Check:
     if not current:
         return
     first = min(current, key=lambda i: ctx.repo.paths.get(("initiatives", i), i))
-    yield Violation(
-        "initiatives",
-        first,
-        ("exemplar",),
-        "no initiative is marked as an exemplar",
+    example = ctx.repo.paths.get(("initiatives", first), f"initiatives/{first}.yaml")
+    yield Violation(  # about the portfolio, so told on strategy.yaml, not on one initiative
+        "strategy",
+        "strategy",
+        (),
+        "the only current initiative is not marked as an exemplar"
+        if len(current) == 1
+        else f"none of the {count(len(current), 'current initiative')} is marked as an exemplar",
         "Pick one or two initiatives that can deliver real value in under six months, in a "
-        "part of the organisation that wants to change, and set `exemplar: true`.",
+        "part of the organisation that wants to change, and set `exemplar: true` in their "
+        f"files (like {example}).",
     )

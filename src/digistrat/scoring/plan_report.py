@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import asdict
 from typing import Any
 
+from digistrat.exchange.cells import csv_writer
 from digistrat.scoring.report import finding_dict, num
 from digistrat.scoring.result import Plan, PlanItem
 
@@ -80,7 +80,7 @@ def renderables(plan: Plan) -> list[Any]:
 
 def csv_text(plan: Plan) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(
         [
             "id",

@@ -3,13 +3,13 @@ renderables; the CLI prints them."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from digistrat.exchange.cells import csv_writer
 from digistrat.findings import Finding
 from digistrat.scoring.portfolio import Portfolio
 from digistrat.scoring.result import Ranking, Row
@@ -118,7 +118,7 @@ def table(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> Any:
 def csv_text(ranking: Ranking, rows: Sequence[Row], rb: Robustness | None) -> str:
     """One line per initiative; each criterion as its score and the points it adds."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     head = ["rank", "id", "name"]
     for c in ranking.criteria:
         head += [c.id] + ([f"{c.id}_points"] if c.weight is not None else [])

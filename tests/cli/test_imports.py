@@ -1,0 +1,66 @@
+"""`digistrat import` as a user runs it: messages, exit codes, dry run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from digistrat.cli import app
+from exchange_helpers import empty_repo, guide_matrix
+
+ENV = {"DIGISTRAT_TODAY": "2026-06-01", "NO_COLOR": "1", "COLUMNS": "200"}
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["import", *args], env=ENV)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_import_of_the_guide_matrix(tmp_path: Path) -> None:
+    book = guide_matrix(tmp_path / "guide.xlsx")
+    root = empty_repo(tmp_path / "repo")
+    code, out, err = invoke(str(book), str(root), "--dry-run")
+    assert code == 0, err
+    assert "Would add 3 scoring criteria to strategy.yaml" in out
+    assert "Would create initiatives/wi-fi.yaml  (Wi-Fi, from Prioritisation!A8)" in out
+    assert "The first, initiatives/voice-recognition.yaml, would read:" in out
+    assert "taken as scored from 0 to 5" in err
+    assert not (root / "initiatives").exists() or not any((root / "initiatives").iterdir())
+    code, out, err = invoke(str(book), str(root))
+    assert code == 0, err
+    assert "Created 8 entries." in out
+    assert (root / "initiatives" / "wi-fi.yaml").exists()
+
+
+def test_a_refused_row_exits_1_and_names_its_cell(tmp_path: Path) -> None:
+    csv_file = tmp_path / "list.csv"
+    csv_file.write_text("Name,Category\nGood,improve\nBad,sideways\n")
+    root = empty_repo(tmp_path / "repo", scoring=True)
+    code, out, err = invoke(str(csv_file), str(root), "--kind", "initiative")
+    assert code == 1
+    assert "list!B3: refused: `sideways` is not a category" in err
+    assert "hint: Use one of: maintain, improve, transform." in err
+    assert "Created 1 entry; refused: 1 row or column, listed above." in out
+
+
+def test_column_option_maps_a_header(tmp_path: Path) -> None:
+    csv_file = tmp_path / "list.csv"
+    csv_file.write_text("Thing,Colour\nGood,red\n")
+    root = empty_repo(tmp_path / "repo", scoring=True)
+    code, out, err = invoke(
+        str(csv_file), str(root), "--column", "Thing=name", "--column", "Colour=ignore"
+    )
+    assert (code, err) == (0, "")
+    assert "Created initiatives/good.yaml" in out
+    code, _, err = invoke(str(csv_file), str(root), "--column", "Thing")
+    assert code == 2 and 'should be like --column "Case study=name"' in err
+
+
+def test_an_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a zip")
+    code, _, err = invoke(str(bad), str(empty_repo(tmp_path / "repo")))
+    assert code == 1
+    assert "could not be read as an Excel workbook" in err
+    assert "Traceback" not in err
