@@ -97,3 +97,19 @@ def test_locate_falls_back_to_the_nearest_enclosing_position() -> None:
 def test_explain_never_fails_on_an_unknown_error_type() -> None:
     message, _ = explain(Service, {"type": "brand_new", "loc": ("x",), "msg": "Odd", "input": 1})  # type: ignore[typeddict-item]
     assert message == "`x`: Odd"
+
+
+def test_a_measure_without_its_framework_suggests_the_full_reference() -> None:
+    found = messages(Initiative, "name: A\ncategory: improve\nserves: [improve-care]\n")
+    [(line, message, hint)] = found
+    assert line == 3 and "`improve-care` is not a framework measure" in message
+    assert hint.startswith("Did you mean `wgll:improve-care`? ")
+    [(_, _, hint)] = messages(Initiative, "name: A\ncategory: improve\nserves: [no-such]\n")
+    assert hint.startswith("Write a framework's id")  # no guess when nothing matches
+
+
+def test_a_space_after_the_colon_is_explained() -> None:
+    text = "name: A\ncategory: improve\nserves:\n  - wgll: improve-care\n"
+    [(line, message, hint)] = messages(Initiative, text)
+    assert line == 4 and "because of the space after the colon" in message
+    assert hint.startswith("Write `wgll:improve-care` with no space after the colon")

@@ -24,6 +24,7 @@ NOT_A_MAPPING = ("F008", "not-a-mapping")
 BAD_FILE_NAME = ("F009", "bad-file-name")
 UNREADABLE_FILE = ("F010", "unreadable-file")
 MISSING_STRATEGY = ("F011", "missing-strategy")
+MEMBER_UNAVAILABLE = ("F012", "member-unavailable")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

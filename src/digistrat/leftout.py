@@ -77,15 +77,17 @@ def _reason(found: list[Finding]) -> str:
     return f"{text}{more}"
 
 
-def summary(items: list[LeftOut], limit: int = SHORTLIST) -> list[str]:
+def summary(
+    items: list[LeftOut], limit: int = SHORTLIST, made: str = "what was published"
+) -> list[str]:
     """Lines for the terminal: a heading, one line per file (cut after ``limit``) and what to
-    do; no lines when nothing was left out."""
+    do; no lines when nothing was left out. ``made``: what the files are left out of."""
     if not items:
         return []
     n = len(items)
     lines = [
         f"{count(n, 'file', zero=None)} could not be used, so what "
-        f"{'it holds is' if n == 1 else 'they hold is'} left out of what was published:"
+        f"{'it holds is' if n == 1 else 'they hold is'} left out of {made}:"
     ]
     lines += [f"  {item}" for item in items[:limit]]
     if len(items) > limit:

@@ -156,6 +156,15 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
     if kind in ("bool_parsing", "bool_type"):
         return f"{name}: expected true or false, got `{_show(value)}`", "Write `true` or `false`."
     if kind == "string_type":
+        if isinstance(value, dict) and len(value) == 1:
+            [(key, inner)] = value.items()
+            if isinstance(key, str) and isinstance(inner, str):  # `wgll: safe-practice`
+                return (
+                    f"{name}: expected text, got `{_show(key)}: {_show(inner)}`, which YAML "
+                    "reads as a key and a value because of the space after the colon",
+                    f"Write `{_show(key)}:{_show(inner)}` with no space after the colon, or "
+                    "put the whole text in quotes.",
+                )
         return (
             f"{name}: expected text, got {_kind_of(value)}",
             "Write the text after the colon; put it in quotes if it starts with a symbol.",
@@ -163,8 +172,8 @@ def explain(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str]:
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == MEASURE_REF_PATTERN:
         return (
             f"{name}: `{_show(value)}` is not a framework measure",
-            "Write a framework's id and a measure's id joined by a colon, like "
-            "`wgll:safe-practice` (see docs/frameworks.md).",
+            f"{_measure_hint(value)}Write a framework's id and a measure's id joined by a "
+            "colon, like `wgll:safe-practice` (see docs/frameworks.md).",
         )
     if kind == "string_pattern_mismatch":
         return (
@@ -249,3 +258,19 @@ def too_many(rule: tuple[str, str], path: str, more: int) -> Finding:
         f"… and {more:,} more problems of this kind in this file (not listed)",
         "Fix the problems listed above first; is this the right file in the right folder?",
     )
+
+
+def _measure_hint(value: object) -> str:
+    """``Did you mean `wgll:improve-care`?`` for a shipped framework's measure id written
+    without its framework."""
+    if not isinstance(value, str) or ":" in value:
+        return ""
+    from digistrat.frameworks import builtin
+
+    found = sorted(
+        f"{fid}:{m.id}"
+        for fid, fw in builtin().items()
+        for m in fw.measures
+        if m.id == value.strip()
+    )
+    return f"Did you mean `{found[0]}`? " if found else ""

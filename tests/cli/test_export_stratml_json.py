@@ -47,13 +47,46 @@ def test_without_out_the_export_goes_to_stdout_alone(tmp_path: Path) -> None:
     assert json.loads(stdout)["format"] == "digistrat-export"
 
 
-def test_out_replaces_an_existing_file_whole(tmp_path: Path) -> None:
+def test_out_replaces_an_existing_file_only_with_force(tmp_path: Path) -> None:
     out = tmp_path / "strategy.json"
     out.write_text("x" * 1_000_000)
-    code, _, _ = _run("export", "json", str(EXAMPLE), "-o", str(out))
+    code, _, stderr = _run("export", "json", str(EXAMPLE), "-o", str(out))
+    assert code == 1 and "exists already, so nothing was written" in stderr
+    assert "--force" in stderr and out.read_text() == "x" * 1_000_000
+    code, _, _ = _run("export", "json", str(EXAMPLE), "-o", str(out), "--force")
     assert code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == 1
     assert [p.name for p in tmp_path.iterdir()] == ["strategy.json"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["json", "--schema", "--out", "strategy.yaml"], "does not end in .json"),
+        (["json", "--out", "README.md"], "does not end in .json"),
+        (["stratml", "--out", "plan.xlsx"], "does not end in .xml"),
+        (["xlsx", "--out", "plan.xml"], "does not end in .xlsx"),
+        (["xlsx"], "give the workbook's file name with --out"),
+        (["stratml", "--out", "no/such/folder/plan.xml"], "does not exist; create it first"),
+    ],
+)
+def test_every_export_checks_out_the_same_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], says: str
+) -> None:
+    """A slip in --out cannot write over the strategy, a README or another export."""
+    root = build_tree(tmp_path / "repo", {"strategy.yaml": "organisation: A\ntitle: B\n"})
+    (root / "README.md").write_text("mine")
+    monkeypatch.chdir(root)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    code, stdout, stderr = _run("export", *args)
+    assert code == 2 and says in stderr and stdout == ""
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+def test_a_forgotten_out_is_explained(tmp_path: Path) -> None:
+    code, _, stderr = _run("export", "xlsx", str(tmp_path / "board.xlsx"))
+    assert code == 2 and "Write the file with --out" in stderr
+    assert not (tmp_path / "board.xlsx").exists()
 
 
 def test_the_schema_needs_no_repository(tmp_path: Path) -> None:
@@ -75,14 +108,6 @@ def test_out_that_is_a_folder_is_refused(tmp_path: Path) -> None:
         code, _, stderr = _run("export", command, str(EXAMPLE), "--out", str(tmp_path))
         assert code == 2
         assert "is a folder; --out needs a file name" in stderr
-
-
-def test_never_writes_over_the_strategy_itself(tmp_path: Path) -> None:
-    root = build_tree(tmp_path, {"strategy.yaml": "organisation: A\ntitle: B\n"})
-    before = (root / "strategy.yaml").read_bytes()
-    code, _, stderr = _run("export", "json", str(root), "--out", str(root / "strategy.yaml"))
-    assert code == 2 and "is a YAML file in the strategy repository" in stderr
-    assert (root / "strategy.yaml").read_bytes() == before
 
 
 def test_a_strategy_that_cannot_be_used_says_where_and_writes_nothing(tmp_path: Path) -> None:

@@ -134,6 +134,9 @@ def test_the_workbook_is_finished(tmp_path: Path) -> None:
     services = wb["Services"]
     scol = {c.value: c.column_letter for c in services[1]}
     assert services[f"{scol['Cost per use']}2"].number_format == '"£"#,##0.00'
+    matrix = wb["Matrix"]
+    mcol = {c.value: c.column_letter for c in matrix[1]}
+    assert matrix[f"{mcol['Cost']}2"].number_format == '"£"#,##0'  # £350,000, not £350,000.00
     assert services[f"{scol['Digital take-up']}2"].number_format == '0.0"%"'
     plan = wb["Plan"]
     assert "●" in [c.value for row in plan.iter_rows(min_row=2) for c in row]

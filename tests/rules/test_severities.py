@@ -19,7 +19,9 @@ def _codes(text: str) -> list[str]:
 
 ERRORS = _codes(
     "C001 C002 C003 C005 C007 C012 D001 D004 D005 H001 H002 H003 I001 M001 N001 O001 P001 Q001 "
-    "S004 U001 U002 U005 Z002"
+    "S004 U001 U002 U005 Z002 "
+    # New in December 2026: the system view (a reference that does not resolve).
+    "G004"
 )
 
 WARNINGS = _codes(
@@ -33,10 +35,12 @@ WARNINGS = _codes(
     "C006 C008 D002 D006 H004 H005 I004 K002 K003 N002 O002 O003 O004 P002 Q002 Q003 R003 S005 "
     "S008 T001 T002 T003 T004 T005 T006 U003 U004 U006 U007 X002 Z001 "
     # New in December 2026 (realism, indicators, the rest of the guide).
-    "C009 C010 C011 C013 I006 R004 R005 R006 R007 S009 U009 W004 X003"
+    "C009 C010 C011 C013 I006 R004 R005 R006 R007 S009 U009 W004 X003 "
+    # New in December 2026: the system view.
+    "G001 G002 G005"
 )
 
-INFO = _codes("I003 I005 N003 U008 W001 W002 W003 Y002")
+INFO = _codes("I003 I005 N003 U008 W001 W002 W003 Y002 G003")
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,9 @@ def check(
 ) -> None:
     """Check the strategy against the format and the guide's rules.
 
+    On a system repository (one with a system.yaml), every member is checked too, with the
+    system rules over them all.
+
     Exit code 0: nothing at or above --fail-on; 1: findings; 2: usage or configuration error.
     """
     from digistrat.report import FORMATS
@@ -92,7 +95,15 @@ def check(
         config = load_config(repo, select=split(select) or None, ignore=split(ignore) or None)
     except ConfigError as exc:
         fail(f"configuration: {exc}")
-    result = run(repo, today(), config)
+    from digistrat.system.members import is_system
+
+    if is_system(repo.root):  # a system repository: every member and the system rules too
+        from digistrat.system.check import check_system
+
+        chosen, dropped = split(select) or None, split(ignore) or None
+        result = check_system(repo, today(), config, select=chosen, ignore=dropped).result
+    else:
+        result = run(repo, today(), config)
     color = (
         output is None
         and output_format == "human"

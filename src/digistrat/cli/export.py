@@ -36,17 +36,51 @@ ExportOut = Annotated[
     typer.Option(
         "--out",
         "-o",
-        help="Write to this file, replacing it whole if it exists (default: the screen).",
+        help="Write to this file (default: the screen). An existing file is replaced only "
+        "with --force.",
         show_default=False,
     ),
 ]
+Force = Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists.")]
+
+SUFFIXES = {"stratml": ".xml", "json": ".json", "xlsx": ".xlsx"}
+"""The file name ending each export must have: a typo cannot overwrite another kind of file
+(``--out README.md``, ``--out strategy.yaml``)."""
+
+
+def check_out(out: Path | None, kind: str, force: bool) -> None:
+    """The same rules for every export's --out, checked before anything is read: the right
+    ending, an existing folder, and no existing file replaced without --force."""
+    if out is None:
+        return
+    suffix = SUFFIXES[kind]
+    if out.is_dir():
+        fail(f"{out} is a folder; --out needs a file name, like {out / ('strategy' + suffix)}.")
+    if out.suffix.lower() != suffix:
+        fail(f"--out {out} does not end in {suffix}; give a file name like strategy{suffix}.")
+    if not out.parent.is_dir():
+        fail(f"--out {out}: the folder {out.parent} does not exist; create it first.")
+    if (out.exists() or out.is_symlink()) and not force:
+        fail(
+            f"{out} exists already, so nothing was written. Choose another name, or add "
+            "--force to replace it.",
+            EXIT_FINDINGS,
+        )
+
+
+def check_repository_argument(path: Path | None) -> None:
+    """``export xlsx out.xlsx`` (the --out forgotten) names a file where the repository goes."""
+    if path is not None and path.suffix.lower() in SUFFIXES.values() and not path.is_dir():
+        fail(
+            f"{path} looks like a file to write, but the argument there is the strategy "
+            f"repository. Write the file with --out: `--out {path}`."
+        )
 
 
 def _export_repository(path: Path | None, out: Path | None) -> Repository:
     """The repository to export, or exit: no strategy to export, or --out would overwrite one
     of its YAML files or is a folder. Entry files left out are listed on stderr."""
-    if out is not None and out.is_dir():
-        fail(f"{out} is a folder; --out needs a file name, like {out / 'strategy.xml'}.")
+    check_repository_argument(path)
     repo = load_repository(path)
     if out is not None and overwrites_strategy_file(repo, out):
         fail(f"{out} is a YAML file in the strategy repository; write the export elsewhere.")
@@ -61,15 +95,20 @@ def _export_repository(path: Path | None, out: Path | None) -> Repository:
             "`digistrat check` and fix the errors it reports in strategy.yaml.",
             EXIT_FINDINGS,
         )
+    _left_out(repo)
+    return repo
+
+
+def _left_out(repo: Repository) -> None:
+    """Say on stderr which entry files the export leaves out, as ``render`` does."""
     from digistrat.leftout import left_out, summary
     from digistrat.visible import visible
 
     missing = left_out(repo)
     if missing:
         err = console(stderr=True)
-        for line in summary(missing):
+        for line in summary(missing, made="the export"):
             err.print(visible(line), markup=False)
-    return repo
 
 
 def _write_export(data: bytes, out: Path | None, done: str) -> None:
@@ -100,6 +139,7 @@ def export_stratml(
         ),
     ] = "1",
     out: ExportOut = None,
+    force: Force = False,
 ) -> None:
     """Write the strategy as StratML (ISO 17469-1), valid against the official schemas.
 
@@ -107,6 +147,7 @@ def export_stratml(
     written; 2 for a usage error."""
     if part not in ("1", "2"):
         fail(f"--part takes 1 (a StrategicPlan) or 2 (a PerformancePlanOrReport), not `{part}`.")
+    check_out(out, "stratml", force)
     repo = _export_repository(path, out)
     from digistrat.exchange.stratml import goal_count, stratml
 
@@ -122,6 +163,7 @@ def export_stratml(
 def export_json_command(
     path: RepoArg = None,
     out: ExportOut = None,
+    force: Force = False,
     schema: Annotated[
         bool,
         typer.Option("--schema", help="Write the export's JSON Schema instead (no repository)."),
@@ -133,8 +175,7 @@ def export_json_command(
     written; 2 for a usage error."""
     import json
 
-    if out is not None and out.is_dir():
-        fail(f"{out} is a folder; --out needs a file name, like {out / 'strategy.json'}.")
+    check_out(out, "json", force)
     if schema:
         from digistrat.exchange.jsonexport import VERSION, export_schema
 
@@ -156,14 +197,12 @@ def export_json_command(
 def export_xlsx(
     path: RepoArg = None,
     out: Annotated[
-        Path,
+        Optional[Path],  # noqa: UP045
         typer.Option(
             "--out", "-o", help="The workbook to write, like strategy.xlsx.", show_default=False
         ),
-    ] = Path("strategy.xlsx"),
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the file if it exists already.")
-    ] = False,
+    ] = None,
+    force: Force = False,
 ) -> None:
     """Write one workbook for the board: the prioritisation matrix (live formulas: change a
     weight on the Criteria sheet and the totals and ranks follow), the commitments tracker,
@@ -171,9 +210,12 @@ def export_xlsx(
     from digistrat.clock import today
     from digistrat.exchange.xlsx import UNREADABLE, ExportProblem, export
 
-    if out.suffix.lower() != ".xlsx":
-        fail(f"{out} does not end in .xlsx; give a file name like strategy.xlsx.")
+    check_repository_argument(path)
+    if out is None:
+        fail("give the workbook's file name with --out, like `--out strategy.xlsx`.")
+    check_out(out, "xlsx", force)
     repo = load_repository(path)
+    _left_out(repo)
     try:
         written = export(repo, out, today(), force=force)
     except ExportProblem as exc:

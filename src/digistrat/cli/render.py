@@ -136,6 +136,7 @@ def render(
         except RenderError as exc:
             fail(str(exc), EXIT_FINDINGS)
     changes = changes_or_fail(repo, since, checked) if since is not None else None
+    system = _system_view(repo) if "site" in chosen else None
     if out is None:
         out = repo.root / "site"
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
@@ -166,6 +167,7 @@ def render(
                     progress=progress,
                     changes=changes,
                     assured=assured,
+                    system=system,
                 )
         else:
             done = do_render(
@@ -178,6 +180,7 @@ def render(
                 questions_of=questions_of,
                 changes=changes,
                 assured=assured,
+                system=system,
             )
     except (OutputError, RenderError) as exc:
         fail(str(exc), EXIT_FINDINGS)
@@ -194,6 +197,26 @@ def render(
     if "site" in chosen:
         typer.echo(f"Open {out / 'index.html'} in a browser.")
     _left_out_and_strict(repo, assured.findings if assured else findings, strict)
+
+
+def _system_view(repo: Repository) -> object | None:
+    """The system view of a system repository (every member checked), or None for an
+    ordinary repository."""
+    from digistrat.system.members import is_system
+
+    if not is_system(repo.root):
+        return None
+    from digistrat.clock import today
+    from digistrat.config import ConfigError
+    from digistrat.system.check import check_system
+    from digistrat.system.view import build
+
+    rules_ready()
+    try:
+        checked = check_system(repo, today())
+    except ConfigError as exc:
+        fail(f"configuration: {exc}")
+    return build(checked, today())
 
 
 def _left_out_and_strict(repo: Repository, findings: list[Finding] | None, strict: bool) -> None:

@@ -48,6 +48,9 @@ README = "Read me"
 DATE = "d mmmm yyyy"
 """Dates as people write them: 31 March 2027."""
 POUNDS = '"£"#,##0.00'
+"""Money with pence, for small amounts like a cost per use (£0.70)."""
+WHOLE_POUNDS = '"£"#,##0'
+"""Budgets and costs, in whole pounds (£350,000, not £350,000.00)."""
 PERCENT = '0.0"%"'
 """A number that is already a percentage (70 means 70%), shown with a % sign."""
 POINTS = "0.0"
@@ -169,7 +172,7 @@ def _matrix_sheet(repo: Repository, criteria: Sequence[Criterion]) -> _Sheet:
         _Column("Status", 12, choices=_choices(Initiative, "status")),
         _Column("Owner"),
         _Column("Effort", 8),
-        _Column("Cost", 12, POUNDS),
+        _Column("Cost", 12, WHOLE_POUNDS),
     ]
     for label, pts in zip(labels, points, strict=True):
         columns += [_Column(label, 8), _Column(pts, 8, POINTS)]

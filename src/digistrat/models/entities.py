@@ -183,6 +183,13 @@ class Initiative(Model):
     """An exemplar: a first step that delivers real value in under six months (§9)."""
     technology: list[ShortText] = []
     """Technology tags, e.g. ``electronic patient record``, ``AI``."""
+    shared_priorities: list[Id] = []
+    """Ids of the integrated care system's shared priorities this initiative works on (the
+    ``objectives`` of the system repository's strategy.yaml, see docs/system.md); checked when
+    the system repository is checked."""
+    system_depends_on: list[Id] = []
+    """Ids of the system's own initiatives (in the system repository) that must finish first,
+    like the shared care record; checked when the system repository is checked."""
 
 
 class Commitment(Model):

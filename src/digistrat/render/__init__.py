@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
@@ -71,7 +72,7 @@ def checked(repo: Repository, today: date) -> pages.Checked:
     rules = all_rules()
     return pages.Checked(
         list(result.findings),
-        {r.code: tuple(r.questions) for r in rules},
+        {r.code: tuple(r.questions) for r in rules if r.origin != "system"},
         {r.code: r.summary for r in rules},
         Withheld(list(result.switched_off), list(result.withheld)),
     )
@@ -94,6 +95,7 @@ def _prepare(
     questions_of: Mapping[str, Iterable[int]] | None,
     changes: Changes | None = None,
     assured: pages.Checked | None = None,
+    system: Any = None,
 ) -> _Prepared:
     if repo.strategy is None:
         raise RenderError(
@@ -121,6 +123,7 @@ def _prepare(
 
     site = context.build(repo, lambda: priorities.build(repo, today), today, findings, set(chosen))
     site.changes = changes
+    site.system = system
     user_dir = repo.root / env.USER_TEMPLATES
     if env.has_user_templates(user_dir):  # their pages may show findings: find them first
         site.findings = list(assurance().findings)
@@ -208,6 +211,7 @@ def render(
     processes: int | None = None,
     changes: Changes | None = None,
     assured: pages.Checked | None = None,
+    system: Any = None,
 ) -> Rendered:
     """Render and write into ``out``. Raises :class:`OutputError` or :class:`RenderError`.
 
@@ -215,12 +219,14 @@ def render(
     allows; 1 renders in this process only; 2 always splits where ``fork`` exists (see
     :mod:`.parallel`). ``changes`` (see :func:`digistrat.since.changes_since`) adds the
     "What changed" page to the site. ``assured``: what ``check`` found, when the caller has
-    already run it (see :func:`checked`), so that it does not run twice."""
+    already run it (see :func:`checked`), so that it does not run twice. ``system``: the
+    system view (:func:`digistrat.system.view.build`) of a system repository, whose pages the
+    site then includes under ``system/``."""
     previous = check_folder(out, repo.root, force)
     chosen = [o for o in ALL_OUTPUTS if o in set(only)]
     user_dir = repo.root / env.USER_TEMPLATES
     with _template_errors(user_dir):
-        ready = _prepare(repo, today, chosen, findings, questions_of, changes, assured)
+        ready = _prepare(repo, today, chosen, findings, questions_of, changes, assured, system)
     writer = Writer(out, previous, force)
     writer.start(page.path for page in ready.todo)
 

@@ -69,6 +69,9 @@ class Site:
     changes: Changes | None = None
     """What changed since an earlier revision (``render --since``), for the "What changed"
     page and the board paper's partial ``board/changes.html``; None when not asked."""
+    system: Any = None
+    """The system view (:class:`digistrat.system.view.SystemView`) when the repository is a
+    system repository: its pages are added under ``system/``; None otherwise."""
 
     @property
     def priorities(self) -> Priorities:

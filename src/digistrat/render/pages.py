@@ -69,12 +69,17 @@ def _root(path: str) -> str:
     return "../" * path.count("/")
 
 
+SYSTEM_INDEX = "system/index.html"
+"""The system view's first page (on a system repository's site)."""
+
 CHANGES = "changes.html"
 """The "What changed" page, made when a render is asked what changed (``--since``)."""
 
 
 def _nav(site: Site) -> list[tuple[str, str]]:
     nav: list[tuple[str, str]] = list(NAV) if "site" in site.pages else []
+    if "site" in site.pages and site.system is not None:
+        nav.insert(1, (SYSTEM_INDEX, "The system"))
     if nav and site.coverage:
         nav.append((FRAMEWORKS, "Frameworks"))
     if "site" in site.pages and site.changes is not None:
@@ -270,6 +275,27 @@ def _board_values(site: Site, assurance: Assurance) -> dict[str, Any]:
     }
 
 
+def system_pages(site: Site) -> list[Page]:
+    """The system view's pages: members side by side, the combined roadmap, the integrated
+    care board paper."""
+    from digistrat.findings import sentence
+    from digistrat.report.catalogue import QUESTIONS
+    from digistrat.system.view import KIND_WORDS
+
+    values = {
+        "sv": site.system,
+        "questions": QUESTIONS,
+        "sentence": sentence,
+        "kinds": KIND_WORDS,
+        "states": {"covered": "green", "unfunded": "amber", "uncovered": "red"},
+    }
+    return [
+        Page(SYSTEM_INDEX, "system/index.html", values),
+        Page("system/roadmap.html", "system/roadmap.html", values),
+        Page("system/paper.html", "system/paper.html", values),
+    ]
+
+
 def pages(site: Site, only: Iterable[str], assurance: Assurance) -> list[Page]:
     """Every file the chosen outputs are made of, in a fixed order; nothing rendered yet."""
     chosen = set(only)
@@ -278,6 +304,8 @@ def pages(site: Site, only: Iterable[str], assurance: Assurance) -> list[Page]:
         todo.append(
             Page("board.html", "board/board.html", {}, lambda: _board_values(site, assurance))
         )
+    if site.system is not None and "site" in chosen:
+        todo.extend(system_pages(site))
     if "pdf" in chosen:
         todo.append(Page(BOARD_PDF, "board/board.html", {}, lambda: _board_values(site, assurance)))
     if "poster" in chosen:

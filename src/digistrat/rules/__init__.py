@@ -14,6 +14,7 @@ from digistrat.rules.catalogue import RuleInfo, from_module
 from digistrat.rules.engine_findings import ENGINE
 from digistrat.rules.loader_findings import LOADER
 from digistrat.rules.scoring_findings import SCORING
+from digistrat.rules.system_findings import SYSTEM
 
 _NAMES: tuple[str, ...] = (
     "c001_commitment_without_measure",
@@ -109,8 +110,9 @@ _MODULES: tuple[ModuleType, ...] = tuple(
 
 @cache
 def all_rules() -> list[RuleInfo]:
-    """Every catalogue entry: the loader's (F), the rules' and the engine's (Z), by code."""
-    entries = [*LOADER, *(from_module(m) for m in _MODULES), *SCORING, *ENGINE]
+    """Every catalogue entry: the loader's (F), the rules', the system rules' (run on a
+    system repository only) and the engine's (Z), by code."""
+    entries = [*LOADER, *(from_module(m) for m in _MODULES), *SCORING, *SYSTEM, *ENGINE]
     return sorted(entries, key=lambda r: r.code)
 
 

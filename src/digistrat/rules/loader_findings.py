@@ -1,4 +1,4 @@
-"""Catalogue entries for what the loader reports while reading files (codes F001 to F011).
+"""Catalogue entries for what the loader reports while reading files (codes F001 to F012).
 
 These are found while reading and validating the files, before any rule runs, so they have
 documentation here but no rule module. ``digistrat explain F002`` reads it.
@@ -89,12 +89,12 @@ LOADER: list[RuleInfo] = [
         "error",
         _FORMAT + "; §10 Make choices (Sequencing)",
         """
-        A reference names an initiative, need, service, objective, bottleneck or user group that
-        is unknown.
+        A reference names an initiative, need, service, objective, bottleneck, user group or
+        framework measure that is unknown.
 
-        A broken reference (including `depends_on` naming an unknown initiative) means a
-        dependency, a need or an objective silently drops out of the plan and the board report.
-        The hint suggests the closest existing id.
+        A broken reference means what it links silently drops out: a dependency (`depends_on`)
+        out of the plan, a need or an objective out of the board report, a framework measure
+        (`serves:`) out of the coverage. The hint suggests the closest existing id.
 
         Failing example::
 
@@ -182,6 +182,21 @@ LOADER: list[RuleInfo] = [
         The file strategy.yaml is missing or unusable, so strategy-wide checks cannot run.
 
         `strategy.yaml` marks the repository root and holds the mission, horizon and choices.
+        """,
+        "loader",
+        severity_basis=_FACT,
+    ),
+    documented(
+        *F.MEMBER_UNAVAILABLE,
+        "error",
+        "System repository format (docs/system.md)",
+        """
+        A member of the integrated care system cannot be fetched or read, so it is not checked.
+
+        The system view is only as complete as its members: a member whose folder is missing,
+        holds no strategy.yaml, or whose git address or tag cannot be fetched is left out of
+        every system check and of the system site until it is fixed. The finding points at
+        the member's entry in system.yaml and says why; the other members are still checked.
         """,
         "loader",
         severity_basis=_FACT,
