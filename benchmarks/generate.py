@@ -11,7 +11,11 @@ needs each, with evidence), 40% initiatives, 20% commitments. Files carry the co
 
 With ``--defects F`` about that fraction of entity files carries one defect each, cycling
 through: a bad date, an unknown key, a reference to something that does not exist, and a YAML
-syntax error. Output is a pure function of the arguments: the same seed gives identical bytes.
+syntax error. With ``--messy F`` about that fraction of entity files is valid but carries one
+thing the rules report (``MESS_KINDS``: stale measures, a missing owner, placeholder text, a
+commitment overdue ...): the 10k tree with ``--messy 0.3`` gives about 3,000 findings, the
+"big messy strategy" of issue 21. Output is a pure function of the arguments: the same seed
+gives identical bytes.
 
 Standard library only, so that it runs anywhere.
 """
@@ -34,6 +38,17 @@ def _choices(text: str) -> tuple[str, ...]:
 
 SHARES = (("services", 0.30), ("users", 0.10), ("initiatives", 0.40), ("commitments", 0.20))
 DEFECT_KINDS = ("bad-date", "unknown-key", "dangling-ref", "syntax-error")
+MESS_KINDS = {
+    "services": ("stale-measures", "no-owner", "legacy-without-switch-off"),
+    "initiatives": ("placeholder", "no-objective", "no-owner"),
+    "commitments": ("overdue", "no-measure", "no-owner"),
+    "users": ("placeholder",),
+}
+"""What ``--messy`` does to a file of each kind, cycling: valid files that rules report on."""
+_OWNER = re.compile(r"^owner:\n(?:  .*\n)+", re.MULTILINE)
+_OBJECTIVES = re.compile(r"^objectives:\n(?:  - .*\n)+", re.MULTILINE)
+_MEASURE = re.compile(r"^measure:\n(?:  .*\n)+", re.MULTILINE)
+_DESCRIPTION = re.compile(r"^description: >-\n  ", re.MULTILINE)
 HORIZON = (date(2026, 4, 1), date(2029, 3, 31))
 TODAY = date(2026, 11, 1)
 """The day the tree is written for: run digistrat with ``DIGISTRAT_TODAY=2026-11-01`` (the
@@ -227,7 +242,7 @@ def strategy_yaml(rng: random.Random, objectives: list[str], capacity: int) -> s
         "  channels:\n    - Staff intranet\n    - Town halls\n"
         "\nindicators:\n"
         "  - name: Share of appointments booked online\n    kind: take-up\n"
-        '    baseline: 12\n    target: 60\n    unit: "%"\n'
+        '    baseline: 12\n    target: 60\n    due: 2029-03-31\n    unit: "%"\n'
         f"\ncapacity:\n  concurrent_initiatives: {capacity}\n"
         "\n# How initiatives are prioritised by `digistrat score`.\n"
         "scoring:\n  model: weighted\n  criteria:\n"
@@ -273,7 +288,7 @@ def user_yaml(rng: random.Random, ids: Ids, ident: str, name: str, kind: str) ->
             voices = rng.choice(("wider", "seldom-heard") if n == 0 else VOICES)
             out.append(
                 f"      - source: {rng.choice(SOURCES)}  # how we learnt it\n"
-                f"        date: {day(rng, date(2024, 1, 1), date(2026, 3, 31))}\n"
+                f"        date: {day(rng, date(2025, 1, 1), date(2026, 9, 30))}\n"
                 f"        summary: {sentence(rng, 10, 24)}\n"
                 f"        participants: {rng.randint(3, 400)}\n"
                 f"        voices: {voices}\n"
@@ -318,13 +333,15 @@ def initiative_yaml(
     services: list[str],
     objectives: list[str],
     depends_on: list[str],
+    not_before: date = HORIZON[0],
 ) -> str:
     out = [header("initiatives", "One initiative, project or proposal (§9, §10).")]
     out.append(f"name: {name}\n")
     out.append(folded("description", paragraph(rng, rng.randint(1, 3))))
-    out.append(owner(rng))
     kind = "experiment" if rng.random() < 0.15 else "core"
     exemplar = rng.random() < 0.05
+    # an exemplar is led by the part of the organisation it changes, not by digital (X003)
+    out.append(owner(rng, functions=("clinical", "operational") if exemplar else ()))
     out.append(
         f"category: {rng.choice(('maintain', 'improve', 'improve', 'transform'))}"
         "   # maintain, improve or transform\n"
@@ -341,11 +358,12 @@ def initiative_yaml(
     out.append("scores:                     # one score per criterion in strategy.yaml\n")
     for ident, _, high in CRITERIA:
         out.append(f"  {ident}: {rng.randint(0, high)}\n")
-    start = day(rng, HORIZON[0], date(2028, 3, 31))
+    start = day(rng, not_before, max(not_before, date(2028, 3, 31)))
     length = rng.randint(60, 170) if exemplar else rng.randint(60, 700)  # exemplars: < 6 months
+    end = min(start + timedelta(days=length), HORIZON[1])  # planned within the horizon (R005)
     out.append(
         f"effort: {rng.randint(1, 40)}\ncost: {rng.randint(1, 500) * 1000}\n"
-        f"start: {start}\nend: {start + timedelta(days=length)}\n"
+        f"start: {start}\nend: {end}\n"
         f"sourcing:\n  approach: {rng.choice(('build', 'buy', 'blend'))}\n"
         f"  rationale: {sentence(rng, 8, 16)}\n"
     )
@@ -355,23 +373,27 @@ def initiative_yaml(
     return "".join(out)
 
 
-def commitment_yaml(rng: random.Random, initiatives: list[str]) -> str:
+def commitment_yaml(rng: random.Random, initiatives: list[str], not_before: date) -> str:
+    """A commitment due no earlier than ``not_before`` (when its initiatives end: R004), with
+    progress values that agree with its status (C009, C011)."""
     out = [header("commitments", "One public commitment: what changes for users, by when.")]
     out.append(f"statement: {sentence(rng, 8, 18)}\n")
     out.append(f"outcome: {sentence(rng, 8, 18)}\n")
     out.append(owner(rng, functions=("clinical", "operational")))
     out.append(yaml_list("initiatives", initiatives))
     baseline = rng.randint(0, 60)
+    target = min(100, baseline + rng.randint(5, 40))
+    status = rng.choice(("on-track", "on-track", "at-risk", "off-track"))
     out.append(
         "measure:\n"
         f"  metric: {sentence(rng, 3, 7)[:-1]}\n"
         '  unit: "%"\n'
         f"  baseline: {baseline}\n"
         f"  baseline_date: {day(rng, date(2025, 4, 1), date(2026, 3, 31))}\n"
-        f"  target: {min(100, baseline + rng.randint(5, 40))}\n"
+        f"  target: {target}\n"
         "  source: Monthly performance report\n"
-        f"due: {day(rng, date(2027, 1, 1), HORIZON[1])}\n"
-        f"status: {rng.choice(('on-track', 'on-track', 'at-risk', 'off-track'))}"
+        f"due: {day(rng, max(date(2027, 1, 1), not_before), HORIZON[1])}\n"
+        f"status: {status}"
         "    # on-track, at-risk, off-track, met or missed\n"
     )
     progress = rng.randint(0, 3)
@@ -381,9 +403,28 @@ def commitment_yaml(rng: random.Random, initiatives: list[str]) -> str:
             out.append(
                 f"  - date: {when}\n"
                 f"    note: {sentence(rng, 8, 16)}\n"
-                f"    value: {rng.randint(0, 100)}\n"
+                f"    value: {_progress_value(rng, status, baseline, target)}\n"
             )
     return "".join(out)
+
+
+def _progress_value(rng: random.Random, status: str, baseline: int, target: int) -> int:
+    """A measured value that its commitment's status agrees with: on track, already at the
+    target; off track, still at the baseline; at risk, anywhere between."""
+    if status == "on-track":
+        return target
+    if status == "off-track":
+        return baseline
+    return rng.randint(baseline, target)
+
+
+_END = re.compile(r"^end: (\S+)$", re.MULTILINE)
+
+
+def _next_quarter(when: date) -> date:
+    """The first day of the quarter after ``when``'s (the delivery plan works in quarters)."""
+    month = (when.month - 1) // 3 * 3 + 4
+    return date(when.year + 1, month - 12, 1) if month > 12 else date(when.year, month, 1)
 
 
 def counts(entities: int) -> dict[str, int]:
@@ -397,8 +438,9 @@ def build(entities: int, seed: int) -> dict[str, str]:
     ids = Ids()
     n = counts(entities)
     objectives = [slug(x) for x in OBJECTIVES]
-    # about a tenth of the entities are initiatives in progress: a large system's capacity
-    files = {"strategy.yaml": strategy_yaml(rng, objectives, max(5, entities // 5))}
+    # room for every initiative at once, so that the delivery plan keeps each one's own dates
+    # (a tighter capacity pushes work past its commitments' due dates and the horizon)
+    files = {"strategy.yaml": strategy_yaml(rng, objectives, max(5, entities // 2))}
 
     def name_of(kind: str, words: str) -> tuple[str, str]:
         site = rng.choice(SITES)
@@ -419,11 +461,15 @@ def build(entities: int, seed: int) -> dict[str, str]:
         files[f"services/{ident}.yaml"] = service_yaml(rng, name, users)
     initiatives: list[str] = []
     independent: list[str] = []  # initiatives depending on nothing: dependency chains stay short
+    ends: dict[str, date] = {}
     rng.shuffle(ids.high)
     for _ in range(n["initiatives"]):
         verb = rng.choice(("Improve", "Digitise", "Replace", "Simplify", "Automate", "Join up"))
         ident, name = name_of("initiatives", f"{verb} {rng.choice(AREAS)} {rng.choice(ACTIVITIES)}")
         deps = rng.sample(independent[-50:], min(len(independent), rng.choice((0, 0, 0, 1, 2))))
+        after = _next_quarter(max((ends[d] for d in deps), default=HORIZON[0]))
+        if after > date(2028, 3, 31):  # no room left after them: depends on nothing
+            deps, after = [], HORIZON[0]
         needs = rng.sample(ids.needs, rng.randint(1, 3))
         if ids.high:  # every high-priority need is addressed by some initiative
             needs.append(ids.high.pop())
@@ -434,14 +480,19 @@ def build(entities: int, seed: int) -> dict[str, str]:
             sorted(set(rng.sample(services, rng.randint(1, 2)))),
             sorted(set(rng.sample(objectives, rng.randint(1, 2)))),
             sorted(deps),
+            max(after, HORIZON[0]),
         )
+        found = _END.search(files[f"initiatives/{ident}.yaml"])
+        assert found is not None
+        ends[ident] = date.fromisoformat(found.group(1))
         initiatives.append(ident)
         if not deps:
             independent.append(ident)
     for i in range(n["commitments"]):
         ident = ids.unique("commitments", f"commitment-{i + 1:05d}")
         chosen = sorted(set(rng.sample(initiatives, rng.randint(1, 3))))
-        files[f"commitments/{ident}.yaml"] = commitment_yaml(rng, chosen)
+        last = min(_next_quarter(max(ends[x] for x in chosen)), HORIZON[1])
+        files[f"commitments/{ident}.yaml"] = commitment_yaml(rng, chosen, last)
     return files
 
 
@@ -477,6 +528,41 @@ def add_defects(files: dict[str, str], fraction: float, seed: int) -> dict[str, 
     return manifest
 
 
+def add_mess(files: dict[str, str], fraction: float, seed: int) -> dict[str, str]:
+    """Give about ``fraction`` of the entity files one thing the rules report (see
+    :data:`MESS_KINDS`), the files staying valid: {path: kind of mess}."""
+    rng = random.Random(seed * 104729 + 3)
+    entity_paths = sorted(p for p in files if "/" in p)
+    count = round(len(entity_paths) * fraction)
+    chosen = sorted(rng.sample(entity_paths, min(count, len(entity_paths))))
+    manifest: dict[str, str] = {}
+    turn: dict[str, int] = {}
+    for path in chosen:
+        folder = path.split("/", 1)[0]
+        kinds = MESS_KINDS[folder]
+        kind = kinds[turn.get(folder, 0) % len(kinds)]
+        turn[folder] = turn.get(folder, 0) + 1
+        text = files[path]
+        if kind == "stale-measures":
+            text = re.sub(r"measured_on: \S+", "measured_on: 2023-03-31", text, count=1)
+        elif kind == "no-owner":  # of open work only: done initiatives are not checked
+            text = _OWNER.sub("", text, count=1).replace("status: done\n", "status: approved\n")
+        elif kind == "legacy-without-switch-off":
+            text = re.sub(r"^status: legacy\nswitch_off: \S+\n", "", text, flags=re.MULTILINE)
+            text += "status: legacy\n"
+        elif kind == "placeholder":
+            text = _DESCRIPTION.sub("description: >-\n  TBC. ", text, count=1)
+        elif kind == "no-objective":
+            text = _OBJECTIVES.sub("", text, count=1)
+        elif kind == "overdue":
+            text = re.sub(r"^due: \S+", "due: 2026-06-30", text, count=1, flags=re.MULTILINE)
+        elif kind == "no-measure":
+            text = _MEASURE.sub("", text, count=1)
+        files[path] = text
+        manifest[path] = kind
+    return manifest
+
+
 def write(files: dict[str, str], out: Path, force: bool = False) -> None:
     """Write the tree; an existing generated tree (holding strategy.yaml) is replaced."""
     if out.exists() and any(out.iterdir()):
@@ -496,17 +582,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entities", type=int, default=1000, help="how many entity files")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same tree)")
     parser.add_argument("--defects", type=float, default=0.0, help="fraction of defective files")
+    parser.add_argument(
+        "--messy", type=float, default=0.0, help="fraction of files with a rule finding"
+    )
     parser.add_argument("--out", type=Path, required=True, help="folder to write the tree into")
     parser.add_argument("--force", action="store_true", help="replace an existing generated tree")
     args = parser.parse_args(argv)
-    if args.entities < 4 or not 0 <= args.defects <= 1:
-        parser.error("--entities must be at least 4 and --defects between 0 and 1")
+    if args.entities < 4 or not (0 <= args.defects <= 1 and 0 <= args.messy <= 1):
+        parser.error("--entities must be at least 4, --defects and --messy between 0 and 1")
     files = build(args.entities, args.seed)
+    messy = add_mess(files, args.messy, args.seed) if args.messy else {}
     manifest = add_defects(files, args.defects, args.seed) if args.defects else {}
     write(files, args.out, args.force)
     size = sum(len(t.encode("utf-8")) for t in files.values())
     print(
         f"wrote {len(files)} files ({size / 1024 / 1024:.1f} MiB) to {args.out}"
+        + (f", {len(messy)} messy" if messy else "")
         + (f", {len(manifest)} with defects" if manifest else "")
     )
     return 0

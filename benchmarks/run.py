@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+FORMATS = ("human", "concise", "json", "sarif", "github", "gitlab", "junit")
 
 READ_ALL = """
 import os, sys
@@ -57,6 +58,8 @@ TARGETS = {
     "yamllint ÷ check (10k)": ("≥", 15.0),
     "check growth 10k ÷ 1k": ("≤", 11.0),
     "check peak memory MiB (10k)": ("≤", 100.0),
+    "check -f FORMAT ÷ libyaml floor (10k messy)": ("≤", 1.1),
+    "check -f FORMAT peak memory MiB (10k messy)": ("≤", 100.0),
     "--version ms": ("≤", 60.0),
     "--help ms": ("≤", 120.0),
     "render s (10k)": ("≤", 3.0),
@@ -151,14 +154,22 @@ def generator_digest() -> str:
 
 def ensure_tree(trees: Path, python: str, entities: int, seed: int, defects: float) -> Path:
     """Generate a tree unless an identical one (same generator, same arguments) exists."""
+    return ensure_tree_with(trees, python, entities, seed, defects)
+
+
+def ensure_tree_with(
+    trees: Path, python: str, entities: int, seed: int, defects: float = 0.0, messy: float = 0.0
+) -> Path:
+    """:func:`ensure_tree`, also with ``--messy`` (a big messy strategy: many rule findings)."""
     name = f"{entities}-seed{seed}" + (f"-defects{defects:g}" if defects else "")
+    name += f"-messy{messy:g}" if messy else ""
     out = trees / name
-    stamp = f"{generator_digest()} {entities} {seed} {defects}"
+    stamp = f"{generator_digest()} {entities} {seed} {defects} {messy}"
     if (out / ".generated").is_file() and (out / ".generated").read_text() == stamp:
         return out
     print(f"generating {out} …", file=sys.stderr)
     argv = [python, str(HERE / "generate.py"), "--entities", str(entities), "--seed", str(seed)]
-    argv += ["--defects", str(defects), "--out", str(out), "--force"]
+    argv += ["--defects", str(defects), "--messy", str(messy), "--out", str(out), "--force"]
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
     (out / ".generated").write_text(stamp)
     return out
@@ -270,6 +281,16 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
                 benches.append(Bench(name, label, cold))
         if yamllint is not None:
             benches.append(Bench("yamllint", label, [yamllint, "-f", "parsable", t]))
+    if args.messy and "check" in available:  # a big messy strategy: thousands of findings
+        n = max(args.sizes)
+        tree = ensure_tree_with(trees, python, n, args.seed, messy=args.messy)
+        label = (f"{n // 1000}k" if n % 1000 == 0 else str(n)) + " messy"
+        benches.append(
+            Bench("libyaml floor (CSafeLoader)", label, [python, "-c", LIBYAML_FLOOR, str(tree)])
+        )
+        for fmt in FORMATS:
+            argv = [digistrat, "check", str(tree), "--format", fmt]
+            benches.append(Bench(f"digistrat check -f {fmt}", label, argv))
     if args.defects and "check" in available:
         n = max(args.sizes)
         tree = ensure_tree(trees, python, n, args.seed, args.defects)
@@ -347,6 +368,14 @@ def ratios(benches: list[Bench], big: str, small: str) -> dict[str, float]:
         )
     if check_big:
         out[f"check peak memory MiB ({big})"] = check_big.peak
+    messy = f"{big} messy"
+    floor_messy = get("libyaml floor (CSafeLoader)", messy)
+    for fmt in FORMATS:
+        found = get(f"digistrat check -f {fmt}", messy)
+        if found and floor_messy:
+            out[f"check -f {fmt} ÷ libyaml floor ({messy})"] = found.median / floor_messy.median
+        if found:
+            out[f"check -f {fmt} peak memory MiB ({messy})"] = found.peak
     for flag in ("--version", "--help"):
         b = get(f"digistrat {flag}", "-")
         if b:
@@ -369,8 +398,15 @@ def ratios(benches: list[Bench], big: str, small: str) -> dict[str, float]:
     return out
 
 
+def target_of(name: str) -> tuple[str, float] | None:
+    """The target for a ratio; one per format is written with FORMAT."""
+    for fmt in FORMATS:
+        name = name.replace(f"-f {fmt} ", "-f FORMAT ")
+    return TARGETS.get(name)
+
+
 def verdict(name: str, value: float) -> str:
-    target = TARGETS.get(name)
+    target = target_of(name)
     if target is None:
         return ""
     op, limit = target
@@ -411,7 +447,7 @@ def markdown(benches: list[Bench], found: dict[str, float]) -> str:
     ]
     rows += ["", "| ratio | measured | target |", "| --- | ---: | --- |"]
     for name, value in found.items():
-        target = TARGETS.get(name)
+        target = target_of(name)
         goal = f"{target[0]} {target[1]:g}" if target else ""
         rows.append(f"| {name} | {value:.2f} | {goal} |")
     return "\n".join(rows) + "\n"
@@ -426,6 +462,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--defects", type=float, default=0.05, help="also check a defective tree")
+    parser.add_argument(
+        "--messy", type=float, default=0.3, help="also check a messy tree in every format"
+    )
     parser.add_argument("--python", default=sys.executable, help="the Python with digistrat")
     parser.add_argument("--trees", default=str(HERE / "trees"))
     parser.add_argument("--results", default=str(HERE / "results"))

@@ -459,3 +459,39 @@ def test_rules_for_other_kinds_are_skipped(tmp_path: Path) -> None:
     trust = load(tmp_path / "trust")
     assert organisation_kind(trust) == "nhs-trust"
     assert "Y001" in [f.code for f in run(trust, EXAMPLE_TODAY).findings]
+
+
+def _rule(code: str, check: object) -> RuleInfo:
+    return RuleInfo(code, code.lower(), "warning", "§0", (), "R.", "R.", check=check)  # type: ignore[arg-type]
+
+
+def test_each_file_is_read_again_once_and_let_go_after_locating(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two rules point into the same entry file: it is parsed again once for both findings'
+    lines, and its tree is not kept afterwards (thousands of findings would keep thousands)."""
+    from digistrat import repository
+    from digistrat.rules.base import Violation
+
+    def owner(ctx: object) -> object:
+        yield Violation("commitments", "rebook-online", ("owner",), "m1")
+
+    def due(ctx: object) -> object:
+        yield Violation("commitments", "rebook-online", ("due",), "m2")
+        raise RuntimeError("after one finding")
+
+    monkeypatch.setattr(checker, "all_rules", lambda: [_rule("Q901", owner), _rule("Q902", due)])
+    repo = _repo(tmp_path)
+    parsed: list[bytes] = []
+    real = repository.load_bytes
+    monkeypatch.setattr(repository, "load_bytes", lambda raw: parsed.append(raw) or real(raw))
+    result = run(repo, EXAMPLE_TODAY, load_config(repo))
+    path = "commitments/rebook-online.yaml"
+    text = (tmp_path / path).read_text(encoding="utf-8").splitlines()
+    found = {f.code: f for f in result.findings}
+    assert set(found) == {"Q901", "Q902", "Z002"}  # the finding before the crash is kept
+    for code, key in (("Q901", "owner:"), ("Q902", "due:")):
+        f = found[code]
+        assert f.path == path and f.line is not None and text[f.line - 1].startswith(key)
+    assert len(parsed) == 1
+    assert repo.files[path].kept is repository.DROPPED

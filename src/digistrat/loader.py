@@ -28,7 +28,6 @@ from digistrat.references import check_references, reference_lists
 from digistrat.repository import (
     _ID_RE,
     _RESERVED,
-    DROPPED,
     MAX_FILES,
     STRATEGY_FILE,
     Repository,
@@ -39,7 +38,6 @@ from digistrat.repository import (
 )
 from digistrat.validation import MAX_FINDINGS_PER_FILE, findings_from, locate, too_many
 from digistrat.yamlio import Loaded, Pos, YamlProblem, YMap, load_bytes
-from digistrat.yamlio.quick import quick_load
 
 __all__ = [
     "STRATEGY_FILE",
@@ -92,14 +90,11 @@ class _Reader:
         self.folder = str(root)
 
     def read(
-        self, file: Path | str, rel: str | None = None, link: bool = True, quick: bool = False
+        self, file: Path | str, rel: str | None = None, link: bool = True
     ) -> tuple[str, Loaded | None, SourceFile | None, list[Finding]]:
         """Read and parse one file, with the problems found. ``link=False`` (a plain file
         found by walking real folders of the repository, so certainly inside it) skips
-        resolving its path: resolving costs a system call per folder level, for every file.
-        ``quick``: a plain file may be read without positions (see
-        :mod:`digistrat.yamlio.quick`); its :class:`SourceFile` reads it again if they are
-        wanted."""
+        resolving its path: resolving costs a system call per folder level, for every file."""
         found: list[Finding] = []
         if rel is None:
             rel = Path(file).relative_to(self.root).as_posix()
@@ -124,7 +119,7 @@ class _Reader:
         if not isinstance(raw, bytes):
             found.append(_problem_finding(rel, raw))
             return rel, Loaded(None, [raw]), None, found
-        loaded = (quick and quick_load(raw)) or load_bytes(raw)
+        loaded = load_bytes(raw)
         problems = loaded.problems
         found.extend(_problem_finding(rel, p) for p in problems[:MAX_FINDINGS_PER_FILE])
         if len(problems) > MAX_FINDINGS_PER_FILE:
@@ -503,7 +498,7 @@ class _Read:
 
 
 def _read_entry(reader: _Reader, kind: str, model: type[BaseModel], file: _Entry) -> _Read:
-    rel, loaded, source, findings = reader.read(file.path, file.rel, file.link, quick=True)
+    rel, loaded, source, findings = reader.read(file.path, file.rel, file.link)
     read = _Read(kind, rel, findings)
     if source is None or loaded is None or (loaded.data is None and loaded.problems):
         return read
@@ -540,12 +535,6 @@ def _read_entry(reader: _Reader, kind: str, model: type[BaseModel], file: _Entry
     read.declared = given if isinstance(given, str) and _ID_RE.match(given) else stem
     extra = None if given else {"id": stem}
     read.entity, problems = _validate(model, data, rel, extra)
-    if problems and not isinstance(data, YMap):  # read quickly: read it again for positions
-        placed = source.data
-        source.kept = DROPPED
-        if placed is not None:
-            trimmed_texts(kind, placed)  # as the values just validated were
-            problems = _validate(model, placed, rel, extra)[1]
     findings.extend(problems)
     if read.entity is not None and isinstance(data, YMap):
         read.id_at = _pos(data, "id")

@@ -1,47 +1,52 @@
-"""Sharing a list of independent jobs with a forked copy of the process, on a second core.
+"""Sharing a list of independent jobs with a second process, on a second core.
 
 ``split_map(items, work)`` yields ``work(item)`` for every item, in order, like ``map``. Where
-it is worth it, the list is cut into chunks; this process takes them from the front, yielding
-each result as it goes, and a forked process takes them from the back, until the two meet
-(:class:`Ends`): whichever is faster, or less disturbed by other work on the machine, simply
-does more. The forked process's results come back pickled, a chunk at a time, through an
-unnamed temporary file (so it never waits for this process to read), read here between this
-process's own chunks and at the end. Nothing is sent to the forked process: ``fork`` gives it
-the same memory.
+it is worth it, the list is cut into chunks, and the standard library's process pool (one
+worker, forked, so that it has the items and the work already: only each chunk's bounds are
+sent) takes them from the back while this process takes them from the front, each chunk here
+first offered back (``Future.cancel``): where the two meet, this process collects what the
+worker did. Whichever is faster, or less disturbed by other work on the machine, simply does
+more.
 
 The answer never depends on whether the work was shared. With one core, other than on Linux,
-for a short list, or with ``DIGISTRAT_PROCESSES=1``, everything runs here; and if
-the forked process fails in any way (an error, killed, results that cannot be read), this
-process does whatever is missing itself.
+for a short list, or with ``DIGISTRAT_PROCESSES=1``, everything runs here; and if the worker
+fails in any way (an error, killed, results that cannot be read), this process does whatever
+is missing itself.
+
+Until December 2026 this was a protocol of its own (a fork, results spooled through a
+temporary file, a lock in shared memory: ~200 lines); measured against it at 3,000 and 10,000
+entities (``benchmarks/tradeoffs.py``), the standard pool does as well. :class:`Ends` remains
+for sharing a render's pages (:mod:`digistrat.render.parallel`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import mmap
+import multiprocessing
 import os
-import pickle
-import signal
 import struct
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any, TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 1000
-"""Below this many jobs, forking costs about as much as it saves."""
+"""Below this many jobs, a second process costs about as much as it saves."""
 CHUNK = 50
 """Jobs taken at a time (for files to load, about 8 ms of work): small enough that the two
-processes finish close together, big enough that taking a chunk and pickling its results
-together cost next to nothing."""
+processes finish close together, big enough that each chunk's round trip costs next to
+nothing."""
 
 
 FORK_IS_SAFE = sys.platform.startswith("linux") and hasattr(os, "fork")
 """Only on Linux: elsewhere ``fork`` is missing (Windows) or unsafe once system libraries have
 started threads (macOS, where Python itself no longer forks by default)."""
+
+_JOB: tuple[Sequence[Any], Callable[[Any], Any]] | None = None
+"""The items and the work being shared (the forked worker inherits them)."""
 
 
 def cores() -> int:
@@ -53,7 +58,7 @@ def cores() -> int:
 
 
 def worth_sharing(count: int) -> bool:
-    """Whether ``count`` jobs are worth sharing with a forked process on this machine."""
+    """Whether ``count`` jobs are worth sharing with a second process on this machine."""
     if os.environ.get("DIGISTRAT_PROCESSES", "").strip() == "1":
         return False
     return FORK_IS_SAFE and count >= MIN_ITEMS and cores() >= 2
@@ -62,167 +67,55 @@ def worth_sharing(count: int) -> bool:
 def split_map(
     items: Sequence[T], work: Callable[[T], R], meanwhile: Callable[[], object] | None = None
 ) -> Iterator[R]:
-    """``work(item)`` for each of ``items``, in order, shared with a forked process where
+    """``work(item)`` for each of ``items``, in order, shared with a second process where
     worth it (see the module's documentation). ``work`` must not depend on what the other
     calls did, and its results must pickle.
 
     ``meanwhile``, if given, is called once in this process before any work is done here:
-    once the work is shared, right after the fork, so that the other process is already
-    at work (and this one then takes fewer items)."""
+    once the work is shared, right after the second process has started, so that it is
+    already at work (and this one then takes fewer items)."""
     if not worth_sharing(len(items)):
         if meanwhile is not None:
             meanwhile()
         yield from map(work, items)
         return
-    spool = _Spool.make()
-    if spool is None:
+    global _JOB
+    chunks = [(lo, min(lo + CHUNK, len(items))) for lo in range(0, len(items), CHUNK)]
+    _JOB = (items, work)  # the forked worker has it already: only (lo, hi) is sent
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    there: dict[int, Future[list[Any]]] = {}
+    try:
+        try:  # the worker takes chunks from the back, this process from the front
+            there = {lo: pool.submit(_part, lo, hi) for lo, hi in reversed(chunks)}
+        except (OSError, RuntimeError):  # no second process to be had: all of it here
+            there = {}
         if meanwhile is not None:
             meanwhile()
-        yield from map(work, items)
-        return
-    ends = Ends(len(items), 0, CHUNK)
-    with spool:
-        pid = _start(items, work, spool, ends)
-        done = 0  # items[:done] are done here
-        finished = False
-        try:
-            if meanwhile is not None:
-                meanwhile()
-            while (chunk := ends.take(front=True)) is not None:
-                yield from map(work, items[chunk[0] : chunk[1]])
-                done = chunk[1]
-                spool.gather()  # the other's results so far, while it works on
-            finished = True
-        finally:
-            _stop(pid, kill=not finished)
-            ends.close()
-        spool.gather(final=True)
-        for lo, hi in ends.chunks:
-            if lo < done:
-                continue
-            got = spool.found.get(lo)
-            if got is not None and len(got) == hi - lo:
-                yield from got
-            else:  # never sent, or cut short: done here instead
-                yield from map(work, items[lo:hi])
+        for lo, hi in chunks:
+            future = there.get(lo)
+            done = None if future is None or future.cancel() else _result(future, hi - lo)
+            yield from map(work, items[lo:hi]) if done is None else done
+    finally:
+        _JOB = None
+        for future in there.values():  # stopped early (an error here): nothing more there
+            future.cancel()
+        pool.shutdown(wait=True)
 
 
-def _start(items: Sequence[T], work: Callable[[T], R], spool: _Spool, ends: Ends) -> int:
-    """Fork a process that takes chunks of ``items`` from the back and writes, for each,
-    where it starts and ``work(item)`` for its items to ``spool``."""
-    for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
-        stream.flush()
-    pid = os.fork()
-    if pid:
-        os.close(spool.told_in)
-        return pid
-    code = 1  # the forked process from here on; the parent checks what it wrote
+def _part(lo: int, hi: int) -> list[Any]:
+    """(In the worker) the results of ``items[lo:hi]``."""
+    assert _JOB is not None
+    items, work = _JOB
+    return [work(item) for item in items[lo:hi]]
+
+
+def _result(future: Future[list[Any]], count: int) -> list[Any] | None:
+    """The worker's results for a chunk, or None if it failed, died or sent them unreadable."""
     try:
-        os.close(spool.told_out)
-        while (chunk := ends.take(front=False)) is not None:
-            lo, hi = chunk
-            spool.put(lo, [work(item) for item in items[lo:hi]])
-        code = 0
-    finally:  # never return into the caller's code, nor run its clean-up: that is the parent's
-        os._exit(code)
-
-
-_PROTOCOL = pickle.HIGHEST_PROTOCOL
-_SIZE = struct.Struct("<Q")
-
-
-class _Spool:
-    """Where the forked process's results go: an unnamed temporary file (so that writing never
-    waits for this process to read), a record per chunk, its length then the pickled ``(first
-    item, results)``; and a pipe on which, after each record, it says how far the file is
-    complete. This process reads what is complete between its own chunks, so that little is
-    left to read once both are done; what cannot be read is redone (see :func:`split_map`)."""
-
-    def __init__(self, file: IO[bytes]) -> None:
-        self.file = file
-        self.fd = file.fileno()
-        self.told_out, self.told_in = os.pipe()
-        for end in (self.told_out, self.told_in):
-            os.set_blocking(end, False)  # a full pipe only means a later word
-        self.written = 0
-        """(In the forked process) how far the file is written."""
-        self.read = 0
-        """How far this process has read the file."""
-        self.found: dict[int, list[Any]] = {}
-        """Results read so far, by the first item of their chunk."""
-        self.broken = False
-
-    @classmethod
-    def make(cls) -> _Spool | None:
-        """A spool, or ``None`` if no temporary file or pipe can be had."""
-        try:
-            file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by __exit__
-        except OSError:
-            return None
-        try:
-            return cls(file)
-        except OSError:
-            file.close()
-            return None
-
-    def put(self, lo: int, results: list[Any]) -> None:
-        """(In the forked process) one chunk's results."""
-        data = pickle.dumps((lo, results), _PROTOCOL)
-        view = memoryview(_SIZE.pack(len(data)) + data)
-        while view:
-            view = view[os.write(self.fd, view) :]
-        self.written += _SIZE.size + len(data)
-        with contextlib.suppress(BlockingIOError):
-            os.write(self.told_in, _SIZE.pack(self.written))
-
-    def gather(self, final: bool = False) -> None:
-        """Read the records complete so far: as far as the other process has said, or, once
-        it has stopped (``final``), as far as the file goes."""
-        if self.broken:
-            return
-        if final:
-            end = os.fstat(self.fd).st_size
-        else:
-            try:
-                told = os.read(self.told_out, 1 << 16)
-            except BlockingIOError:
-                return
-            if len(told) < _SIZE.size:
-                return
-            (end,) = _SIZE.unpack(told[-_SIZE.size :])  # whole words: 8 bytes < PIPE_BUF
-        while self.read + _SIZE.size <= end:
-            (size,) = _SIZE.unpack(os.pread(self.fd, _SIZE.size, self.read))
-            start = self.read + _SIZE.size
-            if start + size > end:  # not all written yet, or cut short
-                return
-            try:
-                lo, results = pickle.loads(os.pread(self.fd, size, start))
-            except Exception:  # corrupt: the rest is redone
-                self.broken = True
-                return
-            if type(lo) is not int or type(results) is not list:
-                self.broken = True
-                return
-            self.found[lo] = results
-            self.read = start + size
-
-    def __enter__(self) -> _Spool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for fd in (self.told_out, self.told_in):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        self.file.close()
-
-
-def _stop(pid: int, kill: bool) -> None:
-    """Wait for the forked process (stopping it first if its results are no longer wanted)."""
-    if kill:
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(ChildProcessError):  # already collected by someone else
-        os.waitpid(pid, 0)
+        results = future.result()
+    except Exception:
+        return None
+    return results if type(results) is list and len(results) == count else None
 
 
 _PAIR = struct.Struct("<QQ")

@@ -71,6 +71,8 @@ class SourceFile:
     """The lists that references are checked against (see
     :func:`digistrat.references.reference_lists`)."""
     kept: Any = DROPPED
+    read_again: bool = False
+    """Whether ``kept`` was read again (by :attr:`data`) rather than kept from loading."""
 
     @property
     def data(self) -> Any:
@@ -79,7 +81,14 @@ class SourceFile:
             raw = _read_again(self.target or os.path.join(self.root, self.path))
             changed = not isinstance(raw, bytes) or zlib.crc32(raw) != self.digest
             self.kept = None if changed else load_bytes(raw).data  # type: ignore[arg-type]
+            self.read_again = True
         return self.kept
+
+    def let_go(self) -> None:
+        """Let go of a tree :attr:`data` read again (one kept from loading stays)."""
+        if self.read_again:
+            self.kept = DROPPED
+            self.read_again = False
 
 
 def _read_again(file: str) -> bytes | YamlProblem | None:

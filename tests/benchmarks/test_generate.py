@@ -9,6 +9,7 @@ from types import ModuleType
 
 import pytest
 
+from digistrat.checker import run
 from digistrat.loader import load
 
 SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
@@ -90,3 +91,26 @@ def test_refuses_to_overwrite_a_folder_it_did_not_make(gen: ModuleType, tmp_path
     with pytest.raises(SystemExit):
         gen.main(["--out", str(tmp_path), "--entities", "10", "--force"])
     assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_clean_tree_has_next_to_no_rule_findings(gen: ModuleType, tmp_path: Path) -> None:
+    root = tree(gen, tmp_path / "t", "--entities", "400", "--seed", "4")
+    report = run(load(root), gen.TODAY)
+    # a few plans pushed a quarter past their dates (R004, R005); nothing else but C006
+    assert len(report.findings) <= 4
+    assert {f.code for f in report.findings} <= {"C006", "R004", "R005"}
+
+
+def test_messy_variant_gives_each_messy_file_a_rule_finding_and_stays_valid(
+    gen: ModuleType, tmp_path: Path
+) -> None:
+    files = gen.build(300, 6)
+    manifest = gen.add_mess(files, 0.3, 6)
+    assert len(manifest) == 90
+    assert set(manifest.values()) == {k for kinds in gen.MESS_KINDS.values() for k in kinds}
+    root = tmp_path / "messy"
+    gen.write(files, root)
+    assert load(root).findings == []  # valid: only the rules have something to say
+    report = run(load(root), gen.TODAY)
+    flagged = {f.path for f in report.findings}
+    assert set(manifest) <= flagged

@@ -5,8 +5,9 @@ memory. Each process renders and writes the pages it takes; the second sends bac
 :meth:`digistrat.render.output.Writer.put` recorded (paths and digests), or the error that
 stopped it. Pages do not depend on one another, so the files are the same whichever process
 makes them. Where forking is not safe (anywhere but Linux), with a single core, or with
-``DIGISTRAT_PROCESSES=1``, everything runs in one process (as :mod:`digistrat.parallel`,
-which shares the reading of files the same way, decides).
+``DIGISTRAT_PROCESSES=1``, everything runs in one process (as :mod:`digistrat.parallel`
+decides for the reading of files, which it shares through the standard library's process
+pool; this protocol of its own was not measured against that pool in December 2026).
 """
 
 from __future__ import annotations

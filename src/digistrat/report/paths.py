@@ -32,12 +32,12 @@ def git_top(start: Path) -> Path | None:
     return None
 
 
-def relative(path: str, root: Path, base: Path) -> str:
-    """``path`` (relative to ``root``) made relative to ``base``, with forward slashes;
-    unchanged if it cannot be (another drive on Windows)."""
+def _relative(path: str, root: Path, base: Path) -> str:
+    """``path`` (relative to ``root``) made relative to ``base`` (both resolved), with forward
+    slashes; unchanged if it cannot be (another drive on Windows)."""
     try:
-        moved = os.path.relpath(root.resolve() / path, base.resolve())
-    except (OSError, ValueError, RuntimeError):
+        moved = os.path.relpath(root / path, base)
+    except ValueError:
         return path
     return Path(moved).as_posix()
 
@@ -53,11 +53,21 @@ def rebase(result: CheckResult, base: Path | None = None) -> CheckResult:
             return result
     except (OSError, RuntimeError):
         return result
-    root = result.root
+    try:  # once, not for each finding (a system call per folder level each time)
+        root, base = result.root.resolve(), target.resolve()
+    except (OSError, RuntimeError):
+        return result
+    moved: dict[str, str] = {}
+
+    def shown(path: str) -> str:
+        if path not in moved:
+            moved[path] = _relative(path, root, base)
+        return moved[path]
+
     return replace(
         result,
         root=target,
-        findings=[replace(f, path=relative(f.path, root, target)) for f in result.findings],
-        withheld=[replace(f, path=relative(f.path, root, target)) for f in result.withheld],
+        findings=[replace(f, path=shown(f.path)) for f in result.findings],
+        withheld=[replace(f, path=shown(f.path)) for f in result.withheld],
         _lines={},
     )

@@ -12,10 +12,6 @@ magnitude faster than a pure-Python parser. Construction is our own, deliberatel
 Mappings load as :class:`YMap` and sequences as :class:`YSeq`: plain ``dict`` and ``list``
 subclasses that also carry 1-based (line, column) positions, used to point findings at the line.
 Comment-preserving write-back is a different job and uses ruamel.yaml (see ``digistrat.edit``).
-
-Entry files without anything unusual in them are read first by :mod:`.quick` (yaml-rs, about
-ten times faster, plain ``dict`` and ``list`` without positions); the loader reads such a file
-again here only when something needs its positions.
 """
 
 from __future__ import annotations
