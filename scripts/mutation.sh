@@ -5,6 +5,10 @@
 #   scripts/mutation.sh MODULE TEST_FILE...
 #   scripts/mutation.sh src/digistrat/rules/graph.py tests/rules/test_graph.py
 #   scripts/mutation.sh --core        # the modules and tests recorded in docs/testing.md
+#   scripts/mutation.sh --scoring     # scoring/weighted.py, robustness.py, plan.py
+#   scripts/mutation.sh --report      # checker suppression and the sarif, junit, json formats
+#   scripts/mutation.sh --rule C001 D004 ...   # each rule module against its own test file
+#   scripts/mutation.sh --errors      # every rule of error severity, one after another
 #
 # The run happens in a throw-away copy of the project (mutmut writes a `mutants/` folder and
 # its config is read from pyproject.toml), so the worktree is never modified. It prints the
@@ -28,10 +32,46 @@ core() {
     tests/rules/test_c006_too_many_commitments.py
 }
 
-if [[ "${1:-}" == "--core" ]]; then
-  core
-  exit
-fi
+scoring() {
+  "$0" src/digistrat/scoring/weighted.py tests/scoring/test_weighted.py
+  "$0" src/digistrat/scoring/robustness.py tests/scoring/test_robustness.py
+  "$0" src/digistrat/scoring/plan.py tests/scoring/test_plan.py
+}
+
+report() {
+  "$0" src/digistrat/checker.py tests/test_checker.py
+  "$0" src/digistrat/report/sarif.py tests/report/test_sarif.py
+  "$0" src/digistrat/report/junit.py tests/report/test_junit.py
+  "$0" src/digistrat/report/jsonfmt.py tests/report/test_jsonfmt.py
+}
+
+rule() {
+  # One rule module (found by its code) against its own test file.
+  local code module tests
+  for code in "$@"; do
+    code="${code,,}"
+    module=$(ls "$root"/src/digistrat/rules/"${code}"_*.py 2>/dev/null | head -1)
+    tests=$(ls "$root"/tests/rules/test_"${code}"_*.py 2>/dev/null | head -1)
+    if [[ -z "$module" || -z "$tests" ]]; then
+      echo "no rule module or test file for ${code^^}" >&2
+      continue
+    fi
+    "$0" "${module#"$root"/}" "${tests#"$root"/}"
+  done
+}
+
+# Error-severity rules (tests/rules/test_severities.py), most important first. Q001 and Z002
+# are reported by the loader and the checker, not by a rule module of their own.
+ERRORS="C001 C002 C003 C005 C007 C012 D004 D005 H001 H003 I001 M001 N001 O001 P001 S004 U001
+U002 U005"
+
+case "${1:-}" in
+  --core) core; exit ;;
+  --scoring) scoring; exit ;;
+  --report) report; exit ;;
+  --errors) rule $ERRORS; exit ;;
+  --rule) shift; rule "$@"; exit ;;
+esac
 if [[ $# -lt 2 ]]; then
   awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
   exit 2
@@ -61,6 +101,7 @@ cat >>"$work/pyproject.toml" <<TOML
 [tool.mutmut]
 source_paths = ["src"]
 only_mutate = ["$module"]
+also_copy = ["templates", "examples"]
 pytest_add_cli_args = ["-p", "no:randomly", "-p", "no:cacheprovider", "-q"]
 pytest_add_cli_args_test_selection = [${tests%, }]
 TOML
