@@ -362,3 +362,23 @@ def test_not_applicable_says_why(tmp_path: Path) -> None:
     assert robustness(score(rice)) == Robustness(
         False, "robustness applies to the weighted model, not rice"
     )
+
+
+def test_the_corner_with_every_weight_at_zero_is_skipped_not_the_end() -> None:
+    """Three equal weights (33⅓ each) and a band of 40: the lowest corner takes every weight to
+    zero, which ranks nothing; it is skipped and the other seven corners are still tried."""
+    rng = random.Random(3)
+    ranking = _oracle_ranking(rng, k=3, n=6)
+    for c in ranking.criteria:
+        object.__setattr__(c, "weight", 100 / 3)
+    rb = robustness(ranking, band=40, top=3)
+    ranges, tried = _expected_ranges(ranking, 40)
+    assert tried == rb.weightings == 7
+    assert {i: (r.best, r.worst) for i, r in rb.ranges.items()} == ranges
+
+
+def test_the_default_band_is_ten_points_and_the_top_five(tmp_path: Path) -> None:
+    ranking = _oracle_ranking(random.Random(5), k=2, n=7)
+    rb = robustness(ranking)
+    assert (rb.band, rb.top) == (10, 5)
+    assert rb == robustness(ranking, band=10, top=5)
