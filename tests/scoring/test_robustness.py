@@ -382,3 +382,24 @@ def test_the_default_band_is_ten_points_and_the_top_five(tmp_path: Path) -> None
     rb = robustness(ranking)
     assert (rb.band, rb.top) == (10, 5)
     assert rb == robustness(ranking, band=10, top=5)
+
+
+def test_a_small_weight_can_fall_to_zero_at_the_favourable_corner() -> None:
+    """Weights 5 and 95, band 10: at the corner most favourable to B the first weight is 0,
+    not below and not 1, so B's tiny lead on the second criterion (0.005 × 105) puts it ahead:
+    fragile. Were the first weight kept at 1 point, A's lead there (1 × 1) would hold."""
+    criteria = [Column("c0", "C0", 5.0, 0, 1), Column("c1", "C1", 95.0, 0, 1000)]
+
+    def row(ident: str, rank: int, c0: int, c1: int) -> Row:
+        contributions = {
+            "c0": Contribution("c0", "C0", c0, None),
+            "c1": Contribution("c1", "C1", c1, None),
+        }
+        total = 5 * c0 + 95 * c1 / 1000
+        return Row(
+            ident, ident.upper(), rank, total, contributions, "improve", "project", "proposed", None
+        )
+
+    ranking = Ranking("weighted", criteria, [row("a", 1, 1, 0), row("b", 2, 0, 5)], "%")
+    [pair] = robustness(ranking, band=10, top=2).pairs
+    assert (pair.above, pair.below, pair.verdict) == ("a", "b", "fragile")
