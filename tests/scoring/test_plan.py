@@ -10,9 +10,11 @@ import pytest
 from scoring_helpers import initiative, make_repo
 
 from digistrat.findings import Finding
-from digistrat.loader import Repository
+from digistrat.loader import Repository, load
 from digistrat.models import Initiative, Strategy
 from digistrat.scoring import plan
+
+from helpers import build_tree
 
 TODAY = date(2026, 11, 26)  # quarter 0 is Oct–Dec 2026
 ONE = """\
@@ -485,3 +487,43 @@ def test_plan_duration_is_read_even_when_the_scoring_has_errors(
     p = plan(make_repo(tmp_path, files, scoring, capacity(1)), TODAY)
     [item] = p.items
     assert (item.first, item.last) == (0, quarters - 1)
+
+
+def test_when_nothing_is_scored_every_proposal_is_planned_by_name(tmp_path: Path) -> None:
+    """Unscored proposals are left out only while others are ranked: when none is, each is
+    planned, by name (and one place is "the one place", not "all 1 places")."""
+    files = {"b": initiative("B", status="proposed"), "a": initiative("A", status="proposed")}
+    p = plan(make_repo(tmp_path, files, ONE, capacity(1)), TODAY)
+    assert items(p) == [
+        ("a", "now", 0, 0, (), "Not ranked. A place is free now."),
+        (
+            "b",
+            "next",
+            1,
+            1,
+            (),
+            "Not ranked. Capacity full in Oct–Dec 2026 (the one place is taken).",
+        ),
+    ]
+
+
+def test_a_strategy_that_cannot_be_read_still_gives_a_plan(tmp_path: Path) -> None:
+    build_tree(
+        tmp_path,
+        {
+            "strategy.yaml": "organisation: [not, text]\n",
+            "initiatives/x.yaml": initiative("X", scores={"v": 1}),
+        },
+    )
+    repo = load(tmp_path)
+    assert repo.strategy is None
+    p = plan(repo, TODAY)
+    assert (p.capacity, p.effort_per_quarter) == (None, None)
+    assert items(p) == [("x", "now", 0, 1, (), "Not ranked. A place is free now.")]
+    assert [f.code for f in p.problems] == ["Q001", "Q003"]
+
+
+def test_the_plan_says_which_model_ranked_it(tmp_path: Path) -> None:
+    files = {"x": initiative("X", effort=1, scores={"reach": 1, "impact": 1, "confidence": 1})}
+    p = plan(make_repo(tmp_path, files, "scoring:\n  model: rice\n", capacity(1)), TODAY)
+    assert p.model == "rice"

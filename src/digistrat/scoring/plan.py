@@ -361,7 +361,10 @@ class _Builder:
         if full is not None:
             t, what = full
             if what == "places":
-                limit = f"all {self.out.capacity} places are taken"
+                places = self.out.capacity
+                limit = (
+                    "the one place is taken" if places == 1 else f"all {places} places are taken"
+                )
             else:
                 limit = (
                     f"the {self.out.effort_per_quarter:g} effort a quarter can absorb is used up"
