@@ -325,6 +325,10 @@ def test_what_is_left_out_kept_running_or_dated_and_why(tmp_path: Path) -> None:
     ]
     one_day = p.items[4]
     assert (one_day.start, one_day.end) == (date(2027, 1, 1), date(2027, 3, 31))
+    assert [(q.index, q.label, q.start, q.end) for q in p.quarters] == [
+        (0, "Oct–Dec 2026", date(2026, 10, 1), date(2026, 12, 31)),
+        (1, "Jan–Mar 2027", date(2027, 1, 1), date(2027, 3, 31)),
+    ]
     # effort: Late 4 in its one quarter, Open 3 over two, One day 2 in one; no effort is none
     assert [(q.running, q.starting, q.effort) for q in p.quarters] == [
         (("old", "open", "today", "late"), ("old", "open", "today", "late"), 5.5),
@@ -527,3 +531,60 @@ def test_the_plan_says_which_model_ranked_it(tmp_path: Path) -> None:
     files = {"x": initiative("X", effort=1, scores={"reach": 1, "impact": 1, "confidence": 1})}
     p = plan(make_repo(tmp_path, files, "scoring:\n  model: rice\n", capacity(1)), TODAY)
     assert p.model == "rice"
+
+
+def test_items_are_listed_by_bucket_then_quarter_with_work_in_progress_first(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "new": initiative("New", scores={"v": 90}),
+        "wip": initiative("Wip", status="in-progress", scores={"v": 10}),
+        # a third of a point of effort a quarter, shown to six places
+        "third": initiative(
+            "Third", start="2027-07-01", end="2028-03-31", effort=1, scores={"v": 50}
+        ),
+        "old": initiative("Old", status="done", scores={"v": 99}),
+        "orphan": initiative("Orphan", depends_on=["nowhere"], scores={"v": 1}),
+        "after-old": initiative("After old", depends_on=["old"], scores={"v": 40}),
+    }
+    p = plan(make_repo(tmp_path, files, ONE, capacity(5)), TODAY)
+    assert [(i.id, i.bucket, i.first, i.waits_for) for i in p.items] == [
+        ("wip", "now", 0, ()),  # in progress before new work of the same quarter
+        ("new", "now", 0, ()),
+        ("after-old", "now", 0, ()),  # a done prerequisite is not waited for
+        ("third", "later", 3, ()),
+        ("orphan", "blocked", None, ()),  # blocked before skipped, whatever the rank
+        ("old", "skipped", None, ()),
+    ]
+    # the quarters between (nothing runs in them) use no effort
+    assert [(q.index, q.running, q.effort) for q in p.quarters] == [
+        (0, ("wip", "new", "after-old"), 0.0),
+        (1, (), 0.0),
+        (2, (), 0.0),
+        (3, ("third",), 0.333333),
+        (4, ("third",), 0.333333),
+        (5, ("third",), 0.333333),
+    ]
+
+
+def test_nothing_to_plan_has_no_quarters(tmp_path: Path) -> None:
+    files = {"old": initiative("Old", status="done", scores={"v": 1})}
+    p = plan(make_repo(tmp_path, files, ONE, capacity(1)), TODAY)
+    assert p.quarters == [] and [i.bucket for i in p.items] == ["skipped"]
+
+
+@pytest.mark.parametrize("size", [10, 11])
+def test_a_long_loop_is_named_in_full_up_to_ten_then_cut(tmp_path: Path, size: int) -> None:
+    names = [f"i{n:02}" for n in range(size)]
+    files = {
+        n: initiative(n.upper(), depends_on=[names[(k + 1) % size]], scores={"v": k})
+        for k, n in enumerate(names)
+    }
+    p = plan(make_repo(tmp_path, files, ONE, capacity(1)), TODAY)
+    [problem] = p.problems
+    chain = " → ".join(f"`{n}`" for n in names)
+    if size == 10:
+        assert f"loop: {chain} → `i00`; none" in problem.message
+    else:
+        cut = " → ".join(f"`{n}`" for n in names[:10])
+        assert f"loop: {cut} … and 1 more; none" in problem.message
