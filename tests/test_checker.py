@@ -578,3 +578,37 @@ def test_per_path_ignores_are_withheld_not_counted_as_suppressed(tmp_path: Path)
     assert [(f.code, f.path) for f in result.withheld] == [
         ("C003", "commitments/rebook-online.yaml")
     ]
+
+
+def test_a_line_that_only_mentions_digistrat_does_not_stop_the_search(tmp_path: Path) -> None:
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[P001] agreed in June")
+    strategy = root / "strategy.yaml"
+    strategy.write_text("# digistrat: this file is checked in CI\n" + strategy.read_text())
+    result = run(load(root), EXAMPLE_TODAY)
+    assert (result.findings, result.suppressed) == ([], 1)
+
+
+def test_a_crashing_rule_is_reported_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(ctx: object) -> object:
+        raise KeyError("horizon")
+        yield  # pragma: no cover
+
+    broken = RuleInfo("Q900", "broken", "warning", "§0", (), "Broken.", "Broken.", check=boom)  # type: ignore[arg-type]
+    monkeypatch.setattr(checker, "all_rules", lambda: [broken])
+    repo = _repo(tmp_path)
+    assert run(repo, EXAMPLE_TODAY, load_config(repo)).findings == [
+        Finding(
+            "Z002",
+            "internal-error",
+            "error",
+            "strategy.yaml",
+            None,
+            None,
+            "the rule Q900 (broken) stopped with an internal error (KeyError: 'horizon'); its "
+            "results are missing",
+            "This is a bug in digistrat, not in your strategy: please report it. You can switch "
+            "the rule off meanwhile with `check: ignore: [Q900]`.",
+        )
+    ]
