@@ -612,3 +612,26 @@ def test_a_crashing_rule_is_reported_in_full(
             "the rule off meanwhile with `check: ignore: [Q900]`.",
         )
     ]
+
+
+def test_withheld_findings_keep_both_kinds_in_file_order(tmp_path: Path) -> None:
+    """A finding ignored by `per_path_ignores` and one suppressed inline are both withheld
+    (the board paper discloses them), sorted like the findings: the commitment's (suppressed
+    inline, found second) before strategy.yaml's (ignored by path, found first)."""
+    commitment = (
+        "statement: Patients can rebook online.\n"
+        "owner: {name: Lee Chan, function: operational}\n"
+        "initiatives: [online-booking]\n"
+        "measure:  # digistrat: ignore[C013] baseline being measured in the April audit\n"
+        "  metric: Appointment changes made online\n"
+        "  target: 50\n"
+        "due: 2027-03-31\n"
+    )
+    block = _check_block("check:\n  per_path_ignores:\n    'strategy.yaml': [P001]\n")
+    repo = _repo(tmp_path, block, extra={"commitments/rebook-online.yaml": commitment})
+    result = run(repo, EXAMPLE_TODAY)
+    assert result.findings == [] and result.suppressed == 1
+    assert [(f.code, f.path) for f in result.withheld] == [
+        ("C013", "commitments/rebook-online.yaml"),
+        ("P001", "strategy.yaml"),
+    ]
