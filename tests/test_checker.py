@@ -635,3 +635,14 @@ def test_withheld_findings_keep_both_kinds_in_file_order(tmp_path: Path) -> None
         ("C013", "commitments/rebook-online.yaml"),
         ("P001", "strategy.yaml"),
     ]
+
+
+def test_only_what_was_suppressed_is_withheld(tmp_path: Path) -> None:
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[P001] agreed in June")
+    strategy = root / "strategy.yaml"
+    text = strategy.read_text()
+    start, end = text.index("risks:"), text.index("indicators:")
+    strategy.write_text(text[:start] + text[end:])
+    result = run(load(root), EXAMPLE_TODAY)
+    assert [f.code for f in result.findings] == ["K001"]
+    assert [f.code for f in result.withheld] == ["P001"] and result.suppressed == 1
