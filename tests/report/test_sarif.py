@@ -269,3 +269,53 @@ def test_a_finding_of_no_known_rule_has_no_rule_index(tmp_path: Path) -> None:
     [item] = sarif.data(CheckResult(root=tmp_path, findings=[f]), base="")["runs"][0]["results"]
     assert "ruleIndex" not in item
     assert item["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 1}
+
+
+def test_the_package_is_asked_by_its_name_and_a_comma_in_the_address_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from email.message import Message
+    from importlib import metadata
+
+    from digistrat.report import sarif
+
+    meta = Message()
+    meta["Project-URL"] = "Documentation, https://docs.example/rules,v2.html"
+    asked: list[str] = []
+
+    def lookup(name: str) -> Message:
+        asked.append(name)
+        if name != "digistrat":
+            raise metadata.PackageNotFoundError(name)
+        return meta
+
+    monkeypatch.delenv("DIGISTRAT_DOCS_URL", raising=False)
+    monkeypatch.setattr(sarif.metadata, "metadata", lookup)
+    assert sarif.docs_url() == "https://docs.example/rules,v2.html"
+    assert asked == ["digistrat"]
+
+    def missing(name: str) -> Message:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(sarif.metadata, "metadata", missing)
+    assert sarif.docs_url() == ""
+
+
+def test_everything_after_the_first_hash_is_dropped(result: CheckResult) -> None:
+    from digistrat.report import sarif
+
+    driver = sarif.data(result, base="https://x.example/rules.html#a#b")["runs"][0]["tool"][
+        "driver"
+    ]
+    assert driver["informationUri"] == "https://x.example/rules.html"
+    assert (
+        driver["rules"][0]["helpUri"]
+        == "https://x.example/rules.html#" + driver["rules"][0]["id"].lower()
+    )
+
+
+def test_the_document_is_utf8_json_indented_by_two(result: CheckResult) -> None:
+    text = render("sarif", result)
+    assert "§11" in text and "\\u00a7" not in text  # the section sign written as itself
+    assert text.endswith("}\n")
+    assert text.splitlines()[1] == '  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",'
