@@ -176,3 +176,9 @@ def test_the_clean_document(empty: CheckResult) -> None:
             )
         ],
     )
+
+
+def test_called_directly_it_fails_on_errors(result: CheckResult) -> None:
+    from digistrat.report import junit
+
+    assert ET.fromstring(junit.render(result)).get("failures") == "2"
