@@ -56,3 +56,9 @@ def test_a_finding_of_no_known_rule_has_no_section(tmp_path: Path) -> None:
     f = Finding("Q900", "made-up", "error", "strategy.yaml", 1, 1, "odd", "")
     [item] = json.loads(render("json", CheckResult(root=tmp_path, findings=[f])))["findings"]
     assert item["section"] == "" and item["severity"] == "error"
+
+
+def test_the_document_is_utf8_json_indented_by_two(result: CheckResult) -> None:
+    text = render("json", result)
+    assert "§11" in text and "\\u00a7" not in text  # the section sign written as itself
+    assert text.splitlines()[1] == '  "tool": "digistrat",' and text.endswith("}\n")
