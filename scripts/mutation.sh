@@ -39,7 +39,20 @@ scoring() {
 }
 
 report() {
-  "$0" src/digistrat/checker.py tests/test_checker.py
+  # The checker against its suppression and configuration tests only: its command tests
+  # start Python and would cost minutes per mutant.
+  local t=tests/test_checker.py checker_tests=()
+  for name in test_ignore_by_code_or_name test_per_path_ignores_with_globs test_inline_suppression \
+      test_suppression_of_one_rule_keeps_others test_unused_suppression_is_reported test_suppression_naming_an_unknown_rule_is_reported \
+      test_unused_suppression_of_a_deselected_rule_is_quiet test_a_crashing_rule_becomes_one_finding test_suppression_on_a_block_key_line \
+      test_q001_can_be_ignored_like_any_rule test_findings_are_located_and_sorted test_select_only_runs_selected_rules \
+      test_severity_override test_a_suppressed_finding_is_withheld_and_counted test_each_unused_name_of_a_suppression_is_reported_in_full \
+      test_a_suppression_naming_nothing_suppresses_nothing test_unused_suppressions_follow_the_configuration_of_z001 test_a_suppression_covers_its_own_line_only \
+      test_a_finding_without_a_line_is_never_suppressed test_per_path_ignores_are_withheld_not_counted_as_suppressed test_a_line_that_only_mentions_digistrat_does_not_stop_the_search \
+      test_a_crashing_rule_is_reported_in_full test_withheld_findings_keep_both_kinds_in_file_order test_only_what_was_suppressed_is_withheld; do
+    checker_tests+=("$t::$name")
+  done
+  "$0" src/digistrat/checker.py "${checker_tests[@]}"
   "$0" src/digistrat/report/sarif.py tests/report/test_sarif.py
   "$0" src/digistrat/report/junit.py tests/report/test_junit.py
   "$0" src/digistrat/report/jsonfmt.py tests/report/test_jsonfmt.py
