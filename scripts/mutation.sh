@@ -5,6 +5,10 @@
 #   scripts/mutation.sh MODULE TEST_FILE...
 #   scripts/mutation.sh src/digistrat/rules/graph.py tests/rules/test_graph.py
 #   scripts/mutation.sh --core        # the modules and tests recorded in docs/testing.md
+#   scripts/mutation.sh --scoring     # scoring/weighted.py, robustness.py, plan.py
+#   scripts/mutation.sh --report      # checker suppression and the sarif, junit, json formats
+#   scripts/mutation.sh --rule C001 D004 ...   # each rule module against its own test file
+#   scripts/mutation.sh --errors      # every rule of error severity, one after another
 #
 # The run happens in a throw-away copy of the project (mutmut writes a `mutants/` folder and
 # its config is read from pyproject.toml), so the worktree is never modified. It prints the
@@ -28,10 +32,59 @@ core() {
     tests/rules/test_c006_too_many_commitments.py
 }
 
-if [[ "${1:-}" == "--core" ]]; then
-  core
-  exit
-fi
+scoring() {
+  "$0" src/digistrat/scoring/weighted.py tests/scoring/test_weighted.py
+  "$0" src/digistrat/scoring/robustness.py tests/scoring/test_robustness.py
+  "$0" src/digistrat/scoring/plan.py tests/scoring/test_plan.py
+}
+
+report() {
+  # The checker against its suppression and configuration tests only: its command tests
+  # start Python and would cost minutes per mutant.
+  local t=tests/test_checker.py checker_tests=()
+  for name in test_ignore_by_code_or_name test_per_path_ignores_with_globs test_inline_suppression \
+      test_suppression_of_one_rule_keeps_others test_unused_suppression_is_reported test_suppression_naming_an_unknown_rule_is_reported \
+      test_unused_suppression_of_a_deselected_rule_is_quiet test_a_crashing_rule_becomes_one_finding test_suppression_on_a_block_key_line \
+      test_q001_can_be_ignored_like_any_rule test_findings_are_located_and_sorted test_select_only_runs_selected_rules \
+      test_severity_override test_a_suppressed_finding_is_withheld_and_counted test_each_unused_name_of_a_suppression_is_reported_in_full \
+      test_a_suppression_naming_nothing_suppresses_nothing test_unused_suppressions_follow_the_configuration_of_z001 test_a_suppression_covers_its_own_line_only \
+      test_a_finding_without_a_line_is_never_suppressed test_per_path_ignores_are_withheld_not_counted_as_suppressed test_a_line_that_only_mentions_digistrat_does_not_stop_the_search \
+      test_a_crashing_rule_is_reported_in_full test_withheld_findings_keep_both_kinds_in_file_order test_only_what_was_suppressed_is_withheld; do
+    checker_tests+=("$t::$name")
+  done
+  "$0" src/digistrat/checker.py "${checker_tests[@]}"
+  "$0" src/digistrat/report/sarif.py tests/report/test_sarif.py
+  "$0" src/digistrat/report/junit.py tests/report/test_junit.py
+  "$0" src/digistrat/report/jsonfmt.py tests/report/test_jsonfmt.py
+}
+
+rule() {
+  # One rule module (found by its code) against its own test file.
+  local code module tests
+  for code in "$@"; do
+    code="${code,,}"
+    module=$(ls "$root"/src/digistrat/rules/"${code}"_*.py 2>/dev/null | head -1)
+    tests=$(ls "$root"/tests/rules/test_"${code}"_*.py 2>/dev/null | head -1)
+    if [[ -z "$module" || -z "$tests" ]]; then
+      echo "no rule module or test file for ${code^^}" >&2
+      continue
+    fi
+    "$0" "${module#"$root"/}" "${tests#"$root"/}"
+  done
+}
+
+# Error-severity rules (tests/rules/test_severities.py), most important first. Q001 and Z002
+# are reported by the loader and the checker, not by a rule module of their own.
+ERRORS="C001 C002 C003 C005 C007 C012 D004 D005 H001 H003 I001 M001 N001 O001 P001 S004 U001
+U002 U005"
+
+case "${1:-}" in
+  --core) core; exit ;;
+  --scoring) scoring; exit ;;
+  --report) report; exit ;;
+  --errors) rule $ERRORS; exit ;;
+  --rule) shift; rule "$@"; exit ;;
+esac
 if [[ $# -lt 2 ]]; then
   awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
   exit 2
@@ -61,6 +114,7 @@ cat >>"$work/pyproject.toml" <<TOML
 [tool.mutmut]
 source_paths = ["src"]
 only_mutate = ["$module"]
+also_copy = ["templates", "examples"]
 pytest_add_cli_args = ["-p", "no:randomly", "-p", "no:cacheprovider", "-q"]
 pytest_add_cli_args_test_selection = [${tests%, }]
 TOML

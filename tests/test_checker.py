@@ -12,6 +12,7 @@ import pytest
 from digistrat import checker
 from digistrat.checker import run
 from digistrat.config import ConfigError, load_config
+from digistrat.findings import Finding
 from digistrat.loader import Repository, load
 from digistrat.rules.catalogue import RuleInfo
 from digistrat.rules.examples import EXAMPLE_TODAY, materialise
@@ -495,3 +496,189 @@ def test_each_file_is_read_again_once_and_let_go_after_locating(
         assert f.path == path and f.line is not None and text[f.line - 1].startswith(key)
     assert len(parsed) == 1
     assert repo.files[path].kept is repository.DROPPED
+
+
+P001 = Finding(
+    "P001",
+    "principles-missing",
+    "error",
+    "strategy.yaml",
+    19,
+    1,
+    "the strategy has no guiding principles",
+    "Add `principles:`, a handful of memorable rules (each a `name` and a one-line `meaning`) "
+    "that help teams decide without asking.",
+)
+
+
+def _z001(column: int, message: str, hint: str, severity: str = "warning") -> Finding:
+    return Finding(
+        "Z001",
+        "unused-suppression",
+        severity,
+        "strategy.yaml",
+        19,
+        column,
+        message,
+        hint,  # type: ignore[arg-type]
+    )
+
+
+def test_a_suppressed_finding_is_withheld_and_counted(tmp_path: Path) -> None:
+    result = run(load(_suppressed_repo(tmp_path, "# digistrat: ignore[p001]")), EXAMPLE_TODAY)
+    assert (result.findings, result.suppressed, result.withheld) == ([], 1, [P001])
+
+
+def test_each_unused_name_of_a_suppression_is_reported_in_full(tmp_path: Path) -> None:
+    comment = "# digistrat: ignore[P001, K001, P0O1] why"
+    root = _suppressed_repo(tmp_path, comment, "[{name: A, meaning: B.}]")
+    result = run(load(root), EXAMPLE_TODAY)
+    nothing = "Remove it: the problem it hid is gone (or was never on this line)."
+    # the column is where the comment starts, after `principles: [...]  `
+    assert result.findings == [
+        _z001(
+            39,
+            "the suppression of P001 (principles-missing) suppresses nothing on this line",
+            nothing,
+        ),
+        _z001(
+            39, "the suppression of K001 (risks-missing) suppresses nothing on this line", nothing
+        ),
+        _z001(
+            39,
+            "the suppression names `P0O1`, which is not a rule",
+            "Correct the rule code or name (see `digistrat rules`), or remove it.",
+        ),
+    ]
+    assert (result.suppressed, result.withheld) == (0, [])
+
+
+def test_a_suppression_naming_nothing_suppresses_nothing(tmp_path: Path) -> None:
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[ , ] nothing named")
+    result = run(load(root), EXAMPLE_TODAY)
+    assert result.findings == [
+        P001,
+        _z001(
+            17,
+            "this suppression names no rule",
+            "Name the rule codes or names to suppress, like `# digistrat: ignore[C006] why`.",
+        ),
+    ]
+    assert result.suppressed == 0
+
+
+def test_unused_suppressions_follow_the_configuration_of_z001(tmp_path: Path) -> None:
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[K001]", "[{name: A, meaning: B.}]")
+    repo = load(root)
+    quiet = run(repo, EXAMPLE_TODAY, load_config(repo, ignore=["Z001"]))
+    assert quiet.findings == []
+    strategy = root / "strategy.yaml"
+    strategy.write_text(strategy.read_text() + "check:\n  severity:\n    Z001: error\n")
+    repo = load(root)
+    [z001] = run(repo, EXAMPLE_TODAY).findings
+    assert (z001.code, z001.severity) == ("Z001", "error")
+
+
+def test_a_suppression_covers_its_own_line_only(tmp_path: Path) -> None:
+    materialise(tmp_path, "")
+    strategy = tmp_path / "strategy.yaml"
+    text = strategy.read_text()
+    start, end = text.index("principles:"), text.index("system:")
+    # the comment is on the line before the finding's line
+    strategy.write_text(
+        text[:start] + "# digistrat: ignore[P001] wrong line\nprinciples: []\n" + text[end:]
+    )
+    result = run(load(tmp_path), EXAMPLE_TODAY)
+    assert [(f.code, f.line) for f in result.findings] == [("Z001", 19), ("P001", 20)]
+    assert result.suppressed == 0
+
+
+def test_a_finding_without_a_line_is_never_suppressed(tmp_path: Path) -> None:
+    # K001 (no risks) points at the whole file when `risks:` is absent: line None
+    materialise(tmp_path, "")
+    strategy = tmp_path / "strategy.yaml"
+    text = strategy.read_text()
+    start, end = text.index("risks:"), text.index("indicators:")
+    strategy.write_text("# digistrat: ignore[K001] top of the file\n" + text[:start] + text[end:])
+    findings = run(load(tmp_path), EXAMPLE_TODAY).findings
+    assert "K001" in [f.code for f in findings]
+
+
+def test_per_path_ignores_are_withheld_not_counted_as_suppressed(tmp_path: Path) -> None:
+    block = (
+        "# strategy.yaml\ncheck:\n  per_path_ignores:\n    'commitments/*.yaml': [C003]\n"
+        "# commitments/rebook-online.yaml\ndue:\n"
+    )
+    result = run(_repo(tmp_path, block), EXAMPLE_TODAY)
+    assert result.findings == [] and result.suppressed == 0
+    assert [(f.code, f.path) for f in result.withheld] == [
+        ("C003", "commitments/rebook-online.yaml")
+    ]
+
+
+def test_a_line_that_only_mentions_digistrat_does_not_stop_the_search(tmp_path: Path) -> None:
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[P001] agreed in June")
+    strategy = root / "strategy.yaml"
+    strategy.write_text("# digistrat: this file is checked in CI\n" + strategy.read_text())
+    result = run(load(root), EXAMPLE_TODAY)
+    assert (result.findings, result.suppressed) == ([], 1)
+
+
+def test_a_crashing_rule_is_reported_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(ctx: object) -> object:
+        raise KeyError("horizon")
+        yield  # pragma: no cover
+
+    broken = RuleInfo("Q900", "broken", "warning", "§0", (), "Broken.", "Broken.", check=boom)  # type: ignore[arg-type]
+    monkeypatch.setattr(checker, "all_rules", lambda: [broken])
+    repo = _repo(tmp_path)
+    assert run(repo, EXAMPLE_TODAY, load_config(repo)).findings == [
+        Finding(
+            "Z002",
+            "internal-error",
+            "error",
+            "strategy.yaml",
+            None,
+            None,
+            "the rule Q900 (broken) stopped with an internal error (KeyError: 'horizon'); its "
+            "results are missing",
+            "This is a bug in digistrat, not in your strategy: please report it. You can switch "
+            "the rule off meanwhile with `check: ignore: [Q900]`.",
+        )
+    ]
+
+
+def test_withheld_findings_keep_both_kinds_in_file_order(tmp_path: Path) -> None:
+    """A finding ignored by `per_path_ignores` and one suppressed inline are both withheld
+    (the board paper discloses them), sorted like the findings: the commitment's (suppressed
+    inline, found second) before strategy.yaml's (ignored by path, found first)."""
+    commitment = (
+        "statement: Patients can rebook online.\n"
+        "owner: {name: Lee Chan, function: operational}\n"
+        "initiatives: [online-booking]\n"
+        "measure:  # digistrat: ignore[C013] baseline being measured in the April audit\n"
+        "  metric: Appointment changes made online\n"
+        "  target: 50\n"
+        "due: 2027-03-31\n"
+    )
+    block = _check_block("check:\n  per_path_ignores:\n    'strategy.yaml': [P001]\n")
+    repo = _repo(tmp_path, block, extra={"commitments/rebook-online.yaml": commitment})
+    result = run(repo, EXAMPLE_TODAY)
+    assert result.findings == [] and result.suppressed == 1
+    assert [(f.code, f.path) for f in result.withheld] == [
+        ("C013", "commitments/rebook-online.yaml"),
+        ("P001", "strategy.yaml"),
+    ]
+
+
+def test_only_what_was_suppressed_is_withheld(tmp_path: Path) -> None:
+    root = _suppressed_repo(tmp_path, "# digistrat: ignore[P001] agreed in June")
+    strategy = root / "strategy.yaml"
+    text = strategy.read_text()
+    start, end = text.index("risks:"), text.index("indicators:")
+    strategy.write_text(text[:start] + text[end:])
+    result = run(load(root), EXAMPLE_TODAY)
+    assert [f.code for f in result.findings] == ["K001"]
+    assert [f.code for f in result.withheld] == ["P001"] and result.suppressed == 1

@@ -72,3 +72,113 @@ def test_clean_has_one_passing_case(empty: CheckResult) -> None:
     XSD.validate(text)
     cases = ET.fromstring(text).findall("testsuite/testcase")
     assert len(cases) == 1 and cases[0].find("failure") is None
+
+
+def _tree(element: ET.Element) -> tuple[object, ...]:
+    return (element.tag, element.attrib, (element.text or "").strip(), [_tree(e) for e in element])
+
+
+def test_the_whole_document(result: CheckResult) -> None:
+    """Every element, attribute and text of the report, for the fixture's four findings."""
+    from digistrat.report.common import why
+
+    c001, p001, t001, w003 = result.findings
+
+    def props(error: int, warning: int, info: int) -> tuple[object, ...]:
+        counts = {"error": error, "warning": warning, "info": info}
+        return (
+            "properties",
+            {},
+            "",
+            [
+                ("property", {"name": f"digistrat.{k}", "value": str(v)}, "", [])
+                for k, v in counts.items()
+            ],
+        )
+
+    def failing(f: Finding, where: str) -> tuple[object, ...]:
+        text = f"{where}: {f.code} [error] {f.message}\nfix: {f.hint}\nwhy: {why(f)}"
+        return (
+            "testcase",
+            {"classname": f.path, "name": f"{f.code} {f.name} at {where}"},
+            "",
+            [("failure", {"message": f.message, "type": "error"}, text, [])],
+        )
+
+    def passing(f: Finding, where: str) -> tuple[object, ...]:
+        # XML reads a carriage return and line feed as one line feed
+        text = f"{where}: {f.code} [{f.severity}] {f.message}\nwhy: {why(f)}".replace("\r\n", "\n")
+        return (
+            "testcase",
+            {"classname": f.path, "name": f"{f.code} {f.name} at {where}"},
+            "",
+            [("system-out", {}, text, [])],
+        )
+
+    def suite(
+        path: str, tests: int, failures: int, *children: tuple[object, ...]
+    ) -> tuple[object, ...]:
+        attrib = {
+            "name": path,
+            "tests": str(tests),
+            "failures": str(failures),
+            "errors": "0",
+            "skipped": "0",
+            "file": path,
+        }
+        return ("testsuite", attrib, "", list(children))
+
+    assert _tree(ET.fromstring(render("junit", result))) == (
+        "testsuites",
+        {"name": "digistrat check", "tests": "4", "failures": "2"},
+        "",
+        [
+            suite(c001.path, 1, 1, props(1, 0, 0), failing(c001, "commitments/a b,c.yaml:1:1")),
+            suite(
+                "strategy.yaml",
+                3,
+                1,
+                props(1, 1, 1),
+                failing(p001, "strategy.yaml:2:1"),
+                passing(t001, "strategy.yaml:2:13"),
+                passing(w003, "strategy.yaml"),
+            ),
+        ],
+    )
+
+
+def test_a_finding_without_a_column_is_placed_at_column_one(tmp_path: Path) -> None:
+    f = Finding("P001", "principles-missing", "error", "strategy.yaml", 4, None, "none")
+    text = render("junit", CheckResult(root=tmp_path, findings=[f], files_checked=1))
+    [case] = ET.fromstring(text).iter("testcase")
+    assert case.get("name") == "P001 principles-missing at strategy.yaml:4:1"
+    assert case.findtext("failure", "").startswith("strategy.yaml:4:1: P001 [error] none\nwhy: ")
+
+
+def test_the_clean_document(empty: CheckResult) -> None:
+    assert _tree(ET.fromstring(render("junit", empty))) == (
+        "testsuites",
+        {"name": "digistrat check", "tests": "1", "failures": "0"},
+        "",
+        [
+            (
+                "testsuite",
+                {"name": "digistrat check", "tests": "1", "failures": "0", "errors": "0"},
+                "",
+                [
+                    (
+                        "testcase",
+                        {"classname": "digistrat", "name": "strategy passes all rules"},
+                        "",
+                        [],
+                    )
+                ],
+            )
+        ],
+    )
+
+
+def test_called_directly_it_fails_on_errors(result: CheckResult) -> None:
+    from digistrat.report import junit
+
+    assert ET.fromstring(junit.render(result)).get("failures") == "2"

@@ -182,3 +182,140 @@ def test_documentation_address_from_the_package_metadata(monkeypatch: pytest.Mon
     monkeypatch.delenv("DIGISTRAT_DOCS_URL")
     del meta["Project-URL"]
     assert sarif.docs_url() == ""
+
+
+def test_every_result_in_full(result: CheckResult) -> None:
+    from digistrat import __version__
+    from digistrat.report import sarif
+    from digistrat.report.common import fingerprints
+
+    doc = sarif.data(result, base="")
+    run_ = doc["runs"][0]
+    assert doc["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"
+    assert run_["columnKind"] == "unicodeCodePoints"
+    assert {k: v for k, v in run_["tool"]["driver"].items() if k != "rules"} == {
+        "name": "digistrat",
+        "version": __version__,
+        "semanticVersion": __version__,
+    }
+    index = {r.code: i for i, r in enumerate(all_rules())}
+    prints = fingerprints(result.findings)
+    texts = [
+        "The commitment has no measure. Add `measure:`.",
+        "The strategy has no guiding principles. Add `principles:`.",
+        run_["results"][2]["message"]["text"],
+        "Not published.",
+    ]
+    regions = [
+        {"startLine": 1, "startColumn": 1},
+        {"startLine": 2, "startColumn": 1},
+        {"startLine": 2, "startColumn": 13},
+        None,
+    ]
+    levels = ["error", "error", "warning", "note"]
+    expected = []
+    for f, fp, text, region, level in zip(
+        result.findings, prints, texts, regions, levels, strict=True
+    ):
+        location: dict[str, object] = {
+            "artifactLocation": {
+                "uri": f.path.replace(" ", "%20").replace(",", "%2C"),
+                "uriBaseId": "SRCROOT",
+            }
+        }
+        if region is not None:
+            location["region"] = region
+        expected.append(
+            {
+                "ruleId": f.code,
+                "level": level,
+                "message": {"text": text},
+                "locations": [{"physicalLocation": location}],
+                "partialFingerprints": {"digistrat/v1": fp},
+                "ruleIndex": index[f.code],
+            }
+        )
+    assert run_["results"] == expected
+
+
+def test_each_rule_in_full() -> None:
+    from digistrat.report import sarif
+
+    rules = all_rules()
+    driver = sarif.data(CheckResult(root=Path("."), findings=[]), base="https://d.example/r.md")[
+        "runs"
+    ][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://d.example/r.md"
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    for rule, out in zip(rules, driver["rules"], strict=True):
+        assert out == {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.rationale or rule.summary},
+            "help": {"text": rule.doc, "markdown": rule.doc},
+            "defaultConfiguration": {"level": levels[rule.severity]},
+            "properties": {"tags": [rule.section], "guideSection": rule.section},
+            "helpUri": "https://d.example/r.md#" + rule.code.lower(),
+        }
+    assert any(r.rationale for r in rules) and any(r.severity == "info" for r in rules)
+
+
+def test_a_finding_of_no_known_rule_has_no_rule_index(tmp_path: Path) -> None:
+    from digistrat.findings import Finding
+    from digistrat.report import sarif
+
+    f = Finding("Q900", "made-up", "warning", "strategy.yaml", 3, None, "odd", "")
+    [item] = sarif.data(CheckResult(root=tmp_path, findings=[f]), base="")["runs"][0]["results"]
+    assert "ruleIndex" not in item
+    assert item["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 1}
+
+
+def test_the_package_is_asked_by_its_name_and_a_comma_in_the_address_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from email.message import Message
+    from importlib import metadata
+
+    from digistrat.report import sarif
+
+    meta = Message()
+    meta["Project-URL"] = "Documentation, https://docs.example/rules,v2.html"
+    asked: list[str] = []
+
+    def lookup(name: str) -> Message:
+        asked.append(name)
+        if name != "digistrat":
+            raise metadata.PackageNotFoundError(name)
+        return meta
+
+    monkeypatch.delenv("DIGISTRAT_DOCS_URL", raising=False)
+    monkeypatch.setattr(sarif.metadata, "metadata", lookup)
+    assert sarif.docs_url() == "https://docs.example/rules,v2.html"
+    assert asked == ["digistrat"]
+
+    def missing(name: str) -> Message:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(sarif.metadata, "metadata", missing)
+    assert sarif.docs_url() == ""
+
+
+def test_everything_after_the_first_hash_is_dropped(result: CheckResult) -> None:
+    from digistrat.report import sarif
+
+    driver = sarif.data(result, base="https://x.example/rules.html#a#b")["runs"][0]["tool"][
+        "driver"
+    ]
+    assert driver["informationUri"] == "https://x.example/rules.html"
+    assert (
+        driver["rules"][0]["helpUri"]
+        == "https://x.example/rules.html#" + driver["rules"][0]["id"].lower()
+    )
+
+
+def test_the_document_is_utf8_json_indented_by_two(result: CheckResult) -> None:
+    text = render("sarif", result)
+    assert "§11" in text and "\\u00a7" not in text  # the section sign written as itself
+    assert text.endswith("}\n")
+    assert text.splitlines()[1] == '  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",'

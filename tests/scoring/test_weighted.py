@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
+import pytest
 from scoring_helpers import initiative, make_repo
 
+from digistrat.findings import Finding
 from digistrat.loader import load
-from digistrat.scoring import score
+from digistrat.scoring import Column, Contribution, score
+from digistrat.scoring.config import read
+from digistrat.scoring.weighted import Sums, evaluate_one
 
 from helpers import build_tree
 
@@ -220,3 +225,112 @@ def test_totals_stay_within_0_and_100_and_ignore_the_scale_of_weights(tmp_path: 
             ),
         )
         assert score(rescored).rows[0].total == outs[0][1]
+
+
+def test_columns_carry_each_criterion_as_written(tmp_path: Path) -> None:
+    scoring = """\
+scoring:
+  criteria:
+    - {id: benefit, label: Benefit, weight: 3, min: 1, max: 5}
+    - {id: cost, label: Cost, weight: 1, min: 2, max: 9, direction: lower-is-better}
+"""
+    repo = make_repo(tmp_path, {"x": initiative("X", scores={"benefit": 3, "cost": 2})}, scoring)
+    assert score(repo).criteria == [
+        Column("benefit", "Benefit", 75.0, 1, 5, "higher-is-better"),
+        Column("cost", "Cost", 25.0, 2, 9, "lower-is-better"),
+    ]
+
+
+def test_the_missing_score_finding_says_what_to_add_where(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path, {"partial": initiative("Partial", scores={"patient-benefit": 9})})
+    ranking = score(repo)
+    assert ranking.problems == [
+        Finding(
+            "D003",
+            "scores-missing",
+            "warning",
+            "initiatives/partial.yaml",
+            3,
+            1,
+            "`partial` has no score for `staff-benefit`, `financial-benefit`, so it is not "
+            "ranked: its weighted total is missing (not zero)",
+            "Add under `scores:` `staff-benefit: <number>`, `financial-benefit: <number>`.",
+        )
+    ]
+    partial = ranking.row("partial")
+    assert partial is not None
+    assert partial.contributions == {
+        "patient-benefit": Contribution("patient-benefit", "Patient benefit", 9, 45),
+        "staff-benefit": Contribution("staff-benefit", "Staff benefit", None, None),
+        "financial-benefit": Contribution("financial-benefit", "Financial benefit", None, None),
+    }
+
+
+def test_the_out_of_scale_finding_is_an_error_with_the_scale_and_the_fix(tmp_path: Path) -> None:
+    repo = make_repo(
+        tmp_path,
+        {
+            "over": initiative(
+                "Over", scores={"patient-benefit": 11, "staff-benefit": 0, "financial-benefit": 5}
+            )
+        },
+    )
+    ranking = score(repo)
+    assert ranking.problems == [
+        Finding(
+            "D004",
+            "score-out-of-scale",
+            "error",
+            "initiatives/over.yaml",
+            4,
+            3,
+            "the `patient-benefit` score of `over` is 11, outside its scale (0 to 10); the "
+            "total uses it as written",
+            "Use a score from 0 to 10, or widen the scale of `patient-benefit` in strategy.yaml "
+            "for every initiative.",
+        )
+    ]
+    over = ranking.row("over")
+    assert over is not None
+    assert over.contributions["patient-benefit"] == Contribution(
+        "patient-benefit", "Patient benefit", 11, 55, True
+    )
+    assert over.contributions["staff-benefit"] == Contribution(
+        "staff-benefit", "Staff benefit", 0, 0, False
+    )
+
+
+@pytest.mark.parametrize(
+    ("patient", "outside"),
+    [(-0.5, True), (0, False), (0.5, False), (9.5, False), (10, False), (10.5, True)],
+)
+def test_the_ends_of_the_scale_are_inside_it(tmp_path: Path, patient: float, outside: bool) -> None:
+    scores = {"patient-benefit": patient, "staff-benefit": 2, "financial-benefit": 2}
+    ranking = score(make_repo(tmp_path, {"x": initiative("X", scores=scores)}))
+    row = ranking.row("x")
+    assert row is not None
+    assert row.contributions["patient-benefit"].out_of_scale is outside
+    assert [p.code for p in ranking.problems] == (["D004"] if outside else [])
+
+
+def test_evaluate_one_works_without_a_cache_and_remembers_sums_in_one(tmp_path: Path) -> None:
+    repo = make_repo(
+        tmp_path,
+        {
+            "x": initiative(
+                "X", scores={"patient-benefit": 8, "staff-benefit": 4, "financial-benefit": 2}
+            )
+        },
+    )
+    config = read(repo)
+    alone = evaluate_one(repo, config, "x", repo.initiatives["x"])
+    assert alone.total == 70 and alone.missing == () and alone.problems == []
+    sums: Sums = {}
+    cached = evaluate_one(repo, config, "x", repo.initiatives["x"], sums)
+    assert cached.total == 70
+    assert sums == {(8, 4, 2): (Fraction(70), (40.0, 20.0, 10.0))}
+    # What is remembered is what is used: a second initiative with the same scores reads it.
+    sums[(8, 4, 2)] = (Fraction(12), (4.0, 4.0, 4.0))
+    again = evaluate_one(repo, config, "x", repo.initiatives["x"], sums)
+    assert again.total == 12
+    assert again.contributions["staff-benefit"].points == 4

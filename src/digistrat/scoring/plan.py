@@ -38,7 +38,7 @@ from digistrat.scoring.config import CONFIG
 from digistrat.scoring.quarters import Board, quarter_bounds, quarter_label, quarter_of
 from digistrat.scoring.ranking import score
 from digistrat.scoring.result import Plan, PlanItem, Quarter, Ranking
-from digistrat.voice import SHORTLIST, shortlist
+from digistrat.voice import SHORTLIST, count, shortlist
 
 CYCLE = ("D001", "dependency-cycle")
 """Same code as ``digistrat check`` uses for a dependency loop."""
@@ -200,7 +200,8 @@ class _Builder:
         else:
             begun = quarter_of(ini.start) - self.base if ini.start else 0
             last = max(0, begun + self.duration - 1)
-            until = f"until {self.label(last)} (no end date: {self.duration} quarters assumed)"
+            assumed = count(self.duration, "quarter")
+            until = f"until {self.label(last)} (no end date: {assumed} assumed)"
         self.board.take(0, last, self.load(ini, last + 1))
         self.placed[ident] = (0, last)
         self.make(ident, "now", f"In progress: runs {until}.", first=0, last=last)
@@ -303,7 +304,8 @@ class _Builder:
         if loop:
             chain = _loop([self.called(i) for i in loop])
             return f"Blocked: part of a dependency loop ({chain})."
-        culprit = next((d for d in waits[ident] if d not in self.items), waits[ident][0])
+        # The first prerequisite that found no place (one that was planned does not hold it up).
+        culprit = next((d for d in waits[ident] if d not in self.placed), waits[ident][0])
         return f"Blocked: waits for {self.called(culprit)}, which cannot start (a dependency loop)."
 
     def place(self, ident: str, ini: Initiative, deps: list[str], key: dict[str, Any]) -> None:
@@ -359,7 +361,10 @@ class _Builder:
         if full is not None:
             t, what = full
             if what == "places":
-                limit = f"all {self.out.capacity} places are taken"
+                places = self.out.capacity
+                limit = (
+                    "the one place is taken" if places == 1 else f"all {places} places are taken"
+                )
             else:
                 limit = (
                     f"the {self.out.effort_per_quarter:g} effort a quarter can absorb is used up"
