@@ -52,13 +52,16 @@ def test_round_trip_of_the_example_gives_an_equivalent_repository(tmp_path: Path
             ini.name, ini.category, ini.status, ini.effort, ini.cost
         )  # fmt: skip
         assert twin.owner is not None and ini.owner is not None
-        assert (twin.owner.name, twin.owner.role) == (ini.owner.name, ini.owner.role)
+        assert (twin.owner.name, twin.owner.role, twin.owner.function) == (
+            ini.owner.name, ini.owner.role, ini.owner.function
+        )  # fmt: skip
     for ident, c in original.commitments.items():
         twin_c = copy.commitments[ident]
         assert (twin_c.statement, twin_c.due, twin_c.status, twin_c.initiatives) == (
             c.statement, c.due, c.status, c.initiatives
         )  # fmt: skip
         assert (twin_c.measure and twin_c.measure.target) == (c.measure and c.measure.target)
+        assert twin_c.owner and c.owner and twin_c.owner.function == c.owner.function
     for ident, s in original.services.items():
         twin_s = copy.services[ident]
         assert (twin_s.name, twin_s.kind, twin_s.phase) == (s.name, s.kind, s.phase)
@@ -375,3 +378,25 @@ def test_lists_of_ids_in_one_cell(tmp_path: Path) -> None:
     run(empty_repo(tmp_path / "e", scoring=True), csv_file)
     b = load(tmp_path / "e").initiatives["b"]
     assert (b.depends_on, b.technology) == (["a", "c-d"], ["EPR"])
+
+
+def test_without_a_function_column_the_placeholder_is_told_not_passed_off(tmp_path: Path) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text("Initiative,Owner\nWifi refresh,Kim Doe (Head of IT)\nNo owner,\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, source)
+    assert [e.id for e in outcome.created] == ["wifi-refresh", "no-owner"]
+    told = [n for n in outcome.notes if "function" in n.message]
+    assert len(told) == 1
+    assert "1 owner was written with `function: clinical`" in told[0].message
+    assert "not from the sheet" in told[0].message
+
+
+def test_a_function_column_is_carried_through(tmp_path: Path) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text("Initiative,Owner,Function\nWifi refresh,Kim Doe (Head of IT),digital\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, source)
+    assert not [n for n in outcome.notes if "function" in n.message]
+    owner = load(root).initiatives["wifi-refresh"].owner
+    assert owner is not None and owner.function == "digital"

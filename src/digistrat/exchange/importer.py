@@ -34,6 +34,7 @@ from openpyxl.utils import get_column_letter
 from digistrat.exchange.cells import unsafe_text
 from digistrat.loader import Repository
 from digistrat.models import Commitment, Initiative, Service
+from digistrat.voice import count
 
 MAX_ROWS = 5000
 """Rows read from one sheet at most: a register bigger than this is refused, not truncated."""
@@ -166,6 +167,12 @@ TEMPLATE_FIELDS = {
     "due",
 }
 """Fields ``digistrat new`` fills in itself (see :data:`digistrat.newentry.FIELDS`)."""
+NEW_FUNCTION: dict[Kind, str] = {
+    "initiatives": "clinical",
+    "services": "operational",
+    "commitments": "operational",
+}
+"""The owner's function ``digistrat new`` writes when it is not given (templates/new/)."""
 
 
 class ImportProblem(Exception):
@@ -983,11 +990,28 @@ def _plan_table(
             )
         )
         return
+    unknown_function = 0
     for row_no, row in body:
         entry = _entry(result, table, kind, columns, row_no, row, taken, criteria)
         if entry is not None:
             result.entries.append(entry)
             taken[kind].add(entry.id)
+            if entry.given.get("owner") and not entry.given.get("function"):
+                unknown_function += 1
+    if unknown_function:
+        default = NEW_FUNCTION[kind]
+        result.notes.append(
+            Note(
+                table.title,
+                f"the sheet `{table.title}` does not say which part of the organisation each "
+                f"owner is in, so {count(unknown_function, 'owner was', 'owners were')} written "
+                f"with `function: {default}`, the placeholder `digistrat new` writes: it is not "
+                "from the sheet, so check each one",
+                "Set `function:` under `owner:` in each file (clinical, operational, digital or "
+                "corporate), or add a `Function` column to the sheet and import it into a "
+                "repository without these entries.",
+            )
+        )
 
 
 @dataclass
