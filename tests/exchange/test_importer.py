@@ -400,3 +400,97 @@ def test_a_function_column_is_carried_through(tmp_path: Path) -> None:
     assert not [n for n in outcome.notes if "function" in n.message]
     owner = load(root).initiatives["wifi-refresh"].owner
     assert owner is not None and owner.function == "digital"
+
+
+SCORE_PAIRS = (
+    "Initiative,Lead,Clinical Safety (40%),Score,Patient Experience (30%),Score,"
+    "Cost Saving (30%),Score\n"
+    "Ward e-obs,Dr A Patel,Reduces harm,8,Faster,6,Some,4\n"
+    "Online booking,Lee Chan,Neutral,3,Big,9,Lots,8\n"
+)
+
+
+def fresh_init(root: Path) -> Path:
+    from digistrat.scaffold import scaffold
+
+    scaffold(root, today=TODAY)
+    return root
+
+
+def test_criteria_unlike_strategy_yaml_refuse_the_sheet_rather_than_drop_scores(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "matrix.csv"
+    source.write_text(SCORE_PAIRS)
+    root = fresh_init(tmp_path / "repo")
+    before = (root / "strategy.yaml").read_text()
+    outcome = run(root, source)
+    assert outcome.created == []
+    [refused] = outcome.refused
+    assert refused.where == "matrix!D1"
+    assert "`Clinical Safety` (column D)" in refused.message
+    assert "`Cost Saving` (column H)" in refused.message
+    assert "example criteria `digistrat init` wrote" in refused.hint
+    assert "--criteria replace" in refused.hint
+    assert '--column "D=patient-benefit"' in refused.hint
+    assert (root / "strategy.yaml").read_text() == before
+
+
+def test_criteria_changed_by_hand_are_not_called_the_examples(tmp_path: Path) -> None:
+    source = tmp_path / "matrix.csv"
+    source.write_text(SCORE_PAIRS)
+    root = fresh_init(tmp_path / "repo")
+    strategy = root / "strategy.yaml"
+    strategy.write_text(strategy.read_text().replace("weight: 50", "weight: 60", 1))
+    [refused] = run(root, source).refused
+    assert "example criteria" not in refused.hint
+    assert "strategy.yaml has: Patient benefit" in refused.hint
+
+
+def test_criteria_replace_uses_the_sheet_s_criteria(tmp_path: Path) -> None:
+    source = tmp_path / "matrix.csv"
+    source.write_text(SCORE_PAIRS)
+    root = fresh_init(tmp_path / "repo")
+    outcome = run(root, source, Options(replace_criteria=True))
+    assert outcome.refused == []
+    repo = load(root)
+    assert repo.strategy is not None
+    assert [c.id for c in repo.strategy.scoring.criteria] == [
+        "clinical-safety",
+        "patient-experience",
+        "cost-saving",
+    ]
+    assert repo.initiatives["online-booking"].scores == {
+        "clinical-safety": 3,
+        "patient-experience": 9,
+        "cost-saving": 8,
+    }
+    told = [n for n in outcome.notes if n.where == "strategy.yaml"]
+    assert "initiatives/example-initiative.yaml" in told[0].message
+
+
+def test_columns_are_mapped_by_letter_when_headers_repeat(tmp_path: Path) -> None:
+    source = tmp_path / "matrix.csv"
+    source.write_text(SCORE_PAIRS)
+    root = fresh_init(tmp_path / "repo")
+    mapping = {"D": "patient-benefit", "f": "staff-benefit", "H": "financial-benefit"}
+    outcome = run(root, source, Options(columns=mapping))
+    assert outcome.refused == []
+    assert load(root).initiatives["ward-e-obs"].scores == {
+        "patient-benefit": 8,
+        "staff-benefit": 6,
+        "financial-benefit": 4,
+    }
+
+
+def test_a_mapping_to_an_unknown_field_says_so_with_a_suggestion(tmp_path: Path) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text("Project,Project Lead\nWifi refresh,Kim Doe\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, source, Options(columns={"Project": "nam"}))
+    assert outcome.created == []
+    [refused] = outcome.refused
+    assert refused.where == "sheet!A1"
+    assert "`nam`, which is not a field of initiatives" in refused.message
+    assert "did you mean `name`?" in refused.message
+    assert "is scores for" not in refused.message

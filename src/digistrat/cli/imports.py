@@ -56,6 +56,16 @@ def import_command(
             show_default=False,
         ),
     ] = None,
+    criteria: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--criteria",
+            metavar="replace",
+            help="replace: use the file's scoring criteria instead of strategy.yaml's (for "
+            "example, the ones `digistrat init` wrote).",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")
     ] = False,
@@ -81,6 +91,13 @@ def import_command(
             options.kind = kind_of(kind)
         if sheet:
             options.sheet = sheet
+        if criteria is not None:
+            if criteria.strip().casefold() not in ("replace", "keep"):
+                fail(
+                    f"--criteria `{criteria}` is not a choice; use --criteria replace to use "
+                    "the file's criteria instead of strategy.yaml's."
+                )
+            options.replace_criteria = criteria.strip().casefold() == "replace"
         for item in column or []:
             header, sep, field = item.rpartition("=")
             if not sep or not header.strip() or not field.strip():
@@ -93,8 +110,13 @@ def import_command(
     out = console()
     verb = "Would add" if dry_run else "Added"
     if outcome.criteria_added:
+        verb = (
+            ("Would replace" if dry_run else "Replaced") + " strategy.yaml's scoring criteria with"
+            if planned.replace_criteria
+            else f"{verb} {len(outcome.criteria_added)} scoring criteria to strategy.yaml:"
+        )
         out.print(
-            f"{verb} {len(outcome.criteria_added)} scoring criteria to strategy.yaml: "
+            f"{verb} "
             + ", ".join(
                 f"{c.label} (weight {c.weight:g}, {c.min:g} to {c.max:g})"
                 for c in outcome.criteria_added

@@ -34,6 +34,7 @@ from openpyxl.utils import get_column_letter
 from digistrat.exchange.cells import unsafe_text
 from digistrat.loader import Repository
 from digistrat.models import Commitment, Initiative, Service
+from digistrat.suggest import closest
 from digistrat.voice import count
 
 MAX_ROWS = 5000
@@ -244,6 +245,10 @@ class Plan:
     criteria: list[CriterionSpec] = field(default_factory=list)
     """Criteria to add to strategy.yaml (it has none yet)."""
     notes: list[Note] = field(default_factory=list)
+    replace_criteria: bool = False
+    """Replace strategy.yaml's criteria with :attr:`criteria` (``--criteria replace``)."""
+    example_criteria: bool = False
+    """strategy.yaml's criteria are still the examples ``digistrat init`` wrote."""
 
     @property
     def refused(self) -> list[Note]:
@@ -418,6 +423,8 @@ def loose(text: Any) -> str:
 
 WEIGHTED = re.compile(r"^(?P<label>.*?)\s*\(\s*(?P<weight>\d+(?:\.\d+)?)\s*%\s*\)\s*(?P<rest>.*)$")
 SCORE_WORDS = ("score", "scores", "rating", "points out of")
+LETTER = re.compile(r"[A-Za-z]{1,2}")
+"""A mapping key that names a column by its letter, like ``C`` in ``--column "C=name"``."""
 
 
 @dataclass
@@ -431,7 +438,10 @@ class Column:
     described: str | None = None
     weight: float | None = None
     """The weight written in the header, like ``Patient benefits (50%)``."""
-    """For a criterion's text column whose scores are in the next column: that header."""
+    mapped_to: str | None = None
+    """A mapping's target that is neither a field nor a criterion (a typo): refused."""
+    mapped_by: str | None = None
+    """The mapping's key when it named the column by letter (``C``)."""
 
 
 def _field_names(kind: Kind) -> dict[str, str]:
@@ -458,6 +468,13 @@ def match_columns(
         for key in (c.id, c.label, f"{c.label} score", f"{c.id} score"):
             by_crit.setdefault(loose(key), c.id)
     mapped = {norm(k): v for k, v in mapping.items()}
+    headers = {norm(h) for h in header if h is not None}
+    letters = {
+        k.strip().upper(): v
+        for k, v in mapping.items()
+        if LETTER.fullmatch(k.strip()) and norm(k) not in headers
+    }
+    crit_ids = {c.id for c in criteria}
     columns: list[Column] = []
     new: list[CriterionSpec] = []
     pending: Column | None = None  # a weighted header whose scores are in the next column
@@ -466,18 +483,29 @@ def match_columns(
         col = Column(i, text)
         columns.append(col)
         key = norm(text)
-        if not key:
-            if pending is None:
-                col.ignored = not any(not _blank(v[i] if i < len(v) else None) for v in values)
-            continue
-        if key in mapped:
-            target = mapped[key]
+        letter = get_column_letter(i + 1)
+        target = mapped.get(key) if key else None
+        if target is None and letter in letters:
+            target = letters[letter]
+            col.mapped_by = letter
+        if target is not None:
+            target = target.strip()
             if target in ("ignore", "skip", "-"):
                 col.ignored = True
             elif target in names.values():
                 col.field = target
-            else:
+            elif target.startswith(("score:", "scores.")) or target in crit_ids:
                 col.field = "score:" + target.removeprefix("scores.").removeprefix("score:")
+            else:
+                col.mapped_to = target
+            if pending is not None:  # a criterion's words, its scores in this mapped column
+                pending.field, pending.ignored, pending.described = None, True, col.header
+                pending.weight = None
+                pending = None
+            continue
+        if not key:
+            if pending is None:
+                col.ignored = not any(not _blank(v[i] if i < len(v) else None) for v in values)
             continue
         if pending is not None and key in SCORE_WORDS:
             col.field = pending.field
@@ -696,6 +724,8 @@ class Options:
     criteria: list[CriterionSpec] = field(default_factory=list)
     """Criteria from the mapping file."""
     header_row: int | None = None
+    replace_criteria: bool = False
+    """Use the file's criteria instead of strategy.yaml's (``--criteria replace``)."""
 
 
 def read_mapping(path: Path) -> Options:
@@ -826,7 +856,10 @@ def plan(repo: Repository, path: Path, options: Options) -> Plan:
         for c in (repo.strategy.scoring.criteria if repo.strategy else [])
     ]
     from_book = options.criteria or workbook_criteria(tables)
-    criteria = existing or from_book
+    replacing = options.replace_criteria and bool(existing)
+    criteria = from_book if replacing else (existing or from_book)
+    stated = bool(existing) and not replacing
+    result.example_criteria = bool(existing) and existing == scaffold_criteria()
     taken: dict[Kind, set[str]] = {k: set() for k in ("initiatives", "services", "commitments")}
     for folder, ident in repo.declared:
         if folder in taken:
@@ -874,8 +907,58 @@ def plan(repo: Repository, path: Path, options: Options) -> Plan:
         prepared.append((order[kind], kind, table))
     prepared.sort(key=lambda t: t[0])
     for _, kind, table in prepared:
-        _plan_table(result, table, kind, criteria, bool(existing), options, taken)
+        _plan_table(result, table, kind, criteria, stated, options, taken)
+    if replacing:
+        result.replace_criteria = bool(result.criteria)
+        if not result.criteria:
+            result.notes.append(
+                Note(
+                    path.name,
+                    "--criteria replace was given, but the file has no criteria to replace "
+                    "strategy.yaml's with, so strategy.yaml's criteria were kept",
+                    "Criteria are read from headers like `Patient benefit (50%)` or from a "
+                    "`Criteria` sheet.",
+                )
+            )
+        else:
+            gone = {c.id for c in existing} - {c.id for c in result.criteria}
+            scored = sorted(
+                ident for ident, ini in repo.initiatives.items() if set(ini.scores) & gone
+            )
+            if scored:
+                result.notes.append(
+                    Note(
+                        "strategy.yaml",
+                        f"the criteria replaced ({', '.join(sorted(gone))}) are still scored "
+                        f"in {count(len(scored), 'initiative')}: "
+                        + ", ".join(f"initiatives/{i}.yaml" for i in scored[:5])
+                        + (", …" if len(scored) > 5 else ""),
+                        "Score them against the new criteria, or delete the examples "
+                        "`digistrat init` wrote; `digistrat check` lists them.",
+                    )
+                )
     return result
+
+
+def scaffold_criteria() -> list[CriterionSpec]:
+    """The example criteria ``digistrat init`` writes into strategy.yaml (to tell when they
+    are still untouched)."""
+    from digistrat.scaffold import plan as scaffold_plan
+    from digistrat.yamlio import load_bytes
+
+    text = scaffold_plan("Example", date(2026, 4, 1))["strategy.yaml"]
+    data = load_bytes(text.encode()).data or {}
+    return [
+        CriterionSpec(
+            str(c["id"]),
+            str(c.get("label", c["id"])),
+            float(c["weight"]),
+            float(c.get("min", 0)),
+            float(c["max"]),
+            str(c.get("direction", "higher-is-better")),
+        )
+        for c in (data.get("scoring") or {}).get("criteria") or []
+    ]
 
 
 def _cell(table: Table, row_no: int, index: int) -> str:
@@ -917,6 +1000,18 @@ def _plan_table(
         known_ids = {c.id for c in criteria}
     if kind == "initiatives" and not stated and criteria and not result.criteria:
         result.criteria = list(criteria)
+    blocked = _mapping_problems(result, table, kind, columns, header_no, criteria)
+    unknown = [
+        (c, spec)
+        for spec in found
+        for c in columns
+        if stated and c.field == "score:" + spec.id and spec.id not in known_ids
+    ]
+    if unknown:
+        blocked = True
+        _refuse_criteria(result, table, header_no, unknown, criteria)
+        for col, _ in unknown:
+            col.field, col.ignored = None, True
     weights = {c.id: c.weight for c in criteria}
     total_weight = sum(weights.values())
     for col in columns:
@@ -947,18 +1042,26 @@ def _plan_table(
             )
         if col.field and col.field.startswith("score:") and col.field[6:] not in known_ids:
             ident = col.field[6:]
+            letter = get_column_letter(col.index + 1)
             result.notes.append(
                 Note(
                     where,
-                    f"the column `{col.header}` is scores for `{ident}`, a criterion "
-                    "strategy.yaml does not have, so it was not imported",
+                    f"the column {letter} (`{col.header}`) holds scores for `{ident}`, a "
+                    "criterion strategy.yaml does not have, so no row of the sheet was "
+                    "imported (its scores would have been lost)",
                     f"Add `{ident}` under `scoring: criteria:` in strategy.yaml and import "
                     "again, or map the column to a criterion it has with "
-                    f'--column "{col.header}=<criterion id>".',
+                    f'--column "{letter}=<criterion id>" (its criteria: '
+                    + (", ".join(sorted(known_ids)) or "none yet")
+                    + ").",
+                    refused=True,
                 )
             )
+            blocked = True
             col.field = None
             col.ignored = True
+        elif col.mapped_to is not None:
+            pass  # told by _mapping_problems
         elif col.field is None and not col.computed and not col.ignored and col.header:
             result.notes.append(
                 Note(
@@ -978,6 +1081,8 @@ def _plan_table(
                     "Give it a header, or map it in a mapping file.",
                 )
             )
+    if blocked:
+        return
     key = "statement" if kind == "commitments" else "name"
     if not any(c.field == key for c in columns):
         result.notes.append(
@@ -1012,6 +1117,78 @@ def _plan_table(
                 "repository without these entries.",
             )
         )
+
+
+def _mapping_problems(
+    result: Plan,
+    table: Table,
+    kind: Kind,
+    columns: list[Column],
+    header_no: int,
+    criteria: Sequence[CriterionSpec],
+) -> bool:
+    """Refuse columns mapped to something that is neither a field nor a criterion (a typo):
+    True if there was one, and then no row of the sheet is imported."""
+    fields = list(ALIASES[kind])
+    ids = [c.id for c in criteria] if kind == "initiatives" else []
+    found = False
+    for col in columns:
+        if col.mapped_to is None:
+            continue
+        found = True
+        close = closest(col.mapped_to, [*fields, *ids])
+        named = f"column {col.mapped_by}" if col.mapped_by else f"`{col.header}`"
+        result.notes.append(
+            Note(
+                _cell(table, header_no, col.index),
+                f"the mapping says {named} is `{col.mapped_to}`, which is not a field of "
+                f"{kind}"
+                + (" nor a criterion in strategy.yaml" if kind == "initiatives" else "")
+                + (f"; did you mean `{close}`?" if close else "")
+                + " No row of the sheet was imported",
+                "Its fields: "
+                + ", ".join(fields)
+                + (f"; its criteria: {', '.join(ids)}" if ids else "")
+                + '. Or leave the column out with "=ignore".',
+                refused=True,
+            )
+        )
+    return found
+
+
+def _refuse_criteria(
+    result: Plan,
+    table: Table,
+    header_no: int,
+    unknown: list[tuple[Column, CriterionSpec]],
+    criteria: Sequence[CriterionSpec],
+) -> None:
+    """The sheet scores against criteria strategy.yaml does not have: refuse the sheet, since
+    importing it would drop every one of those scores."""
+    listed = ", ".join(
+        f"`{spec.label}` (column {get_column_letter(col.index + 1)})" for col, spec in unknown
+    )
+    have = ", ".join(c.label for c in criteria)
+    first = get_column_letter(unknown[0][0].index + 1)
+    example = (
+        "strategy.yaml still has the example criteria `digistrat init` wrote (" + have + "). "
+        if result.example_criteria
+        else f"strategy.yaml has: {have}. "
+    )
+    result.notes.append(
+        Note(
+            _cell(table, header_no, unknown[0][0].index),
+            f"the sheet scores against {count(len(unknown), 'criterion', 'criteria')} "
+            f"strategy.yaml does not have ({listed}), so no row of the sheet was imported: "
+            "its scores would have been lost",
+            example
+            + "To use the sheet's criteria instead, import again with --criteria replace. To "
+            "keep strategy.yaml's, map each score column to one of them by its letter, like "
+            f'--column "{first}={criteria[0].id if criteria else "<criterion id>"}", or add the '
+            "sheet's criteria under `scoring: criteria:` in strategy.yaml.",
+            refused=True,
+        )
+    )
 
 
 @dataclass
@@ -1337,7 +1514,7 @@ def apply(repo: Repository, plan: Plan, *, dry_run: bool = False) -> Outcome:
 
     out = Outcome(notes=list(plan.notes))
     has_criteria = bool(repo.strategy and repo.strategy.scoring.criteria)
-    if plan.criteria and not has_criteria:
+    if plan.criteria and (not has_criteria or plan.replace_criteria):
         specs = plan.criteria
 
         def add(data: Any) -> None:
