@@ -494,3 +494,24 @@ def test_a_mapping_to_an_unknown_field_says_so_with_a_suggestion(tmp_path: Path)
     assert "`nam`, which is not a field of initiatives" in refused.message
     assert "did you mean `name`?" in refused.message
     assert "is scores for" not in refused.message
+
+
+def test_statuses_rag_for_commitments_explained_for_initiatives_and_near_misses(
+    tmp_path: Path,
+) -> None:
+    initiatives = tmp_path / "initiatives.csv"
+    initiatives.write_text("Initiative,Status\nOne,Green\nTwo,In Progess\nThree,In progress\n")
+    commitments = tmp_path / "commitments.csv"
+    commitments.write_text("Commitment,Status\nWe will do it,Green\nWe will try,Amber\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, initiatives, Options(kind="initiatives"))
+    assert [e.id for e in outcome.created] == ["three"]
+    green, typo = outcome.refused
+    assert (green.where, typo.where) == ("initiatives!B2", "initiatives!B3")
+    assert "`Green` is a RAG rating" in green.message
+    assert "Green is on-track" in green.hint
+    assert typo.message == "`In Progess` is not a status; did you mean `in-progress`?"
+    outcome = run(root, commitments, Options(kind="commitments"))
+    assert outcome.refused == []
+    statuses = {i: c.status for i, c in load(root).commitments.items()}
+    assert statuses == {"we-will-do-it": "on-track", "we-will-try": "at-risk"}

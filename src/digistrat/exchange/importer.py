@@ -709,6 +709,33 @@ def _choice(value: str, options: Sequence[str]) -> str | None:
     return None
 
 
+RAG = {"green", "amber", "red", "g", "a", "r", "rag green", "rag amber", "rag red"}
+"""RAG ratings: a commitment's status (on track, at risk, off track), not an initiative's."""
+
+
+def _not_a_choice(
+    kind: Kind, name: str, text: str, options: Sequence[str], header: str
+) -> tuple[str, str]:
+    """Why ``text`` is not one of ``options``, and a hint (with a did-you-mean for a typo)."""
+    what = name.replace("_", " ")
+    listed = "Use one of: " + ", ".join(options) + "."
+    if name == "status" and kind == "initiatives" and norm(text) in RAG:
+        return (
+            f"`{text}` is a RAG rating, but an initiative's status says where it is in its "
+            f"life ({', '.join(options)}), so the row was not imported",
+            f"Write one of those instead, or leave the column out with "
+            f'--column "{header}=ignore" (a RAG rating belongs to a commitment\'s status: '
+            "Green is on-track, Amber at-risk, Red off-track).",
+        )
+    words = {norm(o): o for o in options} | {
+        k: v for k, v in SYNONYMS.items() if v in options and k not in RAG
+    }
+    close = closest(norm(text), list(words))
+    if close is not None:
+        return f"`{text}` is not a {what}; did you mean `{words[close]}`?", listed
+    return f"`{text}` is not a {what}", listed
+
+
 _OWNER = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>.+)\)\s*$")
 
 
@@ -1393,11 +1420,7 @@ def _entry(
         if options:
             chosen = _choice(text, options)
             if chosen is None:
-                refuse(
-                    where,
-                    f"`{text}` is not a {name.replace('_', ' ')}",
-                    "Use one of: " + ", ".join(options) + ".",
-                )
+                refuse(where, *_not_a_choice(kind, name, text, options, col.header))
                 continue
             if name == "opportunity":
                 extra["opportunity"] = {"level": chosen}
