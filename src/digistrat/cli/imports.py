@@ -80,6 +80,7 @@ def import_command(
         kind_of,
         plan,
         read_mapping,
+        refusal_counts,
     )
     from digistrat.visible import visible
     from digistrat.voice import count
@@ -139,6 +140,16 @@ def import_command(
         if n.hint:
             err.print(visible(f"    hint: {n.hint}"), markup=False)
     for n in refused:
+        if n.also:
+            err.print(
+                visible(f"{n.where}: refused: row {n.row} was not imported, because:"),
+                markup=False,
+            )
+            for reason in (n, *n.also):
+                err.print(visible(f"    {reason.where}: {reason.message}"), markup=False)
+                if reason.hint:
+                    err.print(visible(f"        hint: {reason.hint}"), markup=False)
+            continue
         err.print(visible(f"{n.where}: refused: {n.message}"), markup=False)
         if n.hint:
             err.print(visible(f"    hint: {n.hint}"), markup=False)
@@ -146,8 +157,11 @@ def import_command(
     made = count(created, "entry", "entries", zero=None)
     summary = f"{'Would create' if dry_run else 'Created'} {made}"
     if refused:
-        summary += f"; refused: {count(len(refused), 'row or column', 'rows or columns')}"
-        summary += ", listed above"
+        rows, others = refusal_counts(refused)
+        parts = [count(rows, "row")] if rows else []
+        if others:
+            parts.append(count(others, "column"))
+        summary += f"; refused: {' and '.join(parts)}, listed above"
     summary += "."
     if not dry_run and created:
         summary += " Run `digistrat check` to see what they still need."

@@ -189,6 +189,10 @@ class Note:
     hint: str = ""
     refused: bool = False
     """True for a row that was not imported (the command then exits 1)."""
+    row: int | None = None
+    """For a refused row: its row number (a refusal without one is about a column or sheet)."""
+    also: tuple[Note, ...] = ()
+    """For a refused row: its other reasons, each with its cell."""
 
 
 @dataclass
@@ -1339,6 +1343,7 @@ def _entry(
     ident_cell = ""
     problems: list[tuple[str, str, str]] = []
     scale = {c.id: c for c in criteria}
+    told: list[Note] = []  # told only if the row is imported
 
     def refuse(where: str, message: str, hint: str) -> None:
         problems.append((where, message, hint))
@@ -1375,7 +1380,7 @@ def _entry(
         if name == "id":
             ident, ident_cell = _slug(_text(value)), where
             if ident != _text(value):
-                result.notes.append(
+                told.append(
                     Note(
                         where,
                         f"the id `{_text(value)}` was written as `{ident}` (ids are "
@@ -1493,7 +1498,7 @@ def _entry(
         for cid, value in scores.items():
             c = scale.get(cid)
             if c and not c.min <= value <= c.max:
-                result.notes.append(
+                told.append(
                     Note(
                         score_cells[cid],
                         f"the `{c.label}` score of `{given.get(key)}` is {value:g}, outside "
@@ -1502,11 +1507,26 @@ def _entry(
                     )
                 )
     if problems:
-        for where, message, hint in problems:
-            result.notes.append(Note(where, message, hint, refused=True))
+        (where, message, hint), *others = problems
+        also = tuple(Note(w, m, h, refused=True, row=row_no) for w, m, h in others)
+        result.notes.append(Note(where, message, hint, refused=True, row=row_no, also=also))
         return None
+    result.notes.extend(told)
     assert ident is not None
     return Entry(kind, ident, first, given, extra)
+
+
+def _row_of(where: str) -> int | None:
+    """The row number of a cell reference like ``Matrix!A7`` (7)."""
+    m = re.search(r"(\d+)$", where)
+    return int(m[1]) if m else None
+
+
+def refusal_counts(notes: Sequence[Note]) -> tuple[int, int]:
+    """Refused rows and other refusals (columns, sheets, the file), each counted once."""
+    refused = [n for n in notes if n.refused]
+    rows = {(n.where.rpartition("!")[0], n.row) for n in refused if n.row is not None}
+    return len(rows), sum(1 for n in refused if n.row is None)
 
 
 def _int(n: float) -> float | int:
@@ -1609,6 +1629,7 @@ def apply(repo: Repository, plan: Plan, *, dry_run: bool = False) -> Outcome:
                     f"`{entry.title}` was not imported: {exc}",
                     "Correct the row and import again.",
                     refused=True,
+                    row=_row_of(entry.where),
                 )
             )
             continue
@@ -1618,6 +1639,7 @@ def apply(repo: Repository, plan: Plan, *, dry_run: bool = False) -> Outcome:
                     entry.where,
                     f"`{entry.title}` could not be written: {exc.strerror or exc}",
                     refused=True,
+                    row=_row_of(entry.where),
                 )
             )
             continue
