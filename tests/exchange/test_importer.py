@@ -494,6 +494,11 @@ def test_a_mapping_to_an_unknown_field_says_so_with_a_suggestion(tmp_path: Path)
     assert "`nam`, which is not a field of initiatives" in refused.message
     assert "did you mean `name`?" in refused.message
     assert "is scores for" not in refused.message
+    # a header's alias is as good as the field's name
+    outcome = run(root, source, Options(columns={"Project Lead": "lead"}))
+    assert outcome.refused == []
+    owner = load(root).initiatives["wifi-refresh"].owner
+    assert owner is not None and owner.name == "Kim Doe"
 
 
 def test_statuses_rag_for_commitments_explained_for_initiatives_and_near_misses(
@@ -515,3 +520,20 @@ def test_statuses_rag_for_commitments_explained_for_initiatives_and_near_misses(
     assert outcome.refused == []
     statuses = {i: c.status for i, c in load(root).commitments.items()}
     assert statuses == {"we-will-do-it": "on-track", "we-will-try": "at-risk"}
+
+
+def test_everyday_headers_are_recognised(tmp_path: Path) -> None:
+    initiatives = tmp_path / "projects.csv"
+    initiatives.write_text('Project,Project Lead,Est. Cost (£)\nWifi refresh,Kim Doe,"£12,000"\n')
+    commitments = tmp_path / "commitments.csv"
+    commitments.write_text("Commitment,Projects\nWe will do it,wifi-refresh\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, initiatives, Options(kind="initiatives"))
+    assert not [n for n in outcome.notes if "matches no field" in n.message]
+    outcome = run(root, commitments, Options(kind="commitments"))
+    assert not [n for n in outcome.notes if "matches no field" in n.message]
+    repo = load(root)
+    wifi = repo.initiatives["wifi-refresh"]
+    assert wifi.owner is not None and wifi.owner.name == "Kim Doe"
+    assert wifi.cost == 12000
+    assert repo.commitments["we-will-do-it"].initiatives == ["wifi-refresh"]

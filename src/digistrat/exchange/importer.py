@@ -58,16 +58,26 @@ KINDS: dict[str, Kind] = {
 ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
     "initiatives": {
         "id": ("ref", "reference", "key"),
-        "name": ("initiative", "title", "project", "case study", "proposal", "scheme", "item"),
+        "name": (
+            "initiative",
+            "title",
+            "project",
+            "project name",
+            "initiative name",
+            "case study",
+            "proposal",
+            "scheme",
+            "item",
+        ),
         "description": ("summary", "what", "details"),
-        "owner": ("lead", "owner name", "sro", "responsible"),
+        "owner": ("lead", "owner name", "sro", "responsible", "project lead", "project owner"),
         "owner_role": ("role", "owner role"),
         "function": ("owner function", "led by"),
         "category": ("portfolio", "horizon"),
         "type": (),
         "status": ("state", "stage"),
         "effort": ("size", "effort score"),
-        "cost": ("cost £", "budget", "estimated cost"),
+        "cost": ("budget", "estimated cost", "est cost", "cost estimate", "project cost"),
         "start": ("start date", "starts"),
         "end": ("end date", "finish", "ends"),
         "services": ("service", "services affected"),
@@ -103,7 +113,7 @@ ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
         "id": ("ref", "reference", "key"),
         "statement": ("commitment", "we will", "title", "name"),
         "outcome": ("expected outcome", "benefit"),
-        "owner": ("lead", "owner name"),
+        "owner": ("lead", "owner name", "commitment lead", "responsible"),
         "owner_role": ("role", "owner role"),
         "function": ("owner function",),
         "metric": ("measure", "kpi", "indicator", "metric"),
@@ -112,7 +122,7 @@ ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
         "target": ("target value",),
         "due": ("due date", "deadline", "by when", "date due"),
         "status": ("rag", "state"),
-        "initiatives": ("delivered by", "initiative"),
+        "initiatives": ("delivered by", "initiative", "projects", "project", "delivered through"),
     },
 }
 
@@ -457,6 +467,11 @@ def _field_names(kind: Kind) -> dict[str, str]:
     return names
 
 
+def bare(key: str) -> str:
+    """A normalised header without its unit: ``est cost £`` is ``est cost``."""
+    return " ".join(w for w in key.split() if w not in ("£", "%", "gbp"))
+
+
 def match_columns(
     kind: Kind,
     header: list[Any],
@@ -498,6 +513,8 @@ def match_columns(
                 col.ignored = True
             elif target in names.values():
                 col.field = target
+            elif norm(target) in names and target not in crit_ids:  # an alias: lead → owner
+                col.field = names[norm(target)]
             elif target.startswith(("score:", "scores.")) or target in crit_ids:
                 col.field = "score:" + target.removeprefix("scores.").removeprefix("score:")
             else:
@@ -517,8 +534,8 @@ def match_columns(
             pending = None
             continue
         pending = None
-        if key in names:
-            col.field = names[key]
+        if key in names or bare(key) in names:
+            col.field = names.get(key) or names[bare(key)]
             continue
         if loose(key) in by_crit:
             col.field = "score:" + by_crit[loose(key)]
@@ -833,7 +850,11 @@ def _header_index(table: Table, kind: Kind, criteria: Sequence[CriterionSpec]) -
     best, best_score = 0, -1
     for i, (_, row) in enumerate(table.rows[:HEADER_SEARCH]):
         texts = [norm(c) for c in row if isinstance(c, str) and c.strip()]
-        score = sum(1 for t in texts if t in names or WEIGHTED.match(t) or t in COMPUTED[kind])
+        score = sum(
+            1
+            for t in texts
+            if t in names or bare(t) in names or WEIGHTED.match(t) or t in COMPUTED[kind]
+        )
         if score > best_score and len(texts) >= 2:
             best, best_score = i, score
     return best
