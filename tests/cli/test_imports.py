@@ -96,3 +96,25 @@ def test_rows_and_columns_are_counted_apart(tmp_path: Path) -> None:
     assert code == 1
     assert "did you mean `category`?" in err
     assert "Would" not in out and "refused: 1 column, listed above." in out
+
+
+def test_file_mistakes_are_told_plainly(tmp_path: Path) -> None:
+    root = str(empty_repo(tmp_path / "repo", scoring=True))
+    code, _, err = invoke(str(tmp_path / "missing.xlsx"), root)
+    assert code == 2 and "missing.xlsx does not exist" in err
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Name,Category\nGood,improve\n")
+    code, out, err = invoke(str(notes), root)
+    assert code == 1 and "notes.txt is not an .xlsx or .csv file" in err
+    assert "Created" not in out
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("Name\nGood\n")
+    code, _, err = invoke(str(sheet), root, "--map", str(tmp_path / "nomap.yaml"))
+    assert code == 2 and "the mapping file" in err and "does not exist" in err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("columns:\n  Project: name\n  Lead: [owner\n")
+    code, _, err = invoke(str(sheet), root, "--map", str(bad))
+    assert code == 1
+    assert "bad.yaml:" in err and "the mapping file (--map) is not valid YAML" in err
+    assert "Project Lead: owner" in err  # what a mapping looks like
+    assert "Traceback" not in err

@@ -218,7 +218,7 @@ def test_a_corrupt_workbook_is_refused_clearly(tmp_path: Path) -> None:
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(ImportProblem, match="could not be read as an Excel workbook"):
         importer.read_file(bad)
-    with pytest.raises(ImportProblem, match="is not a file"):
+    with pytest.raises(ImportProblem, match="is a folder, not a file"):
         importer.read_file(tmp_path)
     (tmp_path / "matrix.ods").write_bytes(b"x")
     with pytest.raises(ImportProblem, match=r"not an \.xlsx or \.csv file"):

@@ -10,6 +10,7 @@ import typer
 from digistrat.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
     RepoArg,
     app,
     console,
@@ -75,6 +76,7 @@ def import_command(
     Never overwrites an existing entry. Exits 1 if any row was refused."""
     from digistrat.exchange.importer import (
         ImportProblem,
+        NoSuchFile,
         Options,
         apply,
         kind_of,
@@ -105,6 +107,8 @@ def import_command(
                 fail(f'--column "{item}" should be like --column "Case study=name".')
             options.columns[header.strip()] = field.strip()
         planned = plan(repo, file, options)
+    except NoSuchFile as exc:
+        fail(str(exc), EXIT_USAGE)
     except ImportProblem as exc:
         fail(str(exc), EXIT_FINDINGS)
     outcome = apply(repo, planned, dry_run=dry_run)

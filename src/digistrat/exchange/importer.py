@@ -190,6 +190,10 @@ class ImportProblem(Exception):
     """The file cannot be imported at all (unreadable, too big, no header): nothing written."""
 
 
+class NoSuchFile(ImportProblem):
+    """The file (or mapping file) named does not exist: a usage mistake (exit 2)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """Something to tell the user: ``where`` is ``Sheet!C7`` (or a file name)."""
@@ -274,8 +278,10 @@ class Plan:
 
 def read_file(path: Path, sheet: str | None = None) -> list[Table]:
     """The sheets of an xlsx workbook (only ``sheet`` if given) or the one table of a csv."""
+    if not path.exists():
+        raise NoSuchFile(f"{path} does not exist; check the name and the folder.")
     if not path.is_file():
-        raise ImportProblem(f"{path} is not a file.")
+        raise NoSuchFile(f"{path} is a folder, not a file; give the .xlsx or .csv file in it.")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ImportProblem(
@@ -285,11 +291,11 @@ def read_file(path: Path, sheet: str | None = None) -> list[Table]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
-    if suffix in (".csv", ".txt", ".tsv"):
+    if suffix in (".csv", ".tsv"):
         return [_read_csv(path)]
     raise ImportProblem(
-        f"{path.name} is not an .xlsx or .csv file. Save it from your spreadsheet as "
-        "Excel workbook (.xlsx) or CSV, then import that."
+        f"{path.name} is not an .xlsx or .csv file, so it was not read. Save it from your "
+        "spreadsheet as Excel workbook (.xlsx) or CSV, then import that."
     )
 
 
@@ -776,23 +782,44 @@ class Options:
     """Use the file's criteria instead of strategy.yaml's (``--criteria replace``)."""
 
 
+MAPPING_EXAMPLE = """\
+    kind: initiative          # optional: initiative, service or commitment
+    columns:                  # each header (or column letter) and the field it is
+      Project: name
+      Project Lead: owner
+      C: patient-benefit      # a criterion's scores, by the column's letter
+      Notes: ignore"""
+
+
 def read_mapping(path: Path) -> Options:
     """A mapping file: ``columns: {Header: field}``, and optionally ``kind``, ``sheet``,
     ``header_row`` and ``criteria`` (as in strategy.yaml)."""
     from digistrat.yamlio import load_bytes
 
+    if not path.is_file():
+        raise NoSuchFile(
+            f"the mapping file {path} does not exist"
+            + (" (it is a folder)" if path.exists() else "")
+            + "; check the name given to --map."
+        )
     try:
         loaded = load_bytes(path.read_bytes())
     except OSError as exc:
         raise ImportProblem(f"cannot read the mapping file {path}: {exc.strerror}.") from None
     if loaded.problems:
         p = loaded.problems[0]
-        raise ImportProblem(f"{path.name}:{p.line}: {p.message}")
+        raise ImportProblem(
+            f"{path.name}:{p.line}: the mapping file (--map) is not valid YAML there "
+            f"({p.message}). A mapping file looks like:\n\n{MAPPING_EXAMPLE}"
+        )
     data = loaded.data
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ImportProblem(f"{path.name} should be a block of `key: value` lines.")
+        raise ImportProblem(
+            f"{path.name}: the mapping file (--map) should be a block of `key: value` lines. "
+            f"A mapping file looks like:\n\n{MAPPING_EXAMPLE}"
+        )
     unknown = set(data) - {"columns", "kind", "sheet", "header_row", "criteria"}
     if unknown:
         raise ImportProblem(
