@@ -118,3 +118,25 @@ def test_file_mistakes_are_told_plainly(tmp_path: Path) -> None:
     assert "bad.yaml:" in err and "the mapping file (--map) is not valid YAML" in err
     assert "Project Lead: owner" in err  # what a mapping looks like
     assert "Traceback" not in err
+
+
+def test_criteria_replace_in_a_fresh_init_repository(tmp_path: Path) -> None:
+    from digistrat.scaffold import scaffold
+
+    sheet = tmp_path / "matrix.csv"
+    sheet.write_text(
+        "Initiative,Clinical Safety (40%),Score,Cost Saving (60%),Score\n"
+        "Ward e-obs,Less harm,8,Some,4\n"
+    )
+    root = tmp_path / "repo"
+    scaffold(root)
+    code, out, err = invoke(str(sheet), str(root))
+    assert code == 1
+    assert "matrix!C1: refused: the sheet scores against 2 criteria" in err
+    assert "refused: 1 column, listed above." in out
+    code, out, err = invoke(str(sheet), str(root), "--criteria", "replace")
+    assert code == 0, err
+    assert "Replaced strategy.yaml's scoring criteria with Clinical Safety (weight 40" in out
+    assert "Created initiatives/ward-e-obs.yaml" in out
+    code, _, err = invoke(str(sheet), str(root), "--criteria", "swap")
+    assert code == 2 and "--criteria replace" in err
