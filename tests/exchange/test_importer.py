@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from digistrat.exchange import importer
+from digistrat.exchange import import_sheets, importer
 from digistrat.exchange.importer import (
     ImportProblem,
     Options,
@@ -228,7 +228,7 @@ def test_a_corrupt_workbook_is_refused_clearly(tmp_path: Path) -> None:
 def test_a_huge_sheet_is_refused_not_truncated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "MAX_ROWS", 10)
+    monkeypatch.setattr(import_sheets, "MAX_ROWS", 10)
     csv_file = tmp_path / "big.csv"
     csv_file.write_text("Name\n" + "".join(f"Item {i}\n" for i in range(40)))
     with pytest.raises(ImportProblem, match="more than 10 rows"):

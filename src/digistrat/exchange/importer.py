@@ -12,142 +12,78 @@ comment-preserving edit, validated with the model before anything is written. An
 never overwritten. A row that cannot be used is refused with its sheet and cell (``Matrix!C7``)
 and the rest go ahead; the command then exits 1.
 
-This module returns data (:class:`Plan`); only the command line prints.
+This module plans and writes; reading a file is :mod:`.import_sheets`, matching headers
+:mod:`.import_columns`, reading cell values :mod:`.import_values`. It returns data
+(:class:`Plan`); only the command line prints.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from fractions import Fraction
 from itertools import product
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from digistrat.exchange.cells import unsafe_text
+from digistrat.exchange.import_columns import (
+    ALIASES,
+    COMPUTED,
+    KINDS,
+    SHEET_KINDS,
+    SKIPPED_SHEETS,
+    WEIGHTED,
+    Column,
+    CriterionSpec,
+    _field_names,
+    _slug,
+    bare,
+    match_columns,
+)
+from digistrat.exchange.import_sheets import (
+    HEADER_SEARCH,
+    MAX_ROWS,
+    ImportProblem,
+    NoSuchFile,
+    Table,
+    _blank,
+    _too_many,
+    read_file,
+)
+from digistrat.exchange.import_values import (
+    _OWNER,
+    CHOICES,
+    Kind,
+    _choice,
+    _date_text,
+    _not_a_choice,
+    _number,
+    _out_of,
+    _text,
+    norm,
+)
 from digistrat.loader import Repository
-from digistrat.models import Commitment, Initiative, Service
 from digistrat.suggest import closest
 from digistrat.voice import count
 
-MAX_ROWS = 5000
-"""Rows read from one sheet at most: a register bigger than this is refused, not truncated."""
-MAX_COLUMNS = 200
-HEADER_SEARCH = 20
-"""The header row is looked for among the first rows of a sheet."""
-MAX_BYTES = 50 * 2**20
-
-Kind = Literal["initiatives", "services", "commitments"]
-KINDS: dict[str, Kind] = {
-    "initiative": "initiatives",
-    "initiatives": "initiatives",
-    "service": "services",
-    "services": "services",
-    "commitment": "commitments",
-    "commitments": "commitments",
-}
-
-# field → the headers that mean it (besides the field's own name), per kind of entry.
-ALIASES: dict[Kind, dict[str, tuple[str, ...]]] = {
-    "initiatives": {
-        "id": ("ref", "reference", "key"),
-        "name": (
-            "initiative",
-            "title",
-            "project",
-            "project name",
-            "initiative name",
-            "case study",
-            "proposal",
-            "scheme",
-            "item",
-        ),
-        "description": ("summary", "what", "details"),
-        "owner": ("lead", "owner name", "sro", "responsible", "project lead", "project owner"),
-        "owner_role": ("role", "owner role"),
-        "function": ("owner function", "led by"),
-        "category": ("portfolio", "horizon"),
-        "type": (),
-        "status": ("state", "stage"),
-        "effort": ("size", "effort score"),
-        "cost": ("budget", "estimated cost", "est cost", "cost estimate", "project cost"),
-        "start": ("start date", "starts"),
-        "end": ("end date", "finish", "ends"),
-        "services": ("service", "services affected"),
-        "objectives": ("objective", "strategic objective", "goal"),
-        "depends_on": ("depends on", "dependencies", "dependency", "after"),
-        "technology": ("technologies", "systems"),
-    },
-    "services": {
-        "id": ("ref", "reference", "key"),
-        "name": ("service", "service name", "title"),
-        "description": ("summary",),
-        "kind": ("service kind", "service type", "type"),
-        "phase": (),
-        "status": ("state",),
-        "owner": ("lead", "service owner", "owner name"),
-        "owner_role": ("role", "owner role"),
-        "function": ("owner function",),
-        "team": (),
-        "volume_per_year": ("uses per year", "volume", "annual volume", "transactions per year"),
-        "cost_per_use": ("cost per use £", "unit cost", "cost per transaction"),
-        "quality": (),
-        "digital_take_up": ("digital take up", "take up", "digital uptake"),
-        "user_satisfaction": ("satisfaction",),
-        "completion_rate": ("completion",),
-        "failure_demand": (),
-        "measured_on": ("measured", "as at"),
-        "opportunity": ("opportunity level",),
-        "switch_off": ("switch off", "switch off date", "retirement date"),
-        "users": ("user groups", "used by"),
-        "systems": ("system",),
-    },
-    "commitments": {
-        "id": ("ref", "reference", "key"),
-        "statement": ("commitment", "we will", "title", "name"),
-        "outcome": ("expected outcome", "benefit"),
-        "owner": ("lead", "owner name", "commitment lead", "responsible"),
-        "owner_role": ("role", "owner role"),
-        "function": ("owner function",),
-        "metric": ("measure", "kpi", "indicator", "metric"),
-        "unit": ("units",),
-        "baseline": ("baseline value", "current"),
-        "target": ("target value",),
-        "due": ("due date", "deadline", "by when", "date due"),
-        "status": ("rag", "state"),
-        "initiatives": ("delivered by", "initiative", "projects", "project", "delivered through"),
-    },
-}
-
-COMPUTED: dict[Kind, tuple[str, ...]] = {
-    "initiatives": ("rank", "total", "score total", "weighted total", "total score", "%"),
-    "services": (),
-    "commitments": ("latest progress", "latest value", "latest update"),
-}
-"""Headers of columns digistrat computes (in its own export): recognised, not imported."""
-
-SHEET_KINDS: dict[str, Kind] = {
-    "matrix": "initiatives",
-    "prioritisation matrix": "initiatives",
-    "initiatives": "initiatives",
-    "services": "services",
-    "services register": "services",
-    "commitments": "commitments",
-    "commitments tracker": "commitments",
-}
-SKIPPED_SHEETS = {
-    "read me": "it is a note for readers",
-    "criteria": "it gives the criteria's weights and scales, used for the scores",
-    "plan": "digistrat works the plan out from the initiatives",
-    "risks": "risks live in strategy.yaml, which import changes only to add scoring criteria",
-}
+__all__ = [
+    "ImportProblem",
+    "NoSuchFile",
+    "Options",
+    "Outcome",
+    "Plan",
+    "apply",
+    "kind_of",
+    "plan",
+    "read_file",
+    "read_mapping",
+    "refusal_counts",
+    "sheet_ref",
+]
 
 NUMBER_FIELDS = {
     "effort",
@@ -186,14 +122,6 @@ NEW_FUNCTION: dict[Kind, str] = {
 """The owner's function ``digistrat new`` writes when it is not given (templates/new/)."""
 
 
-class ImportProblem(Exception):
-    """The file cannot be imported at all (unreadable, too big, no header): nothing written."""
-
-
-class NoSuchFile(ImportProblem):
-    """The file (or mapping file) named does not exist: a usage mistake (exit 2)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Note:
     """Something to tell the user: ``where`` is ``Sheet!C7`` (or a file name)."""
@@ -207,28 +135,6 @@ class Note:
     """For a refused row: its row number (a refusal without one is about a column or sheet)."""
     also: tuple[Note, ...] = ()
     """For a refused row: its other reasons, each with its cell."""
-
-
-@dataclass
-class Table:
-    """One sheet as read: rows of cell values with their 1-based row numbers."""
-
-    title: str
-    rows: list[tuple[int, list[Any]]]
-    formulas: set[tuple[int, int]] = field(default_factory=set)
-    """(row, column) of cells holding a formula with no saved value."""
-    note: str | None = None
-    """How it was read, if the user should know (a CSV that was not UTF-8)."""
-
-
-@dataclass(frozen=True, slots=True)
-class CriterionSpec:
-    id: str
-    label: str
-    weight: float
-    min: float
-    max: float
-    direction: str = "higher-is-better"
 
 
 @dataclass
@@ -271,499 +177,6 @@ class Plan:
     @property
     def refused(self) -> list[Note]:
         return [n for n in self.notes if n.refused]
-
-
-# ---------------------------------------------------------------- reading
-
-
-def read_file(path: Path, sheet: str | None = None) -> list[Table]:
-    """The sheets of an xlsx workbook (only ``sheet`` if given) or the one table of a csv."""
-    if not path.exists():
-        raise NoSuchFile(f"{path} does not exist; check the name and the folder.")
-    if not path.is_file():
-        raise NoSuchFile(f"{path} is a folder, not a file; give the .xlsx or .csv file in it.")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ImportProblem(
-            f"{path.name} is {size // 2**20} MiB; import reads files up to "
-            f"{MAX_BYTES // 2**20} MiB. Split it, or remove the sheets you do not need."
-        )
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
-    if suffix in (".csv", ".tsv"):
-        return [_read_csv(path)]
-    raise ImportProblem(
-        f"{path.name} is not an .xlsx or .csv file, so it was not read. Save it from your "
-        "spreadsheet as Excel workbook (.xlsx) or CSV, then import that."
-    )
-
-
-def _read_xlsx(path: Path, only: str | None) -> list[Table]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        values = load_workbook(path, read_only=True, data_only=True)
-        formulas = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
-        raise ImportProblem(
-            f"{path.name} could not be read as an Excel workbook ({type(exc).__name__}). "
-            "Open it in Excel or LibreOffice and save it again as .xlsx."
-        ) from None
-    except Exception as exc:  # openpyxl raises its own errors for damaged parts
-        raise ImportProblem(
-            f"{path.name} could not be read as an Excel workbook ({exc}). "
-            "Open it in Excel or LibreOffice and save it again as .xlsx."
-        ) from None
-    try:
-        names = values.sheetnames
-        if only is not None:
-            match = [n for n in names if n.casefold() == only.casefold()]
-            if not match:
-                raise ImportProblem(
-                    f"{path.name} has no sheet called `{only}`; its sheets are: "
-                    + ", ".join(names)
-                    + "."
-                )
-            names = match
-        return [_read_sheet(values[name], formulas[name], name) for name in names]
-    except ImportProblem:
-        raise
-    except Exception as exc:  # a damaged sheet inside a valid zip
-        raise ImportProblem(
-            f"{path.name} could not be read as an Excel workbook: a sheet is damaged "
-            f"({type(exc).__name__}). Open it in Excel or LibreOffice and save it again."
-        ) from None
-    finally:
-        values.close()
-        formulas.close()
-
-
-def _read_sheet(ws: Any, wf: Any, name: str) -> Table:
-    """One sheet's non-blank rows, noting formulas that have no saved value."""
-    table = Table(name, [])
-    for (row_no, row), frow in zip(
-        enumerate(ws.iter_rows(values_only=True), 1),
-        wf.iter_rows(values_only=True),
-        strict=False,
-    ):
-        cells = _within_columns(list(row), name, row_no)
-        for col, (v, f) in enumerate(zip(cells, frow, strict=False), 1):
-            if v is None and isinstance(f, str) and f.startswith("="):
-                table.formulas.add((row_no, col))
-        if any(_blank(c) is False for c in cells):
-            if len(table.rows) >= MAX_ROWS + HEADER_SEARCH:
-                raise ImportProblem(_too_many(name))
-            table.rows.append((row_no, cells))
-    return table
-
-
-def _within_columns(cells: list[Any], name: str, row_no: int) -> list[Any]:
-    """The row's cells, refusing the file if a value lies beyond :data:`MAX_COLUMNS`."""
-    if len(cells) > MAX_COLUMNS:
-        if any(not _blank(c) for c in cells[MAX_COLUMNS:]):
-            raise ImportProblem(
-                f"row {row_no} of `{name}` has values beyond column {MAX_COLUMNS}; import reads "
-                f"up to {MAX_COLUMNS} columns, so nothing was imported. Remove the columns you "
-                "do not need."
-            )
-        cells = cells[:MAX_COLUMNS]
-    return cells
-
-
-def _too_many(name: str) -> str:
-    return (
-        f"the sheet `{name}` has more than {MAX_ROWS:,} rows; import reads up to {MAX_ROWS:,} "
-        "from one sheet, so nothing was imported. Split it into smaller sheets."
-    )
-
-
-def decode(data: bytes, name: str) -> tuple[str, str | None]:
-    """The text of a CSV file, and a note when it was not UTF-8 (a BOM is understood)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError:
-            raise ImportProblem(
-                f"{name} starts like UTF-16 text but is not; save it again as CSV UTF-8."
-            ) from None
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), (
-            f"{name} is not UTF-8, so it was read as Windows text (cp1252, as Excel saves "
-            "'CSV'); check names with accents or £ signs, or save it as CSV UTF-8."
-        )
-
-
-def _read_csv(path: Path) -> Table:
-    text, note = decode(path.read_bytes(), path.name)
-    if "\x00" in text:
-        raise ImportProblem(f"{path.name} is not a text file (it holds NUL bytes).")
-    sample = text[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    table = Table(path.stem, [], note=note)
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        for row_no, row in enumerate(reader, 1):
-            cells: list[Any] = _within_columns(list(row), path.stem, row_no)
-            if any(_blank(c) is False for c in cells):
-                if len(table.rows) >= MAX_ROWS + HEADER_SEARCH:
-                    raise ImportProblem(_too_many(path.name))
-                table.rows.append((row_no, cells))
-    except csv.Error as exc:
-        raise ImportProblem(f"{path.name} could not be read as CSV: {exc}.") from None
-    return table
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-# ---------------------------------------------------------------- matching headers
-
-
-def norm(text: Any) -> str:
-    """A header as compared: lower case, words only (``Due-date`` → ``due date``)."""
-    return " ".join(re.sub(r"[^0-9a-z%£]+", " ", str(text).casefold().replace("_", " ")).split())
-
-
-def loose(text: Any) -> str:
-    """A criterion's name as compared: as :func:`norm`, and plurals made singular
-    (``Patient Benefits`` is the criterion ``Patient benefit``)."""
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in norm(text).split())
-
-
-WEIGHTED = re.compile(r"^(?P<label>.*?)\s*\(\s*(?P<weight>\d+(?:\.\d+)?)\s*%\s*\)\s*(?P<rest>.*)$")
-SCORE_WORDS = ("score", "scores", "rating", "points out of")
-LETTER = re.compile(r"[A-Za-z]{1,2}")
-"""A mapping key that names a column by its letter, like ``C`` in ``--column "C=name"``."""
-
-
-@dataclass
-class Column:
-    index: int
-    header: str
-    field: str | None = None
-    """A field name, ``score:<criterion id>``, or None when unknown."""
-    computed: bool = False
-    ignored: bool = False
-    described: str | None = None
-    weight: float | None = None
-    """The weight written in the header, like ``Patient benefits (50%)``."""
-    mapped_to: str | None = None
-    """A mapping's target that is neither a field nor a criterion (a typo): refused."""
-    mapped_by: str | None = None
-    """The mapping's key when it named the column by letter (``C``)."""
-
-
-def _field_names(kind: Kind) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for name, aliases in ALIASES[kind].items():
-        names[norm(name)] = name
-        for alias in aliases:
-            names.setdefault(norm(alias), name)
-    return names
-
-
-def bare(key: str) -> str:
-    """A normalised header without its unit: ``est cost £`` is ``est cost``."""
-    return " ".join(w for w in key.split() if w not in ("£", "%", "gbp"))
-
-
-def match_columns(
-    kind: Kind,
-    header: list[Any],
-    criteria: Sequence[CriterionSpec],
-    mapping: Mapping[str, str],
-    values: list[list[Any]],
-) -> tuple[list[Column], list[CriterionSpec]]:
-    """Each header's field; criteria found in headers like ``Patient benefits (50%)`` that
-    are not in ``criteria`` are returned as new ones (with scales guessed from ``values``)."""
-    names = _field_names(kind)
-    by_crit: dict[str, str] = {}
-    for c in criteria:
-        for key in (c.id, c.label, f"{c.label} score", f"{c.id} score"):
-            by_crit.setdefault(loose(key), c.id)
-    mapped = {norm(k): v for k, v in mapping.items()}
-    headers = {norm(h) for h in header if h is not None}
-    letters = {
-        k.strip().upper(): v
-        for k, v in mapping.items()
-        if LETTER.fullmatch(k.strip()) and norm(k) not in headers
-    }
-    crit_ids = {c.id for c in criteria}
-    columns: list[Column] = []
-    new: list[CriterionSpec] = []
-    pending: Column | None = None  # a weighted header whose scores are in the next column
-    for i, raw in enumerate(header):
-        text = "" if raw is None else str(raw).strip()
-        col = Column(i, text)
-        columns.append(col)
-        key = norm(text)
-        letter = get_column_letter(i + 1)
-        target = mapped.get(key) if key else None
-        if target is None and letter in letters:
-            target = letters[letter]
-            col.mapped_by = letter
-        if target is not None:
-            target = target.strip()
-            if target in ("ignore", "skip", "-"):
-                col.ignored = True
-            elif target in names.values():
-                col.field = target
-            elif norm(target) in names and target not in crit_ids:  # an alias: lead → owner
-                col.field = names[norm(target)]
-            elif target.startswith(("score:", "scores.")) or target in crit_ids:
-                col.field = "score:" + target.removeprefix("scores.").removeprefix("score:")
-            else:
-                col.mapped_to = target
-            if pending is not None:  # a criterion's words, its scores in this mapped column
-                pending.field, pending.ignored, pending.described = None, True, col.header
-                pending.weight = None
-                pending = None
-            continue
-        if not key:
-            if pending is None:
-                col.ignored = not any(not _blank(v[i] if i < len(v) else None) for v in values)
-            continue
-        if pending is not None and key in SCORE_WORDS:
-            col.field = pending.field
-            pending.field, pending.ignored, pending.described = None, True, col.header
-            pending = None
-            continue
-        pending = None
-        if key in names or bare(key) in names:
-            col.field = names.get(key) or names[bare(key)]
-            continue
-        if loose(key) in by_crit:
-            col.field = "score:" + by_crit[loose(key)]
-            continue
-        if key.endswith(" points") and loose(key.removesuffix(" points")) in by_crit:
-            col.computed = True
-            continue
-        if key in COMPUTED[kind]:
-            col.computed = True
-            continue
-        weighted = WEIGHTED.match(text)
-        if kind == "initiatives" and weighted:
-            label = weighted["label"].strip()
-            ident = by_crit.get(loose(label)) or _slug(label)
-            col.field = "score:" + ident
-            col.weight = float(weighted["weight"])
-            if loose(label) not in by_crit:
-                new.append(CriterionSpec(ident, label, col.weight, 0, 0))  # scale later
-                by_crit[loose(label)] = ident
-            if not _numeric_column(values, i):
-                pending = col
-            continue
-    return columns, new
-
-
-def _numeric_column(values: list[list[Any]], i: int) -> bool:
-    seen = [v[i] for v in values if i < len(v) and not _blank(v[i])]
-    return bool(seen) and all(_number(x) is not None for x in seen)
-
-
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-    if slug and not slug[0].isalpha():
-        slug = "x-" + slug
-    return slug[:60].strip("-") or "entry"
-
-
-# ---------------------------------------------------------------- values
-
-
-_FRACTION = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:/|out of)\s*(\d+(?:\.\d+)?)\s*$", re.I)
-_NUMBER_TEXT = re.compile(r"^\s*[£$€]?\s*(-?[\d,]*\.?\d+)\s*(%|k|m)?\s*$", re.I)
-
-
-def _number(value: Any) -> float | None:
-    """A number from a cell: 8, "8", "8/10" (8), "70%" (70), "£1,200" (1200), "1.2m"."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    m = _FRACTION.match(text)
-    if m:
-        return float(m[1])
-    m = _NUMBER_TEXT.match(text)
-    if m:
-        try:
-            number = float(m[1].replace(",", ""))
-        except ValueError:
-            return None
-        suffix = (m[2] or "").lower()
-        return number * {"k": 1e3, "m": 1e6}.get(suffix, 1)
-    return None
-
-
-def _out_of(value: Any) -> float | None:
-    """The scale of a score written like "8/10" (10), or None."""
-    if isinstance(value, str):
-        m = _FRACTION.match(value)
-        if m:
-            return float(m[2])
-    return None
-
-
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        1,
-    )
-    for m in names
-}
-
-
-def _date(value: Any) -> date | None:
-    """A date from a cell: a spreadsheet date, 2027-03-31, 31/03/2027 (UK) or 31 March 2027."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    try:
-        return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d\d-\d\d", text) else None
-    except ValueError:
-        return None
-
-
-def _date_text(value: Any) -> date | None:
-    found = _date(value)
-    if found or not isinstance(value, str):
-        return found
-    text = value.strip()
-    m = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", text)
-    try:
-        if m:
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        m = re.match(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$", text)
-        if m and m[2].casefold() in _MONTHS:
-            return date(int(m[3]), _MONTHS[m[2].casefold()], int(m[1]))
-    except ValueError:
-        return None
-    return None
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime):
-        value = value.date()
-    return unsafe_text(" ".join(str(value).split()) if "\n" not in str(value) else str(value))
-
-
-def _choices(model: type[Any], name: str) -> tuple[str, ...]:
-    annotation = model.model_fields[name].annotation
-    if get_origin(annotation) is Literal:
-        return tuple(a for a in get_args(annotation) if isinstance(a, str))
-    out: list[str] = []
-    for arg in get_args(annotation):
-        if get_origin(arg) is Literal:
-            out += [a for a in get_args(arg) if isinstance(a, str)]
-    return tuple(out)
-
-
-CHOICES: dict[Kind, dict[str, tuple[str, ...]]] = {
-    "initiatives": {
-        "category": _choices(Initiative, "category"),
-        "type": _choices(Initiative, "type"),
-        "status": _choices(Initiative, "status"),
-        "function": ("clinical", "operational", "digital", "corporate"),
-    },
-    "services": {
-        "kind": _choices(Service, "kind"),
-        "phase": _choices(Service, "phase"),
-        "status": _choices(Service, "status"),
-        "function": ("clinical", "operational", "digital", "corporate"),
-        "opportunity": ("high", "medium", "low"),
-    },
-    "commitments": {
-        "status": _choices(Commitment, "status"),
-        "function": ("clinical", "operational", "digital", "corporate"),
-    },
-}
-SYNONYMS = {
-    "in progress": "in-progress",
-    "underway": "in-progress",
-    "complete": "done",
-    "completed": "done",
-    "cancelled": "stopped",
-    "on track": "on-track",
-    "green": "on-track",
-    "at risk": "at-risk",
-    "amber": "at-risk",
-    "off track": "off-track",
-    "red": "off-track",
-    "proposal": "proposed",
-}
-
-
-def _choice(value: str, options: Sequence[str]) -> str | None:
-    key = norm(value)
-    key = SYNONYMS.get(key, key)
-    for option in options:
-        if key == norm(option) or key == option:
-            return option
-    return None
-
-
-RAG = {"green", "amber", "red", "g", "a", "r", "rag green", "rag amber", "rag red"}
-"""RAG ratings: a commitment's status (on track, at risk, off track), not an initiative's."""
-
-
-def _not_a_choice(
-    kind: Kind, name: str, text: str, options: Sequence[str], header: str
-) -> tuple[str, str]:
-    """Why ``text`` is not one of ``options``, and a hint (with a did-you-mean for a typo)."""
-    what = name.replace("_", " ")
-    listed = "Use one of: " + ", ".join(options) + "."
-    if name == "status" and kind == "initiatives" and norm(text) in RAG:
-        return (
-            f"`{text}` is a RAG rating, but an initiative's status says where it is in its "
-            f"life ({', '.join(options)}), so the row was not imported",
-            f"Write one of those instead, or leave the column out with "
-            f'--column "{header}=ignore" (a RAG rating belongs to a commitment\'s status: '
-            "Green is on-track, Amber at-risk, Red off-track).",
-        )
-    words = {norm(o): o for o in options} | {
-        k: v for k, v in SYNONYMS.items() if v in options and k not in RAG
-    }
-    close = closest(norm(text), list(words))
-    if close is not None:
-        return f"`{text}` is not a {what}; did you mean `{words[close]}`?", listed
-    return f"`{text}` is not a {what}", listed
-
-
-_OWNER = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>.+)\)\s*$")
 
 
 # ---------------------------------------------------------------- planning
