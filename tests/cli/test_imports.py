@@ -133,6 +133,7 @@ def test_criteria_replace_in_a_fresh_init_repository(tmp_path: Path) -> None:
     code, out, err = invoke(str(sheet), str(root))
     assert code == 1
     assert "matrix!C1: refused: the sheet scores against 2 criteria" in err
+    assert "describes the criterion in words" not in err  # nothing was imported anyway
     assert "refused: 1 column, listed above." in out
     code, out, err = invoke(str(sheet), str(root), "--criteria", "replace")
     assert code == 0, err

@@ -522,7 +522,7 @@ def _plan_table(
                         "`scoring: criteria:` in strategy.yaml.",
                     )
                 )
-        if col.described:
+        if col.described and not blocked:
             result.notes.append(
                 Note(
                     where,
