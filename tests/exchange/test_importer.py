@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from digistrat.exchange import importer
+from digistrat.exchange import import_sheets, importer
 from digistrat.exchange.importer import (
     ImportProblem,
     Options,
@@ -52,13 +52,16 @@ def test_round_trip_of_the_example_gives_an_equivalent_repository(tmp_path: Path
             ini.name, ini.category, ini.status, ini.effort, ini.cost
         )  # fmt: skip
         assert twin.owner is not None and ini.owner is not None
-        assert (twin.owner.name, twin.owner.role) == (ini.owner.name, ini.owner.role)
+        assert (twin.owner.name, twin.owner.role, twin.owner.function) == (
+            ini.owner.name, ini.owner.role, ini.owner.function
+        )  # fmt: skip
     for ident, c in original.commitments.items():
         twin_c = copy.commitments[ident]
         assert (twin_c.statement, twin_c.due, twin_c.status, twin_c.initiatives) == (
             c.statement, c.due, c.status, c.initiatives
         )  # fmt: skip
         assert (twin_c.measure and twin_c.measure.target) == (c.measure and c.measure.target)
+        assert twin_c.owner and c.owner and twin_c.owner.function == c.owner.function
     for ident, s in original.services.items():
         twin_s = copy.services[ident]
         assert (twin_s.name, twin_s.kind, twin_s.phase) == (s.name, s.kind, s.phase)
@@ -215,7 +218,7 @@ def test_a_corrupt_workbook_is_refused_clearly(tmp_path: Path) -> None:
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(ImportProblem, match="could not be read as an Excel workbook"):
         importer.read_file(bad)
-    with pytest.raises(ImportProblem, match="is not a file"):
+    with pytest.raises(ImportProblem, match="is a folder, not a file"):
         importer.read_file(tmp_path)
     (tmp_path / "matrix.ods").write_bytes(b"x")
     with pytest.raises(ImportProblem, match=r"not an \.xlsx or \.csv file"):
@@ -225,7 +228,7 @@ def test_a_corrupt_workbook_is_refused_clearly(tmp_path: Path) -> None:
 def test_a_huge_sheet_is_refused_not_truncated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "MAX_ROWS", 10)
+    monkeypatch.setattr(import_sheets, "MAX_ROWS", 10)
     csv_file = tmp_path / "big.csv"
     csv_file.write_text("Name\n" + "".join(f"Item {i}\n" for i in range(40)))
     with pytest.raises(ImportProblem, match="more than 10 rows"):
@@ -375,3 +378,162 @@ def test_lists_of_ids_in_one_cell(tmp_path: Path) -> None:
     run(empty_repo(tmp_path / "e", scoring=True), csv_file)
     b = load(tmp_path / "e").initiatives["b"]
     assert (b.depends_on, b.technology) == (["a", "c-d"], ["EPR"])
+
+
+def test_without_a_function_column_the_placeholder_is_told_not_passed_off(tmp_path: Path) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text("Initiative,Owner\nWifi refresh,Kim Doe (Head of IT)\nNo owner,\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, source)
+    assert [e.id for e in outcome.created] == ["wifi-refresh", "no-owner"]
+    told = [n for n in outcome.notes if "function" in n.message]
+    assert len(told) == 1
+    assert "1 owner was written with `function: clinical`" in told[0].message
+    assert "not from the sheet" in told[0].message
+
+
+def test_a_function_column_is_carried_through(tmp_path: Path) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text("Initiative,Owner,Function\nWifi refresh,Kim Doe (Head of IT),digital\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, source)
+    assert not [n for n in outcome.notes if "function" in n.message]
+    owner = load(root).initiatives["wifi-refresh"].owner
+    assert owner is not None and owner.function == "digital"
+
+
+SCORE_PAIRS = (
+    "Initiative,Lead,Clinical Safety (40%),Score,Patient Experience (30%),Score,"
+    "Cost Saving (30%),Score\n"
+    "Ward e-obs,Dr A Patel,Reduces harm,8,Faster,6,Some,4\n"
+    "Online booking,Lee Chan,Neutral,3,Big,9,Lots,8\n"
+)
+
+
+def fresh_init(root: Path) -> Path:
+    from digistrat.scaffold import scaffold
+
+    scaffold(root, today=TODAY)
+    return root
+
+
+def test_criteria_unlike_strategy_yaml_refuse_the_sheet_rather_than_drop_scores(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "matrix.csv"
+    source.write_text(SCORE_PAIRS)
+    root = fresh_init(tmp_path / "repo")
+    before = (root / "strategy.yaml").read_text()
+    outcome = run(root, source)
+    assert outcome.created == []
+    [refused] = outcome.refused
+    assert refused.where == "matrix!D1"
+    assert "`Clinical Safety` (column D)" in refused.message
+    assert "`Cost Saving` (column H)" in refused.message
+    assert "example criteria `digistrat init` wrote" in refused.hint
+    assert "--criteria replace" in refused.hint
+    assert '--column "D=patient-benefit"' in refused.hint
+    assert (root / "strategy.yaml").read_text() == before
+
+
+def test_criteria_changed_by_hand_are_not_called_the_examples(tmp_path: Path) -> None:
+    source = tmp_path / "matrix.csv"
+    source.write_text(SCORE_PAIRS)
+    root = fresh_init(tmp_path / "repo")
+    strategy = root / "strategy.yaml"
+    strategy.write_text(strategy.read_text().replace("weight: 50", "weight: 60", 1))
+    [refused] = run(root, source).refused
+    assert "example criteria" not in refused.hint
+    assert "strategy.yaml has: Patient benefit" in refused.hint
+
+
+def test_criteria_replace_uses_the_sheet_s_criteria(tmp_path: Path) -> None:
+    source = tmp_path / "matrix.csv"
+    source.write_text(SCORE_PAIRS)
+    root = fresh_init(tmp_path / "repo")
+    outcome = run(root, source, Options(replace_criteria=True))
+    assert outcome.refused == []
+    repo = load(root)
+    assert repo.strategy is not None
+    assert [c.id for c in repo.strategy.scoring.criteria] == [
+        "clinical-safety",
+        "patient-experience",
+        "cost-saving",
+    ]
+    assert repo.initiatives["online-booking"].scores == {
+        "clinical-safety": 3,
+        "patient-experience": 9,
+        "cost-saving": 8,
+    }
+    told = [n for n in outcome.notes if n.where == "strategy.yaml"]
+    assert "initiatives/example-initiative.yaml" in told[0].message
+
+
+def test_columns_are_mapped_by_letter_when_headers_repeat(tmp_path: Path) -> None:
+    source = tmp_path / "matrix.csv"
+    source.write_text(SCORE_PAIRS)
+    root = fresh_init(tmp_path / "repo")
+    mapping = {"D": "patient-benefit", "f": "staff-benefit", "H": "financial-benefit"}
+    outcome = run(root, source, Options(columns=mapping))
+    assert outcome.refused == []
+    assert load(root).initiatives["ward-e-obs"].scores == {
+        "patient-benefit": 8,
+        "staff-benefit": 6,
+        "financial-benefit": 4,
+    }
+
+
+def test_a_mapping_to_an_unknown_field_says_so_with_a_suggestion(tmp_path: Path) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text("Project,Project Lead\nWifi refresh,Kim Doe\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, source, Options(columns={"Project": "nam"}))
+    assert outcome.created == []
+    [refused] = outcome.refused
+    assert refused.where == "sheet!A1"
+    assert "`nam`, which is not a field of initiatives" in refused.message
+    assert "did you mean `name`?" in refused.message
+    assert "is scores for" not in refused.message
+    # a header's alias is as good as the field's name
+    outcome = run(root, source, Options(columns={"Project Lead": "lead"}))
+    assert outcome.refused == []
+    owner = load(root).initiatives["wifi-refresh"].owner
+    assert owner is not None and owner.name == "Kim Doe"
+
+
+def test_statuses_rag_for_commitments_explained_for_initiatives_and_near_misses(
+    tmp_path: Path,
+) -> None:
+    initiatives = tmp_path / "initiatives.csv"
+    initiatives.write_text("Initiative,Status\nOne,Green\nTwo,In Progess\nThree,In progress\n")
+    commitments = tmp_path / "commitments.csv"
+    commitments.write_text("Commitment,Status\nWe will do it,Green\nWe will try,Amber\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, initiatives, Options(kind="initiatives"))
+    assert [e.id for e in outcome.created] == ["three"]
+    green, typo = outcome.refused
+    assert (green.where, typo.where) == ("initiatives!B2", "initiatives!B3")
+    assert "`Green` is a RAG rating" in green.message
+    assert "Green is on-track" in green.hint
+    assert typo.message == "`In Progess` is not a status; did you mean `in-progress`?"
+    outcome = run(root, commitments, Options(kind="commitments"))
+    assert outcome.refused == []
+    statuses = {i: c.status for i, c in load(root).commitments.items()}
+    assert statuses == {"we-will-do-it": "on-track", "we-will-try": "at-risk"}
+
+
+def test_everyday_headers_are_recognised(tmp_path: Path) -> None:
+    initiatives = tmp_path / "projects.csv"
+    initiatives.write_text('Project,Project Lead,Est. Cost (£)\nWifi refresh,Kim Doe,"£12,000"\n')
+    commitments = tmp_path / "commitments.csv"
+    commitments.write_text("Commitment,Projects\nWe will do it,wifi-refresh\n")
+    root = empty_repo(tmp_path / "repo")
+    outcome = run(root, initiatives, Options(kind="initiatives"))
+    assert not [n for n in outcome.notes if "matches no field" in n.message]
+    outcome = run(root, commitments, Options(kind="commitments"))
+    assert not [n for n in outcome.notes if "matches no field" in n.message]
+    repo = load(root)
+    wifi = repo.initiatives["wifi-refresh"]
+    assert wifi.owner is not None and wifi.owner.name == "Kim Doe"
+    assert wifi.cost == 12000
+    assert repo.commitments["we-will-do-it"].initiatives == ["wifi-refresh"]

@@ -198,7 +198,7 @@ def test_criteria_with_the_same_label_get_distinct_headers(tmp_path: Path) -> No
     root = calderdale(tmp_path / "repo", criteria)
     out = export(load(root), tmp_path / "m.xlsx", TODAY)
     headers = list(columns(out, "Matrix"))
-    assert headers[9:15] == [
+    assert headers[10:16] == [
         "Patient benefits",
         "Patient benefits points",
         "Patient benefits 2",

@@ -10,6 +10,7 @@ import typer
 from digistrat.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_USAGE,
     RepoArg,
     app,
     console,
@@ -56,6 +57,16 @@ def import_command(
             show_default=False,
         ),
     ] = None,
+    criteria: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--criteria",
+            metavar="replace",
+            help="replace: use the file's scoring criteria instead of strategy.yaml's (for "
+            "example, the ones `digistrat init` wrote).",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")
     ] = False,
@@ -65,11 +76,13 @@ def import_command(
     Never overwrites an existing entry. Exits 1 if any row was refused."""
     from digistrat.exchange.importer import (
         ImportProblem,
+        NoSuchFile,
         Options,
         apply,
         kind_of,
         plan,
         read_mapping,
+        refusal_counts,
     )
     from digistrat.visible import visible
     from digistrat.voice import count
@@ -81,20 +94,34 @@ def import_command(
             options.kind = kind_of(kind)
         if sheet:
             options.sheet = sheet
+        if criteria is not None:
+            if criteria.strip().casefold() not in ("replace", "keep"):
+                fail(
+                    f"--criteria `{criteria}` is not a choice; use --criteria replace to use "
+                    "the file's criteria instead of strategy.yaml's."
+                )
+            options.replace_criteria = criteria.strip().casefold() == "replace"
         for item in column or []:
             header, sep, field = item.rpartition("=")
             if not sep or not header.strip() or not field.strip():
                 fail(f'--column "{item}" should be like --column "Case study=name".')
             options.columns[header.strip()] = field.strip()
         planned = plan(repo, file, options)
+    except NoSuchFile as exc:
+        fail(str(exc), EXIT_USAGE)
     except ImportProblem as exc:
         fail(str(exc), EXIT_FINDINGS)
     outcome = apply(repo, planned, dry_run=dry_run)
     out = console()
     verb = "Would add" if dry_run else "Added"
     if outcome.criteria_added:
+        verb = (
+            ("Would replace" if dry_run else "Replaced") + " strategy.yaml's scoring criteria with"
+            if planned.replace_criteria
+            else f"{verb} {len(outcome.criteria_added)} scoring criteria to strategy.yaml:"
+        )
         out.print(
-            f"{verb} {len(outcome.criteria_added)} scoring criteria to strategy.yaml: "
+            f"{verb} "
             + ", ".join(
                 f"{c.label} (weight {c.weight:g}, {c.min:g} to {c.max:g})"
                 for c in outcome.criteria_added
@@ -117,6 +144,16 @@ def import_command(
         if n.hint:
             err.print(visible(f"    hint: {n.hint}"), markup=False)
     for n in refused:
+        if n.also:
+            err.print(
+                visible(f"{n.where}: refused: row {n.row} was not imported, because:"),
+                markup=False,
+            )
+            for reason in (n, *n.also):
+                err.print(visible(f"    {reason.where}: {reason.message}"), markup=False)
+                if reason.hint:
+                    err.print(visible(f"        hint: {reason.hint}"), markup=False)
+            continue
         err.print(visible(f"{n.where}: refused: {n.message}"), markup=False)
         if n.hint:
             err.print(visible(f"    hint: {n.hint}"), markup=False)
@@ -124,8 +161,11 @@ def import_command(
     made = count(created, "entry", "entries", zero=None)
     summary = f"{'Would create' if dry_run else 'Created'} {made}"
     if refused:
-        summary += f"; refused: {count(len(refused), 'row or column', 'rows or columns')}"
-        summary += ", listed above"
+        rows, others = refusal_counts(refused)
+        parts = [count(rows, "row")] if rows else []
+        if others:
+            parts.append(count(others, "column"))
+        summary += f"; refused: {' and '.join(parts)}, listed above"
     summary += "."
     if not dry_run and created:
         summary += " Run `digistrat check` to see what they still need."

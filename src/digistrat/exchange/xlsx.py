@@ -115,6 +115,13 @@ def _owner(item: Initiative | Commitment | Service | Risk) -> str | None:
     return f"{owner.name} ({owner.role})" if owner.role else owner.name
 
 
+def _function(item: Initiative | Commitment | Service) -> str | None:
+    return item.owner.function if item.owner else None
+
+
+FUNCTIONS = ("clinical", "operational", "digital", "corporate")
+
+
 def unique_headers(labels: Sequence[str], reserved: Sequence[str]) -> list[str]:
     """``labels`` made unique (case-insensitively, as Excel tables need) against each other and
     ``reserved``, by adding a number: "Cost" twice gives "Cost" and "Cost 2"."""
@@ -131,7 +138,18 @@ def unique_headers(labels: Sequence[str], reserved: Sequence[str]) -> list[str]:
     return out
 
 
-MATRIX_FIXED = ["Rank", "ID", "Initiative", "Category", "Type", "Status", "Owner", "Effort", "Cost"]
+MATRIX_FIXED = [
+    "Rank",
+    "ID",
+    "Initiative",
+    "Category",
+    "Type",
+    "Status",
+    "Owner",
+    "Function",
+    "Effort",
+    "Cost",
+]
 
 
 def matrix_headers(criteria: Sequence[Criterion]) -> tuple[list[str], list[str]]:
@@ -171,6 +189,7 @@ def _matrix_sheet(repo: Repository, criteria: Sequence[Criterion]) -> _Sheet:
         _Column("Type", choices=_choices(Initiative, "type")),
         _Column("Status", 12, choices=_choices(Initiative, "status")),
         _Column("Owner"),
+        _Column("Function", 12, choices=FUNCTIONS),
         _Column("Effort", 8),
         _Column("Cost", 12, WHOLE_POUNDS),
     ]
@@ -200,6 +219,7 @@ def _matrix_sheet(repo: Repository, criteria: Sequence[Criterion]) -> _Sheet:
             ini.type,
             ini.status,
             _owner(ini),
+            _function(ini),
             ini.effort,
             ini.cost,
         ]
@@ -243,6 +263,7 @@ def _commitments_sheet(repo: Repository) -> _Sheet:
             _Column("ID"),
             _Column("Commitment"),
             _Column("Owner"),
+            _Column("Function", 12, choices=FUNCTIONS),
             _Column("Measure"),
             _Column("Unit", 8),
             _Column("Baseline", 10),
@@ -263,6 +284,7 @@ def _commitments_sheet(repo: Repository) -> _Sheet:
                 ident,
                 c.statement,
                 _owner(c),
+                _function(c),
                 m.metric if m else None,
                 m.unit if m else None,
                 m.baseline if m else None,
@@ -276,7 +298,7 @@ def _commitments_sheet(repo: Repository) -> _Sheet:
             ]
         )
         if m and m.unit == "%":  # baseline, target and latest value are percentages
-            for col in (5, 6, 8):
+            for col in (6, 7, 9):
                 sheet.formats[(len(sheet.rows) - 1, col)] = PERCENT
     return sheet
 
@@ -292,6 +314,7 @@ def _services_sheet(repo: Repository) -> _Sheet:
             _Column("Phase", 10, choices=_choices(Service, "phase")),
             _Column("Status", 10, choices=_choices(Service, "status")),
             _Column("Owner"),
+            _Column("Function", 12, choices=FUNCTIONS),
             _Column("Uses per year", 14, "#,##0"),
             _Column("Cost per use", 12, POUNDS),
             _Column("Digital take-up", 14, PERCENT),
@@ -312,6 +335,7 @@ def _services_sheet(repo: Repository) -> _Sheet:
                 service.phase,
                 service.status,
                 _owner(service),
+                _function(service),
                 m.volume_per_year if m else None,
                 m.cost_per_use if m else None,
                 m.digital_take_up if m else None,
