@@ -100,6 +100,10 @@ def split_map(
         for future in there.values():  # stopped early (an error here): nothing more there
             future.cancel()
         pool.shutdown(wait=True)
+        # A worker that was killed breaks the pool; on Python 3.11 the pool's own thread can
+        # then stop before it collects the dead process (cancelling a future while the pool
+        # fails the others raises InvalidStateError in that thread). This collects it.
+        multiprocessing.active_children()
 
 
 def _part(lo: int, hi: int) -> list[Any]:
