@@ -84,11 +84,14 @@ def split_map(
     _JOB = (items, work)  # the forked worker has it already: only (lo, hi) is sent
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     there: dict[int, Future[list[Any]]] = {}
+    before = set(multiprocessing.active_children())
+    ours: set[multiprocessing.process.BaseProcess] = set()
     try:
         try:  # the worker takes chunks from the back, this process from the front
             there = {lo: pool.submit(_part, lo, hi) for lo, hi in reversed(chunks)}
         except (OSError, RuntimeError):  # no second process to be had: all of it here
             there = {}
+        ours = set(multiprocessing.active_children()) - before
         if meanwhile is not None:
             meanwhile()
         for lo, hi in chunks:
@@ -100,10 +103,18 @@ def split_map(
         for future in there.values():  # stopped early (an error here): nothing more there
             future.cancel()
         pool.shutdown(wait=True)
-        # A worker that was killed breaks the pool; on Python 3.11 the pool's own thread can
-        # then stop before it collects the dead process (cancelling a future while the pool
-        # fails the others raises InvalidStateError in that thread). This collects it.
-        multiprocessing.active_children()
+        _collect(ours)
+
+
+def _collect(ours: set[multiprocessing.process.BaseProcess]) -> None:
+    """Make sure the pool's worker has ended and is collected. A worker that dies, or sends a
+    result that cannot be read, breaks the pool; on Python 3.11 the pool's own thread can then
+    stop (InvalidStateError, when a future this process cancelled is failed again) before it
+    ends and collects its worker, which would be left running."""
+    for process in ours:
+        if process.is_alive():
+            process.kill()
+        process.join(timeout=60)
 
 
 def _part(lo: int, hi: int) -> list[Any]:
