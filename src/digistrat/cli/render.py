@@ -25,6 +25,8 @@ from digistrat.cli.common import (
 from digistrat.voice import count
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from digistrat.findings import Finding
     from digistrat.loader import Repository
 
@@ -114,7 +116,7 @@ def render(
             rules_ready()
 
     repo = load_repository(path, meanwhile=ready)
-    from digistrat.render import OutputError, RenderError
+    from digistrat.render import OutputError, Rendered, RenderError
     from digistrat.render import render as do_render
 
     findings, questions_of = None, None
@@ -140,6 +142,23 @@ def render(
     if out is None:
         out = repo.root / "site"
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
+
+    def run(progress: Callable[[str, int, int], None] | None = None) -> Rendered:
+        assert out is not None
+        return do_render(
+            repo,
+            out,
+            today(),
+            chosen,
+            force=force,
+            findings=findings,
+            questions_of=questions_of,
+            progress=progress,
+            changes=changes,
+            assured=assured,
+            system=system,
+        )
+
     try:
         if interactive:
             from rich.progress import Progress
@@ -156,32 +175,9 @@ def render(
                     reached[step] = n
                     bar.update(tasks[step], completed=n)  # type: ignore[arg-type]
 
-                done = do_render(
-                    repo,
-                    out,
-                    today(),
-                    chosen,
-                    force=force,
-                    findings=findings,
-                    questions_of=questions_of,
-                    progress=progress,
-                    changes=changes,
-                    assured=assured,
-                    system=system,
-                )
+                done = run(progress)
         else:
-            done = do_render(
-                repo,
-                out,
-                today(),
-                chosen,
-                force=force,
-                findings=findings,
-                questions_of=questions_of,
-                changes=changes,
-                assured=assured,
-                system=system,
-            )
+            done = run()
     except (OutputError, RenderError) as exc:
         fail(str(exc), EXIT_FINDINGS)
     except OSError as exc:
