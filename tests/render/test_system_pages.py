@@ -37,7 +37,7 @@ def test_the_example_system_site(tmp_path: Path) -> None:
     assert "Oct–Dec 2026" in roadmap and "£200,000" in roadmap
     assert "Decisions for the board" in paper and "Agree which members lead" in paper
     assert "What Good Looks Like: coverage by member" in index
-    assert 'tag--red">uncovered' in index and 'tag--green">covered' in index
+    assert 'tag--red">no initiative' in index and 'tag--green">funded work' in index
     assert "no member works on Well led, Support people and Healthy populations" in paper
     assert '<link rel="stylesheet" href="../assets/style.css">' in paper
 
@@ -95,3 +95,11 @@ def test_the_icb_paper_summary_fits_two_a4_pages(tmp_path: Path) -> None:
     first_two = " ".join((p.extract_text() or "") for p in pages[:2])
     assert "Decisions for the board" in first_two
     assert "Ask members' leads whether to do the overlapping work" in " ".join(first_two.split())
+
+
+def test_coverage_is_named_as_on_each_members_own_page(tmp_path: Path) -> None:
+    """The system page and a member's frameworks page use the same words for coverage."""
+    page = _render(EXAMPLE, tmp_path / "site")["system/index.html"]
+    assert "funded work" in page and "proposed only" in page and "no initiative" in page
+    for internal in (">covered<", ">unfunded<", ">uncovered<"):
+        assert internal not in page

@@ -8,64 +8,13 @@ from pathlib import Path
 import pytest
 from scoring_helpers import initiative, make_repo
 
+from calderdale import PUBLISHED
+from calderdale import calderdale as published_matrix
 from digistrat.findings import Finding
 from digistrat.loader import load
 from digistrat.scoring import Column, Contribution, score
 from digistrat.scoring.config import read
 from digistrat.scoring.weighted import Sums, evaluate_one
-
-from helpers import build_tree
-
-# Calderdale and Huddersfield NHS Foundation Trust, "Investment Digital Aspirant Prioritisation"
-# (quoted in the guide, §10 Make choices): patient benefit 50% scored 0-10, staff benefit 25% and
-# financial benefit 25% scored 0-5. Entered exactly as published, including the two staff scores
-# (6 and 7) that lie outside the 0-5 scale.
-PUBLISHED = {
-    "voice-recognition": ("Voice Recognition", 8, 4, 2, 70),
-    "e-consent": ("e-Consent", 8, 3, 3, 70),
-    "emis-cerner-interface": ("EMIS/Cerner Interface", 8, 4, 3, 75),
-    "wi-fi": ("Wi-Fi", 8, 4, 3, 75),
-    "closed-loop": ("Closed Loop", 10, 5, 3, 90),
-    "cardiology": ("Cardiology", 9, 6, 3, 90),
-    "network-infrastructure": ("Network/ Infrastructure", 7, 7, 4, 90),
-    "agile-working": ("Agile Working", 6, 5, 5, 80),
-}
-
-
-def published_matrix(root: Path) -> Path:
-    files: dict[str, str | bytes] = {
-        "strategy.yaml": """\
-            organisation: Calderdale and Huddersfield NHS Foundation Trust
-            title: Digital strategy 2020-25
-            scoring:
-              criteria:
-                - id: patient
-                  label: Patient benefits
-                  weight: 50
-                  min: 0
-                  max: 10
-                - id: staff
-                  label: Staff benefit
-                  weight: 25
-                  min: 0
-                  max: 5
-                - id: financial
-                  label: Financial benefit
-                  weight: 25
-                  min: 0
-                  max: 5
-            """
-    }
-    for ident, (name, patient, staff, financial, _) in PUBLISHED.items():
-        files[f"initiatives/{ident}.yaml"] = f"""\
-            name: "{name}"
-            category: improve
-            scores:
-              patient: {patient}
-              staff: {staff}
-              financial: {financial}
-            """
-    return build_tree(root, files)
 
 
 def test_published_matrix_totals_are_reproduced_exactly(tmp_path: Path) -> None:

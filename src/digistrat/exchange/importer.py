@@ -254,16 +254,7 @@ def read_mapping(path: Path) -> Options:
         options.header_row = data["header_row"]
     for i, c in enumerate(data.get("criteria") or []):
         try:
-            options.criteria.append(
-                CriterionSpec(
-                    str(c["id"]),
-                    str(c.get("label", c["id"])),
-                    float(c["weight"]),
-                    float(c.get("min", 0)),
-                    float(c["max"]),
-                    str(c.get("direction", "higher-is-better")),
-                )
-            )
+            options.criteria.append(_criterion_spec(c))
         except (KeyError, TypeError, ValueError, AttributeError):
             raise ImportProblem(
                 f"{path.name}: criterion {i + 1} needs an id, a weight and a max (and may "
@@ -440,17 +431,7 @@ def scaffold_criteria() -> list[CriterionSpec]:
 
     text = scaffold_plan("Example", date(2026, 4, 1))["strategy.yaml"]
     data = load_bytes(text.encode()).data or {}
-    return [
-        CriterionSpec(
-            str(c["id"]),
-            str(c.get("label", c["id"])),
-            float(c["weight"]),
-            float(c.get("min", 0)),
-            float(c["max"]),
-            str(c.get("direction", "higher-is-better")),
-        )
-        for c in (data.get("scoring") or {}).get("criteria") or []
-    ]
+    return [_criterion_spec(c) for c in (data.get("scoring") or {}).get("criteria") or []]
 
 
 def _cell(table: Table, row_no: int, index: int) -> str:
@@ -1106,3 +1087,16 @@ def apply(repo: Repository, plan: Plan, *, dry_run: bool = False) -> Outcome:
             continue
         out.created.append(entry)
     return out
+
+
+def _criterion_spec(c: Any) -> CriterionSpec:
+    """A criterion as a mapping file or strategy.yaml writes it (raises KeyError, TypeError,
+    ValueError or AttributeError when it is not one)."""
+    return CriterionSpec(
+        str(c["id"]),
+        str(c.get("label", c["id"])),
+        float(c["weight"]),
+        float(c.get("min", 0)),
+        float(c["max"]),
+        str(c.get("direction", "higher-is-better")),
+    )
